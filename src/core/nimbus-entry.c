@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-entry"
+
+#include "config.h"
+
+#include "nimbus-entry.h"
+
+static const char * const block_type_names[] = {
+  [NIMBUS_BLOCK_PARAGRAPH] = "paragraph",
+  [NIMBUS_BLOCK_LIST] = "list",
+  [NIMBUS_BLOCK_TABLE] = "table",
+  [NIMBUS_BLOCK_TIP] = "tip",
+  [NIMBUS_BLOCK_FACT] = "fact",
+  [NIMBUS_BLOCK_WIDGET] = "widget",
+};
+
+const char *
+nimbus_block_type_to_string (NimbusBlockType type)
+{
+  g_return_val_if_fail (type <= NIMBUS_BLOCK_WIDGET, NULL);
+
+  return block_type_names[type];
+}
+
+gboolean
+nimbus_block_type_from_string (const char      *str,
+                               NimbusBlockType *type)
+{
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (block_type_names); i++)
+    {
+      if (g_strcmp0 (str, block_type_names[i]) == 0)
+        {
+          *type = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+NimbusBlock *
+nimbus_block_new (NimbusBlockType type)
+{
+  NimbusBlock *block = g_new0 (NimbusBlock, 1);
+
+  block->type = type;
+
+  return block;
+}
+
+void
+nimbus_block_free (NimbusBlock *block)
+{
+  if (block == NULL)
+    return;
+
+  g_free (block->id);
+  g_free (block->text);
+  g_free (block->name);
+  g_strfreev (block->items);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->label);
+  g_free (block->value);
+  g_free (block->unit);
+  g_free (block->limits);
+  g_free (block->note);
+  g_free (block->previous_value);
+  g_free (block->previous_unit);
+  g_free (block->previous_until);
+  g_free (block);
+}
+
+static void
+append_words (GString    *str,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (str->len > 0)
+    g_string_append_c (str, ' ');
+
+  g_string_append (str, text);
+}
+
+static void
+append_strv (GString            *str,
+             const char * const *strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    append_words (str, strv[i]);
+}
+
+/* Everything a reader sees of a block, as one run of words: what search indexes. */
+char *
+nimbus_block_dup_plain_text (const NimbusBlock *block)
+{
+  GString *str;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  str = g_string_new (NULL);
+  append_words (str, block->label);
+  append_words (str, block->value);
+  append_words (str, block->unit);
+  append_words (str, block->limits);
+  append_words (str, block->note);
+  append_words (str, block->previous_value);
+  append_words (str, block->previous_unit);
+  append_words (str, block->previous_until);
+  append_words (str, block->text);
+  append_strv (str, (const char * const *) block->items);
+
+  for (guint i = 0; block->rows != NULL && i < block->rows->len; i++)
+    append_strv (str, g_ptr_array_index (block->rows, i));
+
+  return g_string_free (str, FALSE);
+}
+
+NimbusSource *
+nimbus_source_new (void)
+{
+  return g_new0 (NimbusSource, 1);
+}
+
+void
+nimbus_source_free (NimbusSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_free (source->url);
+  g_free (source->title);
+  g_free (source->checked);
+  g_free (source);
+}
+
+NimbusSection *
+nimbus_section_new (void)
+{
+  NimbusSection *section = g_new0 (NimbusSection, 1);
+
+  section->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_block_free);
+  section->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_source_free);
+
+  return section;
+}
+
+void
+nimbus_section_free (NimbusSection *section)
+{
+  if (section == NULL)
+    return;
+
+  g_free (section->id);
+  g_free (section->title);
+  g_strfreev (section->keywords);
+  g_ptr_array_unref (section->blocks);
+  g_ptr_array_unref (section->sources);
+  g_free (section);
+}
+
+const NimbusBlock *
+nimbus_section_find_item (const NimbusSection *section,
+                          const char          *item_id)
+{
+  g_return_val_if_fail (section != NULL, NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+
+  for (guint i = 0; i < section->blocks->len; i++)
+    {
+      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
+
+      if (g_strcmp0 (block->id, item_id) == 0)
+        return block;
+    }
+
+  return NULL;
+}
+
+NimbusEntry *
+nimbus_entry_new (void)
+{
+  NimbusEntry *entry = g_new0 (NimbusEntry, 1);
+
+  entry->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_section_free);
+
+  return entry;
+}
+
+void
+nimbus_entry_free (NimbusEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->id);
+  g_free (entry->name);
+  g_free (entry->full_name);
+  g_free (entry->category_id);
+  g_free (entry->category_name);
+  g_free (entry->summary);
+  g_strfreev (entry->keywords);
+  g_ptr_array_unref (entry->sections);
+  g_strfreev (entry->related);
+  g_free (entry);
+}
+
+const NimbusSection *
+nimbus_entry_find_section (const NimbusEntry *entry,
+                           const char        *section_id)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  for (guint i = 0; i < entry->sections->len; i++)
+    {
+      const NimbusSection *section = g_ptr_array_index (entry->sections, i);
+
+      if (g_strcmp0 (section->id, section_id) == 0)
+        return section;
+    }
+
+  return NULL;
+}
+
+/* The whole page as words, for checks that a fact is on it. */
+char *
+nimbus_entry_dup_plain_text (const NimbusEntry *entry)
+{
+  GString *str;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  str = g_string_new (NULL);
+  append_words (str, entry->name);
+  append_words (str, entry->full_name);
+  append_words (str, entry->summary);
+  append_strv (str, (const char * const *) entry->keywords);
+
+  for (guint i = 0; i < entry->sections->len; i++)
+    {
+      const NimbusSection *section = g_ptr_array_index (entry->sections, i);
+
+      append_words (str, section->title);
+      append_strv (str, (const char * const *) section->keywords);
+
+      for (guint j = 0; j < section->blocks->len; j++)
+        {
+          g_autofree char *text = nimbus_block_dup_plain_text (g_ptr_array_index (section->blocks, j));
+
+          append_words (str, text);
+        }
+    }
+
+  return g_string_free (str, FALSE);
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NIMBUS_BLOCK_PARAGRAPH,
+  NIMBUS_BLOCK_LIST,
+  NIMBUS_BLOCK_TABLE,
+  NIMBUS_BLOCK_TIP,
+  NIMBUS_BLOCK_FACT,
+  NIMBUS_BLOCK_WIDGET,
+} NimbusBlockType;
+
+typedef struct
+{
+  NimbusBlockType type;
+  char *id;         /* full id of a tip or fact (sqs/visibility-timeout#default), else NULL */
+  char *text;       /* paragraph or tip text; table or widget caption */
+  char *name;       /* widget name */
+  GStrv items;      /* list items; table column headings */
+  GPtrArray *rows;  /* table rows, each a GStrv as long as items */
+  gboolean ordered; /* numbered list */
+  char *label;      /* fact */
+  char *value;
+  char *unit;
+  char *limits;
+  char *note;
+  char *previous_value;
+  char *previous_unit;
+  char *previous_until;
+} NimbusBlock;
+
+typedef struct
+{
+  char *url;
+  char *title;
+  char *checked;
+} NimbusSource;
+
+typedef struct
+{
+  char *id;              /* SERVICE/SLUG */
+  char *title;
+  GStrv keywords;
+  GPtrArray *blocks;     /* NimbusBlock */
+  GPtrArray *sources;    /* NimbusSource */
+} NimbusSection;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *full_name;
+  char *category_id;
+  char *category_name;
+  char *summary;
+  GStrv keywords;
+  GPtrArray *sections;   /* NimbusSection */
+  GStrv related;
+} NimbusEntry;
+
+const char    *nimbus_block_type_to_string   (NimbusBlockType  type);
+gboolean       nimbus_block_type_from_string (const char      *str,
+                                              NimbusBlockType *type);
+
+NimbusBlock   *nimbus_block_new              (NimbusBlockType  type);
+void           nimbus_block_free             (NimbusBlock     *block);
+char          *nimbus_block_dup_plain_text   (const NimbusBlock *block);
+
+NimbusSource  *nimbus_source_new             (void);
+void           nimbus_source_free            (NimbusSource    *source);
+
+NimbusSection *nimbus_section_new            (void);
+void           nimbus_section_free           (NimbusSection   *section);
+const NimbusBlock *nimbus_section_find_item  (const NimbusSection *section,
+                                              const char          *item_id);
+
+NimbusEntry   *nimbus_entry_new              (void);
+void           nimbus_entry_free             (NimbusEntry     *entry);
+const NimbusSection *nimbus_entry_find_section (const NimbusEntry *entry,
+                                                const char        *section_id);
+char          *nimbus_entry_dup_plain_text   (const NimbusEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusBlock, nimbus_block_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSource, nimbus_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSection, nimbus_section_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusEntry, nimbus_entry_free)
+
+G_END_DECLS

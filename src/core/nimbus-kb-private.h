@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Bumped whenever the tables below change; the reader refuses any other version. */
+#define NIMBUS_KB_SCHEMA_VERSION "1"
+
+/* Column order of the search table, and the weight bm25 gives each. */
+#define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
+#define NIMBUS_KB_SEARCH_WEIGHTS "10.0, 6.0, 4.0, 1.0, 1.5"
+/* bm25 scores are negative: a larger boost ranks a kind of document higher. A section is
+ * what a person reads, so it comes before the facts and tips inside it. */
+#define NIMBUS_KB_BOOST_SERVICE 1.2
+#define NIMBUS_KB_BOOST_SECTION 1.5
+#define NIMBUS_KB_BOOST_ITEM 1.0
+#define NIMBUS_KB_TOKENIZER "unicode61 remove_diacritics 2"
+
+#define NIMBUS_KB_SCHEMA \
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE categories (id TEXT PRIMARY KEY, name TEXT NOT NULL," \
+  "  position INTEGER NOT NULL UNIQUE) WITHOUT ROWID;" \
+  "CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT NOT NULL, full_name TEXT NOT NULL," \
+  "  category_id TEXT NOT NULL REFERENCES categories (id), summary TEXT NOT NULL," \
+  "  position INTEGER NOT NULL UNIQUE) WITHOUT ROWID;" \
+  "CREATE TABLE keywords (owner_id TEXT NOT NULL, position INTEGER NOT NULL," \
+  "  keyword TEXT NOT NULL, PRIMARY KEY (owner_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE sections (id TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
+  "  position INTEGER NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;" \
+  "CREATE INDEX sections_by_service ON sections (service_id, position);" \
+  "CREATE TABLE blocks (section_id TEXT NOT NULL REFERENCES sections (id)," \
+  "  position INTEGER NOT NULL, type TEXT NOT NULL, item_id TEXT UNIQUE, text TEXT, name TEXT," \
+  "  ordered INTEGER NOT NULL DEFAULT 0, label TEXT, value TEXT, unit TEXT, limits TEXT," \
+  "  note TEXT, previous_value TEXT, previous_unit TEXT, previous_until TEXT," \
+  "  PRIMARY KEY (section_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE block_cells (section_id TEXT NOT NULL, block_position INTEGER NOT NULL," \
+  "  row INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL," \
+  "  PRIMARY KEY (section_id, block_position, row, col)) WITHOUT ROWID;" \
+  "CREATE TABLE sources (section_id TEXT NOT NULL REFERENCES sections (id)," \
+  "  position INTEGER NOT NULL, url TEXT NOT NULL, title TEXT, checked TEXT NOT NULL," \
+  "  PRIMARY KEY (section_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE related (service_id TEXT NOT NULL REFERENCES services (id)," \
+  "  position INTEGER NOT NULL, related_id TEXT NOT NULL REFERENCES services (id)" \
+  "    DEFERRABLE INITIALLY DEFERRED," \
+  "  PRIMARY KEY (service_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL," \
+  "  service_id TEXT NOT NULL, section_id TEXT, title TEXT NOT NULL, boost REAL NOT NULL);" \
+  "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
+  "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "');" \
+  "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+
+G_END_DECLS

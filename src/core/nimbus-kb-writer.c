@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-kb-writer"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-kb-private.h"
+#include "nimbus-kb-sources.h"
+#include "nimbus-kb-writer.h"
+
+/* Writes the compiled knowledge base. Everything is inserted in source order inside one
+ * transaction and the file is vacuumed, so the same sources give the same bytes. */
+
+typedef struct
+{
+  sqlite3 *db;
+  GError **error;
+  sqlite3_int64 next_doc;
+  GString *body;
+} Writer;
+
+static gboolean
+fail (Writer     *w,
+      const char *what)
+{
+  if (*w->error == NULL)
+    g_set_error (w->error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                 "Could not write the knowledge base (%s): %s", what, sqlite3_errmsg (w->db));
+  return FALSE;
+}
+
+static gboolean
+exec (Writer     *w,
+      const char *sql)
+{
+  return sqlite3_exec (w->db, sql, NULL, NULL, NULL) == SQLITE_OK || fail (w, sql);
+}
+
+/* Runs one INSERT: each argument is a string (NULL binds NULL) unless it is the marker
+ * INT or REAL, which takes the next argument as a gint64 or a double. */
+#define INT ((const char *) 1)
+#define REAL ((const char *) 2)
+
+static gboolean
+insert (Writer     *w,
+        const char *sql,
+        ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  va_list args;
+  int n;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (w, sql);
+
+  n = sqlite3_bind_parameter_count (stmt);
+  va_start (args, sql);
+  for (int i = 1; i <= n; i++)
+    {
+      const char *arg = va_arg (args, const char *);
+
+      if (arg == INT)
+        sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
+      else if (arg == REAL)
+        sqlite3_bind_double (stmt, i, va_arg (args, double));
+      else
+        sqlite3_bind_text (stmt, i, arg, -1, SQLITE_STATIC);
+    }
+  va_end (args);
+
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+
+  return ok || fail (w, sql);
+}
+
+static gboolean
+insert_doc (Writer     *w,
+            const char *id,
+            const char *kind,
+            const char *service_id,
+            const char *section_id,
+            const char *title,
+            const char *columns[5])
+{
+  gint64 rowid = ++w->next_doc;
+  double boost = NIMBUS_KB_BOOST_ITEM;
+
+  if (g_str_equal (kind, "section"))
+    boost = NIMBUS_KB_BOOST_SECTION;
+  else if (g_str_equal (kind, "service"))
+    boost = NIMBUS_KB_BOOST_SERVICE;
+
+  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 INT, rowid, id, kind, service_id, section_id, title, REAL, boost) &&
+         insert (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                 INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]) &&
+         insert (w, "INSERT INTO temp.words (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                 INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]);
+}
+
+static gboolean
+insert_keywords (Writer     *w,
+                 const char *owner_id,
+                 GStrv       keywords)
+{
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    {
+      if (!insert (w, "INSERT INTO keywords VALUES (?, ?, ?)",
+                   owner_id, INT, (gint64) i, keywords[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_cells (Writer            *w,
+              const char        *section_id,
+              guint              position,
+              gint64             row,
+              const char * const *cells)
+{
+  for (guint col = 0; cells != NULL && cells[col] != NULL; col++)
+    {
+      if (!insert (w, "INSERT INTO block_cells VALUES (?, ?, ?, ?, ?)",
+                   section_id, INT, (gint64) position, INT, row, INT, (gint64) col, cells[col]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_block (Writer            *w,
+              const NimbusSection *section,
+              guint              position,
+              const NimbusBlock *block,
+              const char        *context)
+{
+  if (!insert (w, "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               section->id, INT, (gint64) position, nimbus_block_type_to_string (block->type),
+               block->id, block->text, block->name, INT, (gint64) block->ordered, block->label,
+               block->value, block->unit, block->limits, block->note, block->previous_value,
+               block->previous_unit, block->previous_until))
+    return FALSE;
+
+  if (block->type == NIMBUS_BLOCK_LIST)
+    {
+      for (guint i = 0; block->items[i] != NULL; i++)
+        {
+          const char *item[] = { block->items[i], NULL };
+
+          if (!insert_cells (w, section->id, position, i, item))
+            return FALSE;
+        }
+    }
+  else if (block->type == NIMBUS_BLOCK_TABLE)
+    {
+      /* Row 0 holds the column headings. */
+      if (!insert_cells (w, section->id, position, 0, (const char * const *) block->items))
+        return FALSE;
+      for (guint i = 0; i < block->rows->len; i++)
+        {
+          if (!insert_cells (w, section->id, position, i + 1, g_ptr_array_index (block->rows, i)))
+            return FALSE;
+        }
+    }
+
+  if (block->type == NIMBUS_BLOCK_TIP)
+    {
+      const char *columns[5] = { "", "", block->text, "", context };
+
+      return insert_doc (w, block->id, "tip", section->id, section->id, section->title, columns);
+    }
+
+  if (block->type == NIMBUS_BLOCK_FACT)
+    {
+      const char *parts[] = { block->value, block->unit, block->limits, block->note,
+                              block->previous_value, block->previous_unit,
+                              block->previous_until };
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* The label is the title column already. */
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          if (parts[i] != NULL)
+            g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
+        }
+
+      const char *columns[5] = { block->label, "", "", text->str, context };
+
+      if (!insert_doc (w, block->id, "fact", section->id, section->id, block->label, columns))
+        return FALSE;
+    }
+
+  /* Tips are documents of their own; everything else is the section's body. */
+  if (block->type != NIMBUS_BLOCK_TIP)
+    {
+      g_autofree char *text = nimbus_block_dup_plain_text (block);
+
+      g_string_append_printf (w->body, "%s%s", w->body->len > 0 ? "\n" : "", text);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_section (Writer              *w,
+                const NimbusEntry   *entry,
+                guint                position,
+                const NimbusSection *section)
+{
+  g_autofree char *context = g_strdup_printf ("%s %s", entry->name, section->title);
+  g_autofree char *keywords = NULL;
+  const char *columns[5];
+
+  if (!insert (w, "INSERT INTO sections VALUES (?, ?, ?, ?)",
+               section->id, entry->id, INT, (gint64) position, section->title) ||
+      !insert_keywords (w, section->id, section->keywords))
+    return FALSE;
+
+  g_string_truncate (w->body, 0);
+  for (guint i = 0; i < section->blocks->len; i++)
+    {
+      if (!insert_block (w, section, i, g_ptr_array_index (section->blocks, i), context))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < section->sources->len; i++)
+    {
+      const NimbusSource *source = g_ptr_array_index (section->sources, i);
+
+      if (!insert (w, "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                   section->id, INT, (gint64) i, source->url, source->title, source->checked))
+        return FALSE;
+    }
+
+  keywords = section->keywords != NULL ? g_strjoinv (" ", section->keywords) : g_strdup ("");
+  columns[0] = section->title;
+  columns[1] = keywords;
+  columns[2] = "";
+  columns[3] = w->body->str;
+  columns[4] = entry->name;
+
+  return insert_doc (w, section->id, "section", entry->id, section->id, section->title, columns);
+}
+
+static gboolean
+insert_entry (Writer            *w,
+              const NimbusEntry *entry,
+              guint              position)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", entry->name, entry->full_name);
+  g_autofree char *keywords = g_strjoinv (" ", entry->keywords);
+  const char *columns[5] = { title, keywords, "", entry->summary, entry->id };
+
+  if (!insert (w, "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?)",
+               entry->id, entry->name, entry->full_name, entry->category_id, entry->summary,
+               INT, (gint64) position) ||
+      !insert_keywords (w, entry->id, entry->keywords) ||
+      !insert_doc (w, entry->id, "service", entry->id, NULL, entry->name, columns))
+    return FALSE;
+
+  for (guint i = 0; i < entry->sections->len; i++)
+    {
+      if (!insert_section (w, entry, i, g_ptr_array_index (entry->sections, i)))
+        return FALSE;
+    }
+
+  for (guint i = 0; entry->related[i] != NULL; i++)
+    {
+      if (!insert (w, "INSERT INTO related VALUES (?, ?, ?)",
+                   entry->id, INT, (gint64) i, entry->related[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_all (Writer    *w,
+           GPtrArray *categories,
+           GPtrArray *entries)
+{
+  if (!exec (w, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF;"
+                "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; BEGIN;") ||
+      !exec (w, NIMBUS_KB_SCHEMA) ||
+      !exec (w, "CREATE VIRTUAL TABLE temp.words USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS ","
+                "  tokenize = '" NIMBUS_KB_TOKENIZER "');"
+                "CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab (temp, words, 'row');") ||
+      !insert (w, "INSERT INTO meta VALUES ('schema', ?)", NIMBUS_KB_SCHEMA_VERSION))
+    return FALSE;
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const NimbusCategory *category = g_ptr_array_index (categories, i);
+
+      if (!insert (w, "INSERT INTO categories VALUES (?, ?, ?)",
+                   category->id, category->name, INT, (gint64) i))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!insert_entry (w, g_ptr_array_index (entries, i), i))
+        return FALSE;
+    }
+
+  /* The unstemmed vocabulary, for completing the word a person is still typing. */
+  return exec (w, "INSERT INTO terms SELECT term, doc FROM temp.words_vocab;"
+                  "INSERT INTO search (search) VALUES ('optimize');"
+                  "COMMIT;"
+                  "DROP TABLE temp.words_vocab; DROP TABLE temp.words;"
+                  "VACUUM;");
+}
+
+gboolean
+nimbus_kb_write (GPtrArray   *categories,
+                 GPtrArray   *entries,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".tmp", NULL);
+  Writer w = { NULL, error, 0, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (categories != NULL, FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_unlink (tmp_path);
+  if (sqlite3_open_v2 (tmp_path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                   "Could not create %s: %s", tmp_path, sqlite3_errmsg (w.db));
+      sqlite3_close (w.db);
+      return FALSE;
+    }
+
+  w.body = g_string_new (NULL);
+  ok = write_all (&w, categories, entries);
+  g_string_free (w.body, TRUE);
+  sqlite3_close (w.db);
+
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                   "Could not rename %s to %s: %s", tmp_path, path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (tmp_path);
+
+  return ok;
+}

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-query"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nimbus-query.h"
+
+/* Sorted, for bsearch. Dropped from queries that have other words, so that a pasted
+ * exam question is matched on the words that carry its meaning. */
+static const char * const stop_words[] = {
+  "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+  "be", "because", "been", "before", "being", "best", "between", "both", "but", "by",
+  "can", "could", "did", "do", "does", "doing", "each", "few", "for", "from", "had",
+  "has", "have", "having", "he", "her", "here", "his", "how", "i", "if", "in", "into",
+  "is", "it", "its", "itself", "just", "me", "more", "most", "must", "my", "near",
+  "need", "needs", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other",
+  "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+  "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+  "through", "to", "too", "under", "until", "up", "use", "very", "want", "wants", "was",
+  "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+  "with", "would", "you", "your",
+};
+
+static int
+compare_words (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+gboolean
+nimbus_query_is_stop_word (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  return bsearch (&folded, stop_words, G_N_ELEMENTS (stop_words),
+                  sizeof (char *), compare_words) != NULL;
+}
+
+static void
+nimbus_query_term_free (NimbusQueryTerm *term)
+{
+  g_strfreev (term->tokens);
+  g_strfreev (term->expansions);
+  g_free (term);
+}
+
+void
+nimbus_query_free (NimbusQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  g_ptr_array_unref (query->terms);
+  g_free (query);
+}
+
+/* The characters the index's unicode61 tokenizer keeps inside a word. */
+static gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Lower case without diacritics, as the index folds words ("Café" -> "cafe"), cut to
+ * NIMBUS_QUERY_MAX_TOKEN_BYTES on a character boundary. */
+char *
+nimbus_query_fold (const char *word,
+                   gssize      len)
+{
+  g_autofree char *decomposed = NULL;
+  GString *folded;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  decomposed = g_utf8_normalize (word, len, G_NORMALIZE_NFD);
+  folded = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[6];
+      int n;
+
+      if (g_unichar_ismark (c))
+        continue;
+
+      n = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
+      if (folded->len + n > NIMBUS_QUERY_MAX_TOKEN_BYTES)
+        break;
+
+      g_string_append_len (folded, buf, n);
+    }
+
+  return g_string_free (folded, FALSE);
+}
+
+static void
+add_term (NimbusQuery *query,
+          GPtrArray   *tokens,
+          gboolean     prefix)
+{
+  NimbusQueryTerm *term;
+
+  if (tokens->len == 0 || query->terms->len >= NIMBUS_QUERY_MAX_TERMS)
+    {
+      g_ptr_array_set_size (tokens, 0);
+      return;
+    }
+
+  term = g_new0 (NimbusQueryTerm, 1);
+  term->prefix = prefix && tokens->len == 1;
+  term->stop_word = tokens->len == 1 && !term->prefix &&
+                    nimbus_query_is_stop_word (g_ptr_array_index (tokens, 0));
+  g_ptr_array_add (tokens, NULL);
+  term->tokens = (GStrv) g_ptr_array_steal (tokens, NULL);
+  g_ptr_array_add (query->terms, term);
+}
+
+/* Words outside quotes are terms of their own; the words between a pair of quotes make one
+ * phrase (an unclosed quote runs to the end). Every other character only separates words.
+ * The last word is a prefix when nothing follows it: the person is still typing it. */
+NimbusQuery *
+nimbus_query_parse (const char *text)
+{
+  g_autoptr(NimbusQuery) query = g_new0 (NimbusQuery, 1);
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = NULL;
+  gboolean in_quote = FALSE;
+  const char *p;
+
+  query->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_query_term_free);
+  valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  for (p = valid; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_word_char (c))
+        {
+          const char *start = p;
+          char *folded;
+
+          while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+
+          folded = nimbus_query_fold (start, p - start);
+          if (*folded == '\0')
+            g_free (folded);
+          else
+            g_ptr_array_add (tokens, folded);
+
+          if (!in_quote)
+            add_term (query, tokens, *p == '\0');
+          continue;
+        }
+
+      if (c == '"')
+        {
+          if (in_quote)
+            add_term (query, tokens, FALSE);
+          in_quote = !in_quote;
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  add_term (query, tokens, FALSE);
+
+  return g_steal_pointer (&query);
+}
+
+static gboolean
+has_content_words (const NimbusQuery *query)
+{
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (!term->stop_word)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* How many terms a search uses: stop words count only when there is nothing else. */
+guint
+nimbus_query_count_searched (const NimbusQuery *query)
+{
+  gboolean skip_stop_words;
+  guint n = 0;
+
+  g_return_val_if_fail (query != NULL, 0);
+
+  skip_stop_words = has_content_words (query);
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (!(skip_stop_words && term->stop_word))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+append_quoted (GString    *fts,
+               const char *word)
+{
+  g_string_append_c (fts, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (fts, '"');
+      g_string_append_c (fts, *p);
+    }
+  g_string_append_c (fts, '"');
+}
+
+static void
+append_term (GString               *fts,
+             const NimbusQueryTerm *term)
+{
+  if (term->prefix)
+    {
+      g_string_append_c (fts, '(');
+      append_quoted (fts, term->tokens[0]);
+      for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
+        {
+          g_string_append (fts, " OR ");
+          append_quoted (fts, term->expansions[i]);
+        }
+      g_string_append_c (fts, ')');
+      return;
+    }
+
+  for (guint i = 0; term->tokens[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (fts, " + ");
+      append_quoted (fts, term->tokens[i]);
+    }
+}
+
+/* An FTS5 expression in which every word is a quoted string, so nothing the person typed
+ * is ever read as FTS5 syntax. NULL when there is nothing to search for. */
+char *
+nimbus_query_to_fts (const NimbusQuery *query,
+                     NimbusQueryMode    mode)
+{
+  gboolean skip_stop_words;
+  GString *fts;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  skip_stop_words = has_content_words (query);
+  fts = g_string_new (NULL);
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (skip_stop_words && term->stop_word)
+        continue;
+
+      if (fts->len > 0)
+        g_string_append (fts, mode == NIMBUS_QUERY_ALL_TERMS ? " AND " : " OR ");
+      append_term (fts, term);
+    }
+
+  if (fts->len == 0)
+    {
+      g_string_free (fts, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (fts, FALSE);
+}

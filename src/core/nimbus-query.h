@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define NIMBUS_QUERY_MAX_TERMS 32
+#define NIMBUS_QUERY_MAX_TOKEN_BYTES 64
+
+typedef enum
+{
+  NIMBUS_QUERY_ALL_TERMS,
+  NIMBUS_QUERY_ANY_TERM,
+} NimbusQueryMode;
+
+typedef struct
+{
+  GStrv tokens;       /* folded words; more than one for a quoted phrase */
+  gboolean prefix;    /* the last word, still being typed */
+  gboolean stop_word;
+  GStrv expansions;   /* whole words the prefix stands for, filled in from the KB */
+} NimbusQueryTerm;
+
+/* What a person typed, turned into terms that can only ever be searched for as text. */
+typedef struct
+{
+  GPtrArray *terms;   /* NimbusQueryTerm */
+} NimbusQuery;
+
+NimbusQuery *nimbus_query_parse          (const char        *text);
+void         nimbus_query_free           (NimbusQuery       *query);
+guint        nimbus_query_count_searched (const NimbusQuery *query);
+char        *nimbus_query_to_fts         (const NimbusQuery *query,
+                                          NimbusQueryMode    mode);
+char        *nimbus_query_fold           (const char        *word,
+                                          gssize             len);
+gboolean     nimbus_query_is_stop_word   (const char        *folded);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusQuery, nimbus_query_free)
+
+G_END_DECLS

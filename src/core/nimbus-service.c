@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-service"
+
+#include "config.h"
+
+#include "nimbus-service.h"
+
+/* One row of the sidebar: a service and the category it is listed under. */
+struct _NimbusService
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *full_name;
+  char *category_id;
+  char *category_name;
+  char *summary;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusService, nimbus_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_FULL_NAME,
+  PROP_CATEGORY_ID,
+  PROP_CATEGORY_NAME,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+nimbus_service_finalize (GObject *object)
+{
+  NimbusService *self = NIMBUS_SERVICE (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->full_name);
+  g_free (self->category_id);
+  g_free (self->category_name);
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (nimbus_service_parent_class)->finalize (object);
+}
+
+static char **
+field_for_prop (NimbusService *self,
+                guint          prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_NAME: return &self->name;
+    case PROP_FULL_NAME: return &self->full_name;
+    case PROP_CATEGORY_ID: return &self->category_id;
+    case PROP_CATEGORY_NAME: return &self->category_name;
+    case PROP_SUMMARY: return &self->summary;
+    default: return NULL;
+    }
+}
+
+static void
+nimbus_service_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  char **field = field_for_prop (NIMBUS_SERVICE (object), prop_id);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, *field);
+}
+
+static void
+nimbus_service_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  char **field = field_for_prop (NIMBUS_SERVICE (object), prop_id);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    {
+      g_free (*field);
+      *field = g_value_dup_string (value);
+    }
+}
+
+static void
+nimbus_service_class_init (NimbusServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = nimbus_service_finalize;
+  object_class->get_property = nimbus_service_get_property;
+  object_class->set_property = nimbus_service_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_FULL_NAME] = g_param_spec_string ("full-name", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY_ID] = g_param_spec_string ("category-id", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nimbus_service_init (NimbusService *self)
+{
+}
+
+NimbusService *
+nimbus_service_new (const char *id,
+                    const char *name,
+                    const char *full_name,
+                    const char *category_id,
+                    const char *category_name,
+                    const char *summary)
+{
+  return g_object_new (NIMBUS_TYPE_SERVICE,
+                       "id", id,
+                       "name", name,
+                       "full-name", full_name,
+                       "category-id", category_id,
+                       "category-name", category_name,
+                       "summary", summary,
+                       NULL);
+}
+
+const char *
+nimbus_service_get_id (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->id;
+}
+
+const char *
+nimbus_service_get_name (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->name;
+}
+
+const char *
+nimbus_service_get_full_name (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->full_name;
+}
+
+const char *
+nimbus_service_get_category_id (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->category_id;
+}
+
+const char *
+nimbus_service_get_category_name (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->category_name;
+}
+
+const char *
+nimbus_service_get_summary (NimbusService *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->summary;
+}

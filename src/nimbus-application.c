@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nimbus-application.h"
+#include "nimbus-cli.h"
+#include "nimbus-kb.h"
+#include "nimbus-window.h"
+
+struct _NimbusApplication
+{
+  AdwApplication parent_instance;
+
+  char *kb_path;
+  gboolean options_handled;
+  GPrintFunc saved_printerr;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusApplication, nimbus_application, ADW_TYPE_APPLICATION)
+
+static GString *option_error;
+
+static const GOptionEntry option_entries[] = {
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
+  { "show", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show a service or section"), N_("ID") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search every topic"), N_("TEXT") },
+  { "limit", 0, 0, G_OPTION_ARG_INT64, NULL, N_("Show at most N search hits (default 10)"),
+    N_("N") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
+  { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
+    N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+static void
+capture_printerr (const char *string)
+{
+  g_string_append (option_error, string);
+}
+
+/* GApplication prints option errors itself and exits with 1; the contract wants 2 and a
+ * pointer to --help, so the message is caught and said again. */
+static gboolean
+nimbus_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
+  gboolean handled;
+
+  option_error = g_string_new (NULL);
+  self->saved_printerr = g_set_printerr_handler (capture_printerr);
+  handled = G_APPLICATION_CLASS (nimbus_application_parent_class)->local_command_line (app,
+                                                                                    arguments,
+                                                                                    exit_status);
+  if (!self->options_handled)
+    {
+      g_set_printerr_handler (self->saved_printerr);
+      if (option_error->len > 0)
+        {
+          g_strchomp (option_error->str);
+          nimbus_cli_usage_error ("%s", option_error->str);
+          *exit_status = NIMBUS_EXIT_USAGE;
+        }
+    }
+  g_string_free (g_steal_pointer (&option_error), TRUE);
+
+  return handled;
+}
+
+static int
+nimbus_application_handle_local_options (GApplication *app,
+                                         GVariantDict *dict)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
+  NimbusCliOptions options = { 0 };
+  int status = -1;
+
+  self->options_handled = TRUE;
+  g_set_printerr_handler (self->saved_printerr);
+
+  options.list = g_variant_dict_contains (dict, "list");
+  options.json = g_variant_dict_contains (dict, "json");
+  options.version = g_variant_dict_contains (dict, "version");
+  g_variant_dict_lookup (dict, "show", "s", &options.show);
+  g_variant_dict_lookup (dict, "search", "s", &options.search);
+  options.has_limit = g_variant_dict_lookup (dict, "limit", "x", &options.limit);
+  g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
+  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
+
+  if (nimbus_cli_wants_terminal (&options))
+    status = nimbus_cli_run (&options);
+  else
+    self->kb_path = g_strdup (options.kb_path);
+
+  g_free (options.show);
+  g_free (options.search);
+  g_free (options.kb_path);
+  g_strfreev (options.remaining);
+
+  return status;
+}
+
+static void
+nimbus_application_activate (GApplication *app)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
+                                                    : nimbus_kb_find_default ();
+
+      window = GTK_WINDOW (nimbus_window_new (self, path));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+nimbus_application_quit (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", nimbus_application_quit, NULL, NULL, NULL },
+};
+
+static void
+nimbus_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (nimbus_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+nimbus_application_finalize (GObject *object)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (object);
+
+  g_free (self->kb_path);
+
+  G_OBJECT_CLASS (nimbus_application_parent_class)->finalize (object);
+}
+
+static void
+nimbus_application_class_init (NimbusApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nimbus_application_finalize;
+  app_class->local_command_line = nimbus_application_local_command_line;
+  app_class->handle_local_options = nimbus_application_handle_local_options;
+  app_class->startup = nimbus_application_startup;
+  app_class->activate = nimbus_application_activate;
+}
+
+static void
+nimbus_application_init (NimbusApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study AWS services for certification exams."));
+}
+
+NimbusApplication *
+nimbus_application_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/nimbusstudy/Nimbus",
+                       NULL);
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "nimbus-cli.h"
+#include "nimbus-kb.h"
+#include "nimbus-service.h"
+#include "nimbus-entry-writer.h"
+
+#define DEFAULT_LIMIT 10
+
+/* The terminal front end of ../shared/CLI.md: answers on stdout, one line on stderr when it
+ * cannot, and never touches a display. */
+
+gboolean
+nimbus_cli_wants_terminal (const NimbusCliOptions *options)
+{
+  return options->list || options->version || options->show != NULL ||
+         options->search != NULL || options->json || options->has_limit ||
+         (options->remaining != NULL && options->remaining[0] != NULL);
+}
+
+void
+nimbus_cli_usage_error (const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr (_("nimbus: %s (see “nimbus --help”)\n"), message);
+}
+
+/* Wrap --show to the terminal; never when the output goes to a file or a pipe. */
+static guint
+terminal_width (void)
+{
+  struct winsize size;
+
+  if (!isatty (STDOUT_FILENO) || ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) != 0)
+    return 0;
+
+  return MAX (size.ws_col, 40);
+}
+
+static int
+unavailable (const GError *error)
+{
+  g_printerr ("nimbus: %s\n", error->message);
+  return NIMBUS_EXIT_UNAVAILABLE;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_list (NimbusKb *kb,
+          gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (services == NULL)
+    return unavailable (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+
+      if (!json)
+        {
+          g_print ("%s\t%s\t%s\n", nimbus_service_get_id (service),
+                   nimbus_service_get_name (service), nimbus_service_get_category_name (service));
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, nimbus_service_get_id (service));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, nimbus_service_get_name (service));
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, nimbus_service_get_category_name (service));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      print_json (root);
+    }
+
+  return NIMBUS_EXIT_OK;
+}
+
+/* "sqs/visibility-timeout#default" -> service "sqs", section "sqs/visibility-timeout" */
+static int
+run_show (NimbusKb   *kb,
+          const char *id,
+          gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusEntry) entry = NULL;
+  g_autofree char *service_id = g_strndup (id, strcspn (id, "/#"));
+  g_autofree char *section_id = NULL;
+
+  if (strchr (id, '/') != NULL)
+    section_id = g_strndup (id, strcspn (id, "#"));
+
+  entry = nimbus_kb_load_entry (kb, service_id, &error);
+  if (entry == NULL)
+    return unavailable (error);
+
+  if (section_id != NULL)
+    {
+      const NimbusSection *section = nimbus_entry_find_section (entry, section_id);
+
+      if (section == NULL || (strchr (id, '#') != NULL &&
+                              nimbus_section_find_item (section, id) == NULL))
+        {
+          g_printerr (_("nimbus: No section or item “%s” in the knowledge base\n"), id);
+          return NIMBUS_EXIT_UNAVAILABLE;
+        }
+
+      /* Keep only that section. */
+      for (guint i = entry->sections->len; i > 0; i--)
+        {
+          if (g_ptr_array_index (entry->sections, i - 1) != section)
+            g_ptr_array_remove_index (entry->sections, i - 1);
+        }
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = nimbus_entry_writer_to_json (entry);
+      print_json (root);
+    }
+  else
+    {
+      g_autofree char *text = nimbus_entry_writer_to_text (entry, terminal_width ());
+      fputs (text, stdout);
+    }
+
+  return NIMBUS_EXIT_OK;
+}
+
+/* Snippets span lines of the source text; a hit is printed on one line. */
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  for (char *p = line; *p != '\0'; p++)
+    {
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        *p = ' ';
+    }
+
+  return line;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static int
+run_search (NimbusKb   *kb,
+            const char *text,
+            guint       limit,
+            gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, text, limit, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (hits == NULL)
+    return unavailable (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *plain = nimbus_search_hit_dup_snippet_plain (hit);
+      g_autofree char *snippet = one_line (plain);
+
+      if (!json)
+        {
+          g_print ("%u\t%s\t%s\t%s\n", hit->rank, hit->id, hit->title, snippet);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rank");
+      json_builder_add_int_value (builder, hit->rank);
+      add_string_member (builder, "id", hit->id);
+      add_string_member (builder, "service", hit->service_id);
+      add_string_member (builder, "title", hit->title);
+      add_string_member (builder, "snippet", snippet);
+      add_string_member (builder, "kind", hit->kind);
+      add_string_member (builder, "section", hit->section_id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      print_json (root);
+    }
+
+  return NIMBUS_EXIT_OK;
+}
+
+static gboolean
+check_usage (const NimbusCliOptions *options)
+{
+  guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
+                  (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0);
+
+  if (options->remaining != NULL && options->remaining[0] != NULL)
+    nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
+  else if (actions > 1)
+    nimbus_cli_usage_error (_("--list, --show, --search and --version cannot be combined"));
+  else if (actions == 0)
+    nimbus_cli_usage_error (_("--json and --limit go with --list, --show or --search"));
+  else if (options->has_limit && options->search == NULL)
+    nimbus_cli_usage_error (_("--limit goes with --search"));
+  else if (options->has_limit && (options->limit < 1 || options->limit > 1000))
+    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to 1000"));
+  else if (options->show != NULL && *options->show == '\0')
+    nimbus_cli_usage_error (_("--show needs a service or section id"));
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* Runs the terminal request; the exit status of ../shared/CLI.md. */
+int
+nimbus_cli_run (const NimbusCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusKb) kb = NULL;
+  g_autofree char *path = NULL;
+
+  if (!check_usage (options))
+    return NIMBUS_EXIT_USAGE;
+
+  if (options->version)
+    {
+      g_print ("nimbus %s\n", PACKAGE_VERSION);
+      return NIMBUS_EXIT_OK;
+    }
+
+  path = options->kb_path != NULL ? g_strdup (options->kb_path) : nimbus_kb_find_default ();
+  kb = nimbus_kb_open (path, &error);
+  if (kb == NULL)
+    return unavailable (error);
+
+  if (options->list)
+    return run_list (kb, options->json);
+  if (options->show != NULL)
+    return run_show (kb, options->show, options->json);
+
+  return run_search (kb, options->search, options->has_limit ? options->limit : DEFAULT_LIMIT,
+                     options->json);
+}

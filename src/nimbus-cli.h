@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean list;
+  gboolean json;
+  gboolean version;
+  char *show;
+  char *search;
+  gboolean has_limit;
+  gint64 limit;
+  char *kb_path;      /* --kb */
+  GStrv remaining;
+} NimbusCliOptions;
+
+/* Exit statuses of ../shared/CLI.md */
+#define NIMBUS_EXIT_OK 0
+#define NIMBUS_EXIT_UNAVAILABLE 1
+#define NIMBUS_EXIT_USAGE 2
+
+gboolean nimbus_cli_wants_terminal (const NimbusCliOptions *options);
+int      nimbus_cli_run            (const NimbusCliOptions *options);
+void     nimbus_cli_usage_error    (const char             *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nimbus-application.h"
+
+G_BEGIN_DECLS
+
+#define NIMBUS_TYPE_WINDOW (nimbus_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (NimbusWindow, nimbus_window, NIMBUS, WINDOW, AdwApplicationWindow)
+
+NimbusWindow *nimbus_window_new (NimbusApplication *application,
+                                 const char        *kb_path);
+
+G_END_DECLS
