@@ -28,7 +28,8 @@ static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show a service or section"), N_("ID") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search every topic"), N_("TEXT") },
-  { "limit", 0, 0, G_OPTION_ARG_INT64, NULL, N_("Show at most N search hits (default 10)"),
+  /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
+  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show at most N search hits (default 10)"),
     N_("N") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
@@ -90,7 +91,7 @@ nimbus_application_handle_local_options (GApplication *app,
   options.version = g_variant_dict_contains (dict, "version");
   g_variant_dict_lookup (dict, "show", "s", &options.show);
   g_variant_dict_lookup (dict, "search", "s", &options.search);
-  options.has_limit = g_variant_dict_lookup (dict, "limit", "x", &options.limit);
+  g_variant_dict_lookup (dict, "limit", "s", &options.limit);
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
   g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
 
@@ -101,6 +102,7 @@ nimbus_application_handle_local_options (GApplication *app,
 
   g_free (options.show);
   g_free (options.search);
+  g_free (options.limit);
   g_free (options.kb_path);
   g_strfreev (options.remaining);
 

@@ -17,6 +17,7 @@
 #include "nimbus-entry-writer.h"
 
 #define DEFAULT_LIMIT 10
+#define MAX_LIMIT 1000
 
 /* The terminal front end of ../shared/CLI.md: answers on stdout, one line on stderr when it
  * cannot, and never touches a display. */
@@ -25,7 +26,7 @@ gboolean
 nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->show != NULL ||
-         options->search != NULL || options->json || options->has_limit ||
+         options->search != NULL || options->json || options->limit != NULL ||
          (options->remaining != NULL && options->remaining[0] != NULL);
 }
 
@@ -244,8 +245,10 @@ run_search (NimbusKb   *kb,
 }
 
 static gboolean
-check_usage (const NimbusCliOptions *options)
+check_usage (const NimbusCliOptions *options,
+             guint                  *limit)
 {
+  guint64 value = DEFAULT_LIMIT;
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
                   (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0);
 
@@ -255,14 +258,19 @@ check_usage (const NimbusCliOptions *options)
     nimbus_cli_usage_error (_("--list, --show, --search and --version cannot be combined"));
   else if (actions == 0)
     nimbus_cli_usage_error (_("--json and --limit go with --list, --show or --search"));
-  else if (options->has_limit && options->search == NULL)
+  else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
-  else if (options->has_limit && (options->limit < 1 || options->limit > 1000))
-    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to 1000"));
+  else if (options->limit != NULL &&
+           !g_ascii_string_to_unsigned (options->limit, 10, 1, MAX_LIMIT, &value, NULL))
+    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), MAX_LIMIT,
+                            options->limit);
   else if (options->show != NULL && *options->show == '\0')
     nimbus_cli_usage_error (_("--show needs a service or section id"));
   else
-    return TRUE;
+    {
+      *limit = value;
+      return TRUE;
+    }
 
   return FALSE;
 }
@@ -274,8 +282,9 @@ nimbus_cli_run (const NimbusCliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(NimbusKb) kb = NULL;
   g_autofree char *path = NULL;
+  guint limit = DEFAULT_LIMIT;
 
-  if (!check_usage (options))
+  if (!check_usage (options, &limit))
     return NIMBUS_EXIT_USAGE;
 
   if (options->version)
@@ -294,6 +303,5 @@ nimbus_cli_run (const NimbusCliOptions *options)
   if (options->show != NULL)
     return run_show (kb, options->show, options->json);
 
-  return run_search (kb, options->search, options->has_limit ? options->limit : DEFAULT_LIMIT,
-                     options->json);
+  return run_search (kb, options->search, limit, options->json);
 }

@@ -13,8 +13,7 @@ typedef struct
   gboolean version;
   char *show;
   char *search;
-  gboolean has_limit;
-  gint64 limit;
+  char *limit;
   char *kb_path;      /* --kb */
   GStrv remaining;
 } NimbusCliOptions;

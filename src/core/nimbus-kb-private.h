@@ -49,7 +49,7 @@ G_BEGIN_DECLS
   "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL," \
   "  service_id TEXT NOT NULL, section_id TEXT, title TEXT NOT NULL, boost REAL NOT NULL);" \
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
-  "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "');" \
+  "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
 
 G_END_DECLS

@@ -469,8 +469,9 @@ read_table (FileContext *ctx,
       row = read_strv (ctx, json_node_get_array (node), "rows", "a table", TRUE);
       if (g_strv_length (row) != g_strv_length (block->items))
         add_error (ctx->sources, ctx->filename, element_pos (ctx, rows, i),
-                   "row %u of a table has %u cells, the table has %u columns", i + 1,
-                   g_strv_length (row), g_strv_length (block->items));
+                   "row %u of a table has %u cell%s, the table has %u columns", i + 1,
+                   g_strv_length (row), g_strv_length (row) == 1 ? "" : "s",
+                   g_strv_length (block->items));
       g_ptr_array_add (block->rows, row);
     }
 }
@@ -887,9 +888,16 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (filename != NULL);
 
-  g_free (self->categories_file);
-  self->categories_file = g_strdup (filename);
   file_context_init (&ctx, self, filename);
+  if (self->categories_file != NULL)
+    {
+      Pos start = { 1, 1 };
+
+      add_error (self, filename, start, "categories given twice (also in %s)",
+                 self->categories_file);
+      goto out;
+    }
+  self->categories_file = g_strdup (filename);
   if ((root = parse (&ctx, data, length)) == NULL)
     goto out;
 

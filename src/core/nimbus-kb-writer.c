@@ -21,6 +21,7 @@ typedef struct
   GError **error;
   sqlite3_int64 next_doc;
   GString *body;
+  const char *service_id;  /* of the entry being written */
 } Writer;
 
 static gboolean
@@ -178,7 +179,8 @@ insert_block (Writer            *w,
     {
       const char *columns[5] = { "", "", block->text, "", context };
 
-      return insert_doc (w, block->id, "tip", section->id, section->id, section->title, columns);
+      return insert_doc (w, block->id, "tip", w->service_id, section->id, section->title,
+                         columns);
     }
 
   if (block->type == NIMBUS_BLOCK_FACT)
@@ -197,7 +199,7 @@ insert_block (Writer            *w,
 
       const char *columns[5] = { block->label, "", "", text->str, context };
 
-      if (!insert_doc (w, block->id, "fact", section->id, section->id, block->label, columns))
+      if (!insert_doc (w, block->id, "fact", w->service_id, section->id, block->label, columns))
         return FALSE;
     }
 
@@ -261,6 +263,8 @@ insert_entry (Writer            *w,
   g_autofree char *title = g_strdup_printf ("%s %s", entry->name, entry->full_name);
   g_autofree char *keywords = g_strjoinv (" ", entry->keywords);
   const char *columns[5] = { title, keywords, "", entry->summary, entry->id };
+
+  w->service_id = entry->id;
 
   if (!insert (w, "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?)",
                entry->id, entry->name, entry->full_name, entry->category_id, entry->summary,
@@ -329,7 +333,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".tmp", NULL);
-  Writer w = { NULL, error, 0, NULL };
+  Writer w = { NULL, error, 0, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (categories != NULL, FALSE);

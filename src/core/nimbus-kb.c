@@ -642,11 +642,16 @@ load_hit (NimbusKb      *self,
   return hit;
 }
 
-/* Ranks the documents matching one FTS5 expression by bm25 and appends those not yet in
- * hits, up to limit. The snippets are made only for the hits kept. */
+#define RANK_SQL \
+  "ORDER BY bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * d.boost, d.rowid LIMIT ?2"
+
+/* Appends the documents matching the FTS5 expression fts that are not yet in hits, up to
+ * limit, ranked by bm25 over the expression rank. The snippets are made only for the hits
+ * kept. */
 static gboolean
 run_query (NimbusKb    *self,
            const char  *fts,
+           const char  *rank,
            guint        limit,
            GPtrArray   *hits,
            GError     **error)
@@ -655,15 +660,20 @@ run_query (NimbusKb    *self,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GError) local_error = NULL;
 
-  stmt = prepare (self, "SELECT search.rowid FROM search JOIN docs d ON d.rowid = search.rowid "
-                        "WHERE search MATCH ?1 "
-                        "ORDER BY bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * d.boost, d.rowid "
-                        "LIMIT ?2", error);
+  if (g_strcmp0 (fts, rank) == 0)
+    stmt = prepare (self, "SELECT search.rowid FROM search JOIN docs d ON d.rowid = search.rowid "
+                          "WHERE search MATCH ?1 " RANK_SQL, error);
+  else
+    stmt = prepare (self, "SELECT search.rowid FROM search JOIN docs d ON d.rowid = search.rowid "
+                          "WHERE search MATCH ?3 AND search.rowid IN "
+                          "  (SELECT rowid FROM search WHERE search MATCH ?1) " RANK_SQL, error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, limit + hits->len);
+  if (g_strcmp0 (fts, rank) != 0)
+    sqlite3_bind_text (stmt, 3, rank, -1, SQLITE_STATIC);
   while (step (self, stmt, &local_error))
     {
       sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -705,6 +715,7 @@ nimbus_kb_search (NimbusKb    *self,
   g_autoptr(NimbusQuery) query = NULL;
   g_autofree char *all_terms = NULL;
   g_autofree char *any_term = NULL;
+  g_autofree char *rank = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -715,13 +726,14 @@ nimbus_kb_search (NimbusKb    *self,
     return NULL;
 
   all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
-  if (all_terms != NULL && !run_query (self, all_terms, limit, hits, error))
+  rank = nimbus_query_to_fts (query, NIMBUS_QUERY_RANKING);
+  if (all_terms != NULL && !run_query (self, all_terms, rank, limit, hits, error))
     return NULL;
 
   if (hits->len < limit && nimbus_query_count_searched (query) > 1)
     {
       any_term = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
-      if (!run_query (self, any_term, limit, hits, error))
+      if (!run_query (self, any_term, rank, limit, hits, error))
         return NULL;
     }
 

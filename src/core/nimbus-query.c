@@ -246,8 +246,11 @@ append_term (GString               *fts,
 {
   if (term->prefix)
     {
+      /* The stemmed index matches the prefix itself ("t" finds "timeout"); the expansions
+       * cover words whose stem is shorter than what is typed ("visibilit" -> "visibl"). */
       g_string_append_c (fts, '(');
       append_quoted (fts, term->tokens[0]);
+      g_string_append_c (fts, '*');
       for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
         {
           g_string_append (fts, " OR ");
@@ -265,6 +268,12 @@ append_term (GString               *fts,
     }
 }
 
+static gboolean
+is_short_prefix (const NimbusQueryTerm *term)
+{
+  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
+}
+
 /* An FTS5 expression in which every word is a quoted string, so nothing the person typed
  * is ever read as FTS5 syntax. NULL when there is nothing to search for. */
 char *
@@ -272,18 +281,29 @@ nimbus_query_to_fts (const NimbusQuery *query,
                      NimbusQueryMode    mode)
 {
   gboolean skip_stop_words;
+  gboolean skip_short_prefix = FALSE;
   GString *fts;
 
   g_return_val_if_fail (query != NULL, NULL);
 
   skip_stop_words = has_content_words (query);
-  fts = g_string_new (NULL);
+  if (mode == NIMBUS_QUERY_RANKING)
+    {
+      for (guint i = 0; i < query->terms->len; i++)
+        {
+          const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
+          if (!is_short_prefix (term) && !(skip_stop_words && term->stop_word))
+            skip_short_prefix = TRUE;
+        }
+    }
+
+  fts = g_string_new (NULL);
   for (guint i = 0; i < query->terms->len; i++)
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-      if (skip_stop_words && term->stop_word)
+      if ((skip_stop_words && term->stop_word) || (skip_short_prefix && is_short_prefix (term)))
         continue;
 
       if (fts->len > 0)

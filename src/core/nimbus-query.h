@@ -9,10 +9,15 @@ G_BEGIN_DECLS
 #define NIMBUS_QUERY_MAX_TERMS 32
 #define NIMBUS_QUERY_MAX_TOKEN_BYTES 64
 
+/* A word still being typed ranks only once it is this long: "t" matches too much to say
+ * anything about relevance, so "visibility t" is ranked by "visibility". */
+#define NIMBUS_QUERY_MIN_RANKED_PREFIX 3
+
 typedef enum
 {
-  NIMBUS_QUERY_ALL_TERMS,
-  NIMBUS_QUERY_ANY_TERM,
+  NIMBUS_QUERY_ALL_TERMS,   /* documents holding every term */
+  NIMBUS_QUERY_ANY_TERM,    /* documents holding any term */
+  NIMBUS_QUERY_RANKING,     /* the terms that rank the documents the others find */
 } NimbusQueryMode;
 
 typedef struct

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "nimbus-test-utils.h"
+
+/* The knowledge base compiled from data/kb by this build (meson sets NIMBUS_KB). */
+const char *
+nimbus_test_kb_path (void)
+{
+  const char *path = g_getenv ("NIMBUS_KB");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+NimbusKb *
+nimbus_test_open_kb (void)
+{
+  g_autoptr(GError) error = NULL;
+  NimbusKb *kb = nimbus_kb_open (nimbus_test_kb_path (), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kb);
+
+  return kb;
+}
+
+char *
+nimbus_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("nimbus-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Runs a real process with no display in its environment; returns its exit status. */
+int
+nimbus_test_spawn (const char * const *argv,
+                   char              **out,
+                   char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+
+  if (!g_spawn_check_wait_status (status, NULL) && !WIFEXITED (status))
+    g_error ("%s did not exit normally (wait status %d)", argv[0], status);
+
+  return WEXITSTATUS (status);
+}
+
+/* Runs the built nimbus binary (meson sets NIMBUS_BIN) with the given arguments. */
+int
+nimbus_test_run_nimbus (char       **out,
+                        char       **err,
+                        const char  *first_arg,
+                        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("NIMBUS_BIN"));
+  g_assert_nonnull (argv->pdata[0]);
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return nimbus_test_spawn ((const char * const *) argv->pdata, out, err);
+}

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "nimbus-test-utils.h"
+
+/* The built nimbus binary, run as a real process without a display, against ../shared/CLI.md. */
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+
+  return n;
+}
+
+/* Bad usage: status 2, nothing on stdout, one line on stderr that points at --help. */
+static void
+assert_usage_error (const char *err,
+                    const char *out)
+{
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "--help"));
+}
+
+static void
+test_cli_version (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "nimbus " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_cli_list (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json_out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 25);
+  g_assert_cmpstr (lines[0], ==, "iam\tIAM\tSecurity, Identity & Compliance");
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&json_out, NULL, "--list", "--json", NULL), ==, 0);
+  root = parse_json (json_out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 24);
+  for (guint i = 0; i < 24; i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, fields[0]);
+      g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, fields[1]);
+      g_assert_cmpstr (json_object_get_string_member (object, "category"), ==, fields[2]);
+    }
+}
+
+static void
+test_cli_show (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *entry;
+  JsonArray *sections;
+  gboolean has_fact = FALSE;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--show", "sqs", "--json", NULL), ==, 0);
+  root = parse_json (out);
+  entry = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==, "sqs");
+  g_assert_cmpstr (json_object_get_string_member (entry, "category"), ==, "Application Integration");
+  g_assert_true (json_object_has_member (entry, "summary"));
+  g_assert_true (json_object_has_member (entry, "related"));
+  sections = json_object_get_array_member (entry, "sections");
+  g_assert_cmpuint (json_array_get_length (sections), >=, 5);
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+      JsonArray *blocks = json_object_get_array_member (section, "blocks");
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (section, "id"), "sqs/"));
+      for (guint j = 0; j < json_array_get_length (blocks); j++)
+        {
+          JsonObject *block = json_array_get_object_element (blocks, j);
+          const char *type = json_object_get_string_member (block, "type");
+
+          g_assert_true (g_strv_contains ((const char *[]) { "paragraph", "list", "table", "tip",
+                                                             "fact", "widget", NULL }, type));
+          if (g_str_equal (type, "fact") &&
+              g_str_equal (json_object_get_string_member (block, "value"), "12"))
+            {
+              g_assert_cmpstr (json_object_get_string_member (block, "unit"), ==, "hours");
+              has_fact = TRUE;
+            }
+        }
+    }
+  g_assert_true (has_fact);
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&text, NULL, "--show", "sqs", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (text, "SQS — Amazon Simple Queue Service\n"));
+  g_assert_nonnull (strstr (text, "Visibility timeout  [sqs/visibility-timeout]"));
+}
+
+static void
+test_cli_show_section (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *item = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *sections;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--show", "sqs/visibility-timeout",
+                                           "--json", NULL), ==, 0);
+  root = parse_json (out);
+  sections = json_object_get_array_member (json_node_get_object (root), "sections");
+  g_assert_cmpuint (json_array_get_length (sections), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 0), "id"),
+                   ==, "sqs/visibility-timeout");
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&item, NULL, "--show", "sqs/visibility-timeout#nope",
+                                           NULL), ==, 1);
+}
+
+static void
+test_cli_show_unknown (void)
+{
+  const char *ids[] = { "lambda", "sqs/nope", "nope/nope", "../../etc/passwd", "'; --", "#" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--show", ids[i], NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpuint (count_lines (err), ==, 1);
+    }
+}
+
+static void
+test_cli_search (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *limited = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *hits;
+  JsonObject *first;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--search", "visibility timeout",
+                                           "--json", NULL), ==, 0);
+  root = parse_json (out);
+  hits = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 10);
+  first = json_array_get_object_element (hits, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "rank"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "sqs/visibility-timeout");
+  g_assert_cmpstr (json_object_get_string_member (first, "service"), ==, "sqs");
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Visibility timeout");
+  g_assert_null (strchr (json_object_get_string_member (first, "snippet"), '\x02'));
+
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (hit, "id"),
+                                       json_object_get_string_member (hit, "service")));
+    }
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&text, NULL, "--search", "visibility timeout", NULL),
+                   ==, 0);
+  lines = g_strsplit (text, "\n", -1);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 4);
+  g_assert_cmpstr (fields[0], ==, "1");
+  g_assert_cmpstr (fields[1], ==, "sqs/visibility-timeout");
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&limited, NULL, "--search", "queue", "--limit", "3",
+                                           NULL), ==, 0);
+  g_assert_cmpuint (count_lines (limited), ==, 3);
+}
+
+static void
+test_cli_search_hostile (void)
+{
+  const char *inputs[] = { "\"", "*", "NEAR(", "AND", "-x", "col:", "^", "\"unbalanced",
+                           "", "the of and", "caf\xc3\xa9", "'; DROP TABLE docs; --", "--", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(JsonNode) root = NULL;
+
+      g_test_message ("input %u", i);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--search", inputs[i], "--json", NULL),
+                       ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      root = parse_json (out);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+    }
+}
+
+static void
+test_cli_usage_errors (void)
+{
+  const char *cases[][5] = {
+    { "--frobnicate" },
+    { "--show" },
+    { "--search" },
+    { "--limit", "3" },
+    { "--search", "x", "--limit", "0" },
+    { "--search", "x", "--limit", "-4" },
+    { "--search", "x", "--limit", "many" },
+    { "--list", "--show", "sqs" },
+    { "--json" },
+    { "stray-argument" },
+    { "--show", "" },
+    /* Arguments must be text: invalid UTF-8 is a malformed value. */
+    { "--search", "caf\xc3\xa9\xff" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i][0]);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, cases[i][0], cases[i][1], cases[i][2],
+                                               cases[i][3], cases[i][4], NULL), ==, 2);
+      assert_usage_error (err, out);
+    }
+}
+
+static void
+test_cli_kb_missing_or_corrupt (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *paths[] = { missing, garbage, truncated, dir };
+
+  g_assert_true (g_file_set_contents (garbage, "this is not a database, just text\n", -1, NULL));
+  g_assert_true (g_file_get_contents (nimbus_test_kb_path (), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (truncated, contents, length / 3, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("kb %s", paths[i]);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--kb", paths[i], "--search",
+                                               "visibility timeout", NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpuint (count_lines (err), ==, 1);
+      g_assert_nonnull (strstr (err, paths[i]));
+    }
+
+  /* The environment variable works like --kb. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *argv[] = { "/usr/bin/env", NULL, g_getenv ("NIMBUS_BIN"), "--list", NULL };
+    g_autofree char *assignment = g_strconcat ("NIMBUS_KB=", garbage, NULL);
+
+    argv[1] = assignment;
+    g_assert_cmpint (nimbus_test_spawn (argv, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, garbage));
+  }
+
+  g_unlink (garbage);
+  g_unlink (truncated);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/nimbus/cli/version", test_cli_version);
+  g_test_add_func ("/nimbus/cli/list", test_cli_list);
+  g_test_add_func ("/nimbus/cli/show", test_cli_show);
+  g_test_add_func ("/nimbus/cli/show-section", test_cli_show_section);
+  g_test_add_func ("/nimbus/cli/show-unknown", test_cli_show_unknown);
+  g_test_add_func ("/nimbus/cli/search", test_cli_search);
+  g_test_add_func ("/nimbus/cli/search-hostile", test_cli_search_hostile);
+  g_test_add_func ("/nimbus/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/nimbus/cli/kb-missing-or-corrupt", test_cli_kb_missing_or_corrupt);
+
+  return g_test_run ();
+}

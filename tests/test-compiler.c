@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "nimbus-kb-sources.h"
+#include "nimbus-test-utils.h"
+
+/* Broken sources and the first error each must give, position included. */
+static const struct {
+  const char *fixture;
+  const char *error;
+} broken[] = {
+  { "bad-syntax", "3:19: Parse error: unexpected string constant \"Fixture\", expected character `,'" },
+  { "duplicate-key", "4:15: duplicate key “name”" },
+  { "not-object", "1:1: the file must hold one JSON object" },
+  { "empty", "1:1: the file must hold one JSON object" },
+  { "unknown-key", "30:18: unknown key “colour” in a service" },
+  { "missing-field", "1:1: the service has no “summary”" },
+  { "wrong-id", "2:19: service id “other-id” must match the file name (other-id.json)" },
+  { "duplicate-section", "27:18: duplicate section id “duplicate-section/one”" },
+  { "duplicate-tip", "26:20: duplicate tip id “duplicate-tip/one#t”" },
+  { "bad-slug", "12:33: id “Visibility Timeout” of a section must be lower-case letters" },
+  { "bad-block-type", "16:26: unknown block type “video”" },
+  { "bad-fact", "28:22: “value” of a fact must be a string" },
+  { "bad-table", "37:13: row 2 of a table has 1 cell, the table has 2 columns" },
+  { "control-char", "17:28: “text” of paragraph contains a control character" },
+  { "unknown-widget", "26:27: unknown widget “spinner”" },
+  { "unknown-category", "5:26: unknown category “gardening”" },
+  { "unknown-related", "29:12: unknown related service “lambda”" },
+  { "self-related", "28:18: a service cannot be related to itself" },
+};
+
+static char *
+kb_source (const char *name)
+{
+  return g_build_filename (g_getenv ("NIMBUS_KB_SOURCES"), name, NULL);
+}
+
+static NimbusKbSources *
+load (const char *fixture)
+{
+  g_autofree char *categories = kb_source ("categories.json");
+  g_autofree char *sqs = kb_source ("sqs.json");
+  g_autofree char *path = g_strdup_printf ("fixtures/kb/%s.json", fixture);
+  NimbusKbSources *sources = nimbus_kb_sources_new ();
+
+  nimbus_kb_sources_add_file (sources, categories);
+  nimbus_kb_sources_add_file (sources, path);
+  /* sqs.json relates to services the fixture set lacks: read it, but judge only the
+   * fixture's own errors below. */
+  nimbus_kb_sources_add_file (sources, sqs);
+  nimbus_kb_sources_finish (sources);
+
+  return sources;
+}
+
+static GPtrArray *
+errors_of (NimbusKbSources *sources,
+           const char      *prefix)
+{
+  GPtrArray *errors = nimbus_kb_sources_get_errors (sources);
+  GPtrArray *mine = g_ptr_array_new ();
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      if (g_str_has_prefix (g_ptr_array_index (errors, i), prefix))
+        g_ptr_array_add (mine, g_ptr_array_index (errors, i));
+    }
+
+  return mine;
+}
+
+static void
+test_compiler_good_fixture (void)
+{
+  g_autoptr(NimbusKbSources) sources = load ("good");
+  g_autoptr(GPtrArray) errors = errors_of (sources, "fixtures/");
+
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (errors, i));
+  g_assert_cmpuint (errors->len, ==, 0);
+}
+
+static void
+test_compiler_broken_fixtures (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(NimbusKbSources) sources = load (broken[i].fixture);
+      g_autofree char *prefix = g_strdup_printf ("fixtures/kb/%s.json:", broken[i].fixture);
+      g_autofree char *expected = g_strconcat (prefix, broken[i].error, NULL);
+      g_autoptr(GPtrArray) errors = errors_of (sources, prefix);
+
+      g_test_message ("fixture %s", broken[i].fixture);
+      g_assert_cmpuint (errors->len, >, 0);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 0), expected));
+      /* Nothing broken is sorted or written. */
+      g_assert_cmpuint (nimbus_kb_sources_get_errors (sources)->len, >, 0);
+    }
+}
+
+/* The real sources compile with no error at all. */
+static void
+test_compiler_real_sources (void)
+{
+  g_autoptr(NimbusKbSources) sources = nimbus_kb_sources_new ();
+  g_autofree char *dir_path = kb_source ("");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *errors;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = kb_source (name);
+
+      if (g_str_has_suffix (name, ".json"))
+        g_assert_true (nimbus_kb_sources_add_file (sources, path));
+    }
+  nimbus_kb_sources_finish (sources);
+
+  errors = nimbus_kb_sources_get_errors (sources);
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (errors, i));
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (nimbus_kb_sources_get_entries (sources)->len, ==, 24);
+}
+
+static char **
+compile_argv (const char *output,
+              const char *extra)
+{
+  g_autofree char *dir_path = kb_source ("");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (names, kb_source (name));
+    }
+  /* The compiler must not depend on the order it is given its files in. */
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("NIMBUS_KB_COMPILE")));
+  g_ptr_array_add (argv, g_strdup ("--output"));
+  g_ptr_array_add (argv, g_strdup (output));
+  for (guint i = names->len; i > 0; i--)
+    g_ptr_array_add (argv, g_strdup (g_ptr_array_index (names, i - 1)));
+  if (extra != NULL)
+    g_ptr_array_add (argv, g_strdup (extra));
+  g_ptr_array_add (argv, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&argv), FALSE);
+}
+
+/* Same sources, same bytes: the build's knowledge base is reproducible. */
+static void
+test_compiler_reproducible (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *output = g_build_filename (dir, "again.db", NULL);
+  g_auto(GStrv) argv = compile_argv (output, NULL);
+  g_autofree char *built = NULL;
+  g_autofree char *again = NULL;
+  gsize built_len, again_len;
+
+  g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (nimbus_test_kb_path (), &built, &built_len, NULL));
+  g_assert_true (g_file_get_contents (output, &again, &again_len, NULL));
+  g_assert_cmpmem (built, built_len, again, again_len);
+
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
+/* A broken source fails the build: exit status 1, every error on stderr as
+ * file:line:column, and no knowledge base left behind. */
+static void
+test_compiler_process_fails (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *output = g_build_filename (dir, "broken.db", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "kb",
+                                                    "unknown-widget.json", NULL);
+  g_auto(GStrv) argv = compile_argv (output, fixture);
+  g_autofree char *err = NULL;
+  g_autofree char *expected = g_strconcat (fixture, ":26:27: unknown widget “spinner”", NULL);
+
+  g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_cmpint (g_chdir (g_getenv ("G_TEST_SRCDIR")), ==, 0);
+
+  g_test_add_func ("/nimbus/compiler/good-fixture", test_compiler_good_fixture);
+  g_test_add_func ("/nimbus/compiler/broken-fixtures", test_compiler_broken_fixtures);
+  g_test_add_func ("/nimbus/compiler/real-sources", test_compiler_real_sources);
+  g_test_add_func ("/nimbus/compiler/reproducible", test_compiler_reproducible);
+  g_test_add_func ("/nimbus/compiler/process-fails", test_compiler_process_fails);
+
+  return g_test_run ();
+}

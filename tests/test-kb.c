@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-service.h"
+#include "nimbus-test-utils.h"
+
+static const char * const service_ids[] = {
+  "iam", "kms", "ec2", "elastic-beanstalk", "s3", "ebs", "elb", "route53", "cloudfront",
+  "api-gateway", "rds", "dynamodb", "dax", "elasticache", "sqs", "sns", "step-functions", "ses",
+  "kinesis", "codecommit", "codebuild", "codedeploy", "codepipeline", "xray",
+};
+
+static const char * const category_order[] = {
+  "security", "compute", "storage", "networking", "databases", "application-integration",
+  "business-applications", "analytics", "developer-tools",
+};
+
+static guint
+category_rank (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (category_order); i++)
+    {
+      if (g_str_equal (category_order[i], id))
+        return i;
+    }
+
+  g_error ("unknown category %s", id);
+}
+
+static void
+test_kb_list (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint last_rank = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==, G_N_ELEMENTS (service_ids));
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+      guint rank = category_rank (nimbus_service_get_category_id (service));
+
+      /* Sidebar order: categories in their order, services by name inside each. */
+      g_assert_cmpuint (rank, >=, last_rank);
+      if (i > 0 && rank == last_rank)
+        {
+          g_autoptr(NimbusService) previous = g_list_model_get_item (services, i - 1);
+          g_autofree char *a = g_ascii_strdown (nimbus_service_get_name (previous), -1);
+          g_autofree char *b = g_ascii_strdown (nimbus_service_get_name (service), -1);
+
+          g_assert_cmpstr (a, <=, b);
+        }
+      last_rank = rank;
+
+      g_assert_true (g_strv_contains (service_ids, nimbus_service_get_id (service)));
+      g_assert_false (g_hash_table_contains (seen, nimbus_service_get_id (service)));
+      g_hash_table_add (seen, (gpointer) nimbus_service_get_id (service));
+      g_assert_cmpstr (nimbus_service_get_summary (service), !=, "");
+      g_assert_nonnull (nimbus_service_get_category_name (service));
+    }
+}
+
+static void
+test_kb_load_entry (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusEntry) entry = nimbus_kb_load_entry (kb, "sqs", &error);
+  const NimbusSection *section;
+  gboolean has_default = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->id, ==, "sqs");
+  g_assert_cmpstr (entry->category_id, ==, "application-integration");
+  g_assert_cmpuint (entry->sections->len, >=, 5);
+  g_assert_cmpuint (g_strv_length (entry->related), >=, 1);
+
+  section = nimbus_entry_find_section (entry, "sqs/visibility-timeout");
+  g_assert_nonnull (section);
+  for (guint i = 0; i < section->blocks->len; i++)
+    {
+      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
+
+      if (block->type == NIMBUS_BLOCK_FACT && g_str_equal (block->value, "30"))
+        {
+          g_assert_cmpstr (block->unit, ==, "seconds");
+          g_assert_true (g_str_has_prefix (block->id, "sqs/visibility-timeout#"));
+          g_assert_nonnull (nimbus_section_find_item (section, block->id));
+          has_default = TRUE;
+        }
+    }
+  g_assert_true (has_default);
+}
+
+/* Every block of every entry comes back as the sources describe it. */
+static void
+test_kb_load_every_entry (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (service_ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusEntry) entry = nimbus_kb_load_entry (kb, service_ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (entry->id, ==, service_ids[i]);
+      g_assert_cmpuint (entry->sections->len, >, 0);
+      for (guint j = 0; j < entry->sections->len; j++)
+        {
+          const NimbusSection *section = g_ptr_array_index (entry->sections, j);
+
+          g_assert_true (g_str_has_prefix (section->id, service_ids[i]));
+          g_assert_cmpuint (section->blocks->len, >, 0);
+          for (guint k = 0; k < section->blocks->len; k++)
+            {
+              const NimbusBlock *block = g_ptr_array_index (section->blocks, k);
+
+              if (block->type == NIMBUS_BLOCK_TABLE)
+                {
+                  g_assert_nonnull (block->rows);
+                  for (guint r = 0; r < block->rows->len; r++)
+                    g_assert_cmpuint (g_strv_length (g_ptr_array_index (block->rows, r)), ==,
+                                      g_strv_length (block->items));
+                }
+              else if (block->type == NIMBUS_BLOCK_LIST)
+                g_assert_cmpuint (g_strv_length (block->items), >, 0);
+              else if (block->type == NIMBUS_BLOCK_TIP || block->type == NIMBUS_BLOCK_FACT)
+                g_assert_true (g_str_has_prefix (block->id, section->id));
+            }
+        }
+    }
+}
+
+static void
+test_kb_unknown_entry (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusEntry) entry = nimbus_kb_load_entry (kb, "lambda'; DROP TABLE services; --",
+                                                       &error);
+
+  g_assert_null (entry);
+  g_assert_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_NO_ENTRY);
+}
+
+static GPtrArray *
+search (NimbusKb   *kb,
+        const char *text,
+        guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = nimbus_kb_search (kb, text, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+
+  return hits;
+}
+
+static const char *
+first_id (GPtrArray *hits)
+{
+  g_assert_cmpuint (hits->len, >, 0);
+  return ((NimbusSearchHit *) g_ptr_array_index (hits, 0))->id;
+}
+
+static void
+test_kb_search_visibility_timeout (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GPtrArray) hits = search (kb, "visibility timeout", 10);
+  const NimbusSearchHit *hit;
+
+  g_assert_cmpstr (first_id (hits), ==, "sqs/visibility-timeout");
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpuint (hit->rank, ==, 1);
+  g_assert_cmpstr (hit->service_id, ==, "sqs");
+  g_assert_cmpstr (hit->kind, ==, "section");
+  g_assert_nonnull (strstr (hit->snippet, NIMBUS_MATCH_START));
+
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpuint (((NimbusSearchHit *) g_ptr_array_index (hits, i))->rank, ==, i + 1);
+}
+
+/* As the word is typed, letter by letter, the section stays in the top three. */
+static void
+test_kb_search_as_you_type (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  const char *word = "visibility timeout";
+
+  for (gsize len = 5; len <= strlen (word); len++)
+    {
+      g_autofree char *typed = g_strndup (word, len);
+      g_autoptr(GPtrArray) hits = search (kb, typed, 3);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < hits->len; i++)
+        found |= g_str_equal (((NimbusSearchHit *) g_ptr_array_index (hits, i))->id,
+                              "sqs/visibility-timeout");
+      g_test_message ("typed «%s»", typed);
+      g_assert_true (found);
+    }
+}
+
+/* A whole exam question finds its topic first, through the any-term fallback. */
+static void
+test_kb_search_exam_questions (void)
+{
+  static const struct {
+    const char *question;
+    const char *service;
+  } questions[] = {
+    { "A developer notices that messages are processed more than once because consumers take "
+      "longer than expected. Which setting should be increased so other consumers do not "
+      "receive the message while it is being processed?", "sqs" },
+    { "Which DynamoDB operation reads every item in a table and should be avoided on large "
+      "tables?", "dynamodb" },
+    { "How can a company require that every object uploaded to a bucket is encrypted with "
+      "SSE-KMS?", "s3" },
+  };
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    {
+      g_autoptr(GPtrArray) hits = search (kb, questions[i].question, 10);
+
+      g_test_message ("question %u", i);
+      g_assert_cmpuint (hits->len, >, 0);
+      g_assert_cmpstr (((NimbusSearchHit *) g_ptr_array_index (hits, 0))->service_id, ==,
+                       questions[i].service);
+    }
+}
+
+/* Pango markup is XML: a snippet must parse as such. */
+static gboolean
+is_well_formed (const char *markup)
+{
+  static const GMarkupParser parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autofree char *document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  return g_markup_parse_context_parse (context, document, -1, NULL) &&
+         g_markup_parse_context_end_parse (context, NULL);
+}
+
+static void
+test_kb_search_hostile (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  const char *inputs[] = {
+    "\"", "\"\"", "\"visibility", "*", "**", "visib*", "NEAR(", "NEAR(sqs, 3)", "AND", "OR",
+    "NOT", "sqs AND", "AND OR NOT", "-x", "-", "+", "col:", "title:sqs", "search:x", "^",
+    "^sqs", "(", ")", "((", "{title body}: sqs", "sqs' OR 1=1 --", "'; DROP TABLE docs; --",
+    "\\", "%", "_", "\x01\x02\x03", "caf\xc3", "\xff\xfe\xfd", "", " ", "the", "the of and",
+    "a an the is", "😀", "ＳＱＳ", "visibility\ttimeout", "\n", "NULL", "0", "-1",
+    "\"visibility timeout\"", "\"unbalanced \"quotes", "x\"y\"z\"",
+  };
+
+  while (big->len < 10 * 1024)
+    g_string_append (big, "visibility NEAR( \" * ^ ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+
+      g_test_message ("input %u", i);
+      hits = search (kb, inputs[i], 10);
+      g_assert_cmpuint (hits->len, <=, 10);
+      for (guint j = 0; j < hits->len; j++)
+        {
+          NimbusSearchHit *hit = g_ptr_array_index (hits, j);
+          g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
+
+          g_assert_true (is_well_formed (markup));
+          g_assert_true (g_str_has_prefix (hit->id, hit->service_id));
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) hits = search (kb, big->str, 10);
+    g_assert_cmpuint (hits->len, >, 0);
+  }
+
+  /* Special characters are text: a phrase in quotes is still found. */
+  {
+    g_autoptr(GPtrArray) hits = search (kb, "\"visibility timeout\"", 10);
+    g_assert_cmpuint (hits->len, >, 0);
+  }
+}
+
+static void
+test_kb_snippet_markup (void)
+{
+  NimbusSearchHit hit = { 0 };
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+
+  hit.snippet = (char *) "<b>&amp; " NIMBUS_MATCH_START "x<y" NIMBUS_MATCH_END " "
+                NIMBUS_MATCH_START "open";
+  markup = nimbus_search_hit_dup_snippet_markup (&hit);
+  plain = nimbus_search_hit_dup_snippet_plain (&hit);
+  g_assert_cmpstr (markup, ==, "&lt;b&gt;&amp;amp; <b>x&lt;y</b> <b>open</b>");
+  g_assert_cmpstr (plain, ==, "<b>&amp; x<y open");
+  g_assert_true (is_well_formed (markup));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/nimbus/kb/list", test_kb_list);
+  g_test_add_func ("/nimbus/kb/load-entry", test_kb_load_entry);
+  g_test_add_func ("/nimbus/kb/load-every-entry", test_kb_load_every_entry);
+  g_test_add_func ("/nimbus/kb/unknown-entry", test_kb_unknown_entry);
+  g_test_add_func ("/nimbus/search/visibility-timeout", test_kb_search_visibility_timeout);
+  g_test_add_func ("/nimbus/search/as-you-type", test_kb_search_as_you_type);
+  g_test_add_func ("/nimbus/search/exam-questions", test_kb_search_exam_questions);
+  g_test_add_func ("/nimbus/search/hostile-input", test_kb_search_hostile);
+  g_test_add_func ("/nimbus/search/snippet-markup", test_kb_snippet_markup);
+
+  return g_test_run ();
+}
