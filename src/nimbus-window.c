@@ -50,9 +50,10 @@ nimbus_window_load (NimbusWindow *self,
 
   if (services == NULL)
     {
-      /* Plain text: the message names a path, which may hold markup characters. */
-      adw_status_page_set_description (self->error_page, NULL);
-      adw_status_page_set_description (self->error_page, error->message);
+      /* The description is markup; the message names a path, which is not. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

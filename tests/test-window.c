@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "nimbus-test-utils.h"
 #include "nimbus-window.h"
@@ -79,6 +80,19 @@ test_window_opens (void)
   g_assert_finalize_object (window);
 }
 
+/* The text of every label under widget, one per line. */
+static void
+collect_label_text (GtkWidget *widget,
+                    GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_text (child, text);
+}
+
 static void
 test_window_missing_kb (void)
 {
@@ -91,6 +105,13 @@ test_window_missing_kb (void)
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW,
                                                     "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    /* The path is shown as it is, never read as markup. */
+    collect_label_text (GTK_WIDGET (window), text);
+    g_assert_nonnull (strstr (text->str, "/nonexistent/<b>nimbus</b>.db"));
+  }
   save_screenshot (GTK_WIDGET (window), "window-missing-kb");
 
   gtk_window_destroy (GTK_WINDOW (window));
