@@ -10,6 +10,7 @@
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
 #include "nimbus-kb-sources.h"
+#include "nimbus-query.h"
 #include "nimbus-kb-writer.h"
 
 /* Writes the compiled knowledge base. Everything is inserted in source order inside one
@@ -19,7 +20,7 @@ typedef struct
 {
   sqlite3 *db;
   GError **error;
-  sqlite3_int64 next_doc;
+  gint64 n_docs[3];        /* per kind: services, sections, facts and tips */
   GString *body;
   const char *service_id;  /* of the entry being written */
 } Writer;
@@ -89,16 +90,34 @@ insert_doc (Writer     *w,
             const char *title,
             const char *columns[5])
 {
-  gint64 rowid = ++w->next_doc;
   double boost = NIMBUS_KB_BOOST_ITEM;
+  gint64 rowid;
 
-  if (g_str_equal (kind, "section"))
-    boost = NIMBUS_KB_BOOST_SECTION;
-  else if (g_str_equal (kind, "service"))
-    boost = NIMBUS_KB_BOOST_SERVICE;
+  if (g_str_equal (kind, "service"))
+    {
+      boost = NIMBUS_KB_BOOST_SERVICE;
+      rowid = NIMBUS_KB_ROWID_SERVICES + ++w->n_docs[0];
+    }
+  else if (g_str_equal (kind, "section"))
+    {
+      boost = NIMBUS_KB_BOOST_SECTION;
+      rowid = NIMBUS_KB_ROWID_SECTIONS + ++w->n_docs[1];
+    }
+  else
+    rowid = NIMBUS_KB_ROWID_ITEMS + ++w->n_docs[2];
 
-  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 INT, rowid, id, kind, service_id, section_id, title, REAL, boost) &&
+  g_autofree char *title_key = NULL;
+  const char *start = title;
+
+  /* Folded like a typed word, from the first letter or digit: what a one-letter search
+   * browses (see nimbus_kb_search ()). */
+  while (*start != '\0' && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  title_key = nimbus_query_fold (start, -1);
+
+  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 INT, rowid, id, kind, service_id, section_id, title, REAL, boost,
+                 title_key) &&
          insert (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                  INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]) &&
@@ -333,7 +352,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".tmp", NULL);
-  Writer w = { NULL, error, 0, NULL, NULL };
+  Writer w = { NULL, error, { 0, 0, 0 }, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (categories != NULL, FALSE);

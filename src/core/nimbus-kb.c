@@ -11,20 +11,37 @@
 #include "nimbus-kb-private.h"
 #include "nimbus-query.h"
 #include "nimbus-service.h"
+#include "nimbus-snippet.h"
 
 #define MAX_LIMIT 1000
 #define MAX_EXPANSIONS 16
-#define SNIPPET_TOKENS "14"
+#define SNIPPET_WORDS 16
+#define MAX_CANDIDATES 256
+#define SCORE_SQL "bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * d.boost"
 
-/* The compiled knowledge base, opened read-only. The connection is serialized by SQLite, so
- * searches may run in worker threads. */
+/* The compiled knowledge base, opened read-only. Every public call holds the lock, so
+ * searches may run in worker threads; prepared statements are kept for the next call. */
 struct _NimbusKb
 {
   GObject parent_instance;
 
+  GMutex lock;
   char *path;
   sqlite3 *db;
+  GHashTable *statements;  /* SQL -> sqlite3_stmt */
 };
+
+/* A statement borrowed from the cache: going out of scope resets it for the next use. */
+typedef sqlite3_stmt NimbusKbStmt;
+
+static void
+release_stmt (NimbusKbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbStmt, release_stmt)
 
 G_DEFINE_FINAL_TYPE (NimbusKb, nimbus_kb, G_TYPE_OBJECT)
 
@@ -35,8 +52,10 @@ nimbus_kb_finalize (GObject *object)
 {
   NimbusKb *self = NIMBUS_KB (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (nimbus_kb_parent_class)->finalize (object);
 }
@@ -48,8 +67,16 @@ nimbus_kb_class_init (NimbusKbClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 nimbus_kb_init (NimbusKb *self)
 {
+  g_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
 }
 
 /* --kb and NIMBUS_KB are handled by callers; this is where a knowledge base is without
@@ -80,23 +107,27 @@ set_corrupt (NimbusKb    *self,
   return FALSE;
 }
 
-static sqlite3_stmt *
+/* sql is always a literal, so it keys the cache as it is. */
+static NimbusKbStmt *
 prepare (NimbusKb    *self,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
+      sqlite3_finalize (stmt);
       set_corrupt (self, error);
       return NULL;
     }
 
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Steps a statement; FALSE with error set when it failed, FALSE without error when done. */
 static gboolean
@@ -125,7 +156,7 @@ static gboolean
 check_schema (NimbusKb  *self,
               GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = 'schema'",
+  g_autoptr(NimbusKbStmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = 'schema'",
                                           error);
   g_autoptr(GError) local_error = NULL;
 
@@ -184,7 +215,7 @@ nimbus_kb_open (const char  *path,
    * and a read-only installation directory is fine. */
   db_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
   if (sqlite3_open_v2 (db_uri, &self->db,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
       set_corrupt (self, error);
@@ -209,12 +240,15 @@ GListModel *
 nimbus_kb_list_services (NimbusKb  *self,
                          GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   stmt = prepare (self,
                   "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
                   "FROM services s JOIN categories c ON c.id = s.category_id "
@@ -247,13 +281,13 @@ nimbus_kb_list_services (NimbusKb  *self,
 
 /* Entries */
 
-static sqlite3_stmt *
+static NimbusKbStmt *
 prepare_with_text (NimbusKb    *self,
                    const char  *sql,
                    const char  *text,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  NimbusKbStmt *stmt = prepare (self, sql, error);
 
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
@@ -268,7 +302,7 @@ query_strv (NimbusKb    *self,
             const char  *key,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_with_text (self, sql, key, error);
+  g_autoptr(NimbusKbStmt) stmt = prepare_with_text (self, sql, key, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GError) local_error = NULL;
 
@@ -295,7 +329,7 @@ load_cells (NimbusKb       *self,
             NimbusBlock    *block,
             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GStrvBuilder) row = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -375,7 +409,7 @@ load_blocks (NimbusKb       *self,
              NimbusSection  *section,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   stmt = prepare_with_text (self,
@@ -410,7 +444,7 @@ load_sources (NimbusKb       *self,
               NimbusSection  *section,
               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   stmt = prepare_with_text (self, "SELECT url, title, checked FROM sources "
@@ -443,7 +477,7 @@ load_sections (NimbusKb     *self,
                NimbusEntry  *entry,
                GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   stmt = prepare_with_text (self, "SELECT id, title FROM sections "
@@ -484,13 +518,16 @@ nimbus_kb_load_entry (NimbusKb    *self,
                       const char  *id,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(NimbusEntry) entry = NULL;
   g_autoptr(GError) local_error = NULL;
+
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   stmt = prepare_with_text (self,
                             "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
                             "FROM services s JOIN categories c ON c.id = s.category_id "
@@ -538,7 +575,7 @@ lookup_expansions (NimbusKb    *self,
                    const char  *prefix,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GError) local_error = NULL;
   /* U+10FFFF sorts after any character that can follow the prefix. */
@@ -586,6 +623,15 @@ expand_prefixes (NimbusKb     *self,
   return TRUE;
 }
 
+/* Is the one term searched a word of one or two letters still being typed? */
+static gboolean
+is_short_prefix (const NimbusQuery *query)
+{
+  const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
+
+  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
+}
+
 static gboolean
 contains_hit (GPtrArray  *hits,
               const char *id)
@@ -601,33 +647,33 @@ contains_hit (GPtrArray  *hits,
   return FALSE;
 }
 
+/* The hit for one document, with a snippet of its text around what the query matches. */
 static NimbusSearchHit *
-load_hit (NimbusKb      *self,
-          const char    *fts,
-          sqlite3_int64  rowid,
-          GError       **error)
+load_hit (NimbusKb           *self,
+          const NimbusQuery  *query,
+          sqlite3_int64       rowid,
+          GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *text;
   NimbusSearchHit *hit;
 
   stmt = prepare (self,
                   "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
-                  "  snippet (search, CASE d.kind WHEN 'tip' THEN 2 ELSE 3 END, "
-                  "           char (2), char (3), '…', " SNIPPET_TOKENS ") "
-                  "FROM search JOIN docs d ON d.rowid = search.rowid "
-                  "WHERE search MATCH ?1 AND search.rowid = ?2", error);
+                  "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END "
+                  "FROM docs d JOIN search s ON s.rowid = d.rowid WHERE d.rowid = ?", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rowid);
+  sqlite3_bind_int64 (stmt, 1, rowid);
   if (!step (self, stmt, &local_error))
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_corrupt (self, error);
+      if (local_error == NULL)
+        g_set_error (&local_error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                     "The knowledge base %s has no document %" G_GINT64_FORMAT "; rebuild it",
+                     self->path, (gint64) rowid);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -637,59 +683,25 @@ load_hit (NimbusKb      *self,
   hit->service_id = column_dup (stmt, 2);
   hit->section_id = column_dup (stmt, 3);
   hit->title = column_dup (stmt, 4);
-  hit->snippet = column_dup (stmt, 5);
+  text = (const char *) sqlite3_column_text (stmt, 5);
+  hit->snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : hit->title, query,
+                                       SNIPPET_WORDS);
 
   return hit;
 }
 
-#define RANK_SQL \
-  "ORDER BY bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * d.boost, d.rowid LIMIT ?2"
-
-/* Appends the documents matching the FTS5 expression fts that are not yet in hits, up to
- * limit, ranked by bm25 over the expression rank. The snippets are made only for the hits
- * kept. */
 static gboolean
-run_query (NimbusKb    *self,
-           const char  *fts,
-           const char  *rank,
-           guint        limit,
-           GPtrArray   *hits,
-           GError     **error)
+add_hits (NimbusKb          *self,
+          GArray            *rowids,
+          const NimbusQuery *query,
+          guint              limit,
+          GPtrArray         *hits,
+          GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_strcmp0 (fts, rank) == 0)
-    stmt = prepare (self, "SELECT search.rowid FROM search JOIN docs d ON d.rowid = search.rowid "
-                          "WHERE search MATCH ?1 " RANK_SQL, error);
-  else
-    stmt = prepare (self, "SELECT search.rowid FROM search JOIN docs d ON d.rowid = search.rowid "
-                          "WHERE search MATCH ?3 AND search.rowid IN "
-                          "  (SELECT rowid FROM search WHERE search MATCH ?1) " RANK_SQL, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit + hits->len);
-  if (g_strcmp0 (fts, rank) != 0)
-    sqlite3_bind_text (stmt, 3, rank, -1, SQLITE_STATIC);
-  while (step (self, stmt, &local_error))
-    {
-      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
   for (guint i = 0; i < rowids->len && hits->len < limit; i++)
     {
-      NimbusSearchHit *hit = load_hit (self, fts, g_array_index (rowids, sqlite3_int64, i), error);
+      NimbusSearchHit *hit = load_hit (self, query, g_array_index (rowids, sqlite3_int64, i),
+                                       error);
 
       if (hit == NULL)
         return FALSE;
@@ -700,6 +712,125 @@ run_query (NimbusKb    *self,
     }
 
   return TRUE;
+}
+
+/* One or two letters say too little to rank by: they browse the titles that begin with
+ * them, services first, as an index at the back of a book would. This also keeps the
+ * first keystroke fast however large the knowledge base is. */
+static gboolean
+browse_titles (NimbusKb          *self,
+               const NimbusQuery *query,
+               const char        *prefix,
+               guint              limit,
+               GPtrArray   *hits,
+               GError     **error)
+{
+  static const char * const kinds[] = { "service", "section", "fact" };
+  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && rowids->len < limit; k++)
+    {
+      g_autoptr(NimbusKbStmt) stmt = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stmt = prepare (self, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
+                            "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, kinds[k], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, limit - rowids->len);
+      while (step (self, stmt, &local_error))
+        {
+          sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (rowids, rowid);
+        }
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return add_hits (self, rowids, query, limit, hits, error);
+}
+
+typedef struct
+{
+  sqlite3_int64 rowid;
+  double score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
+}
+
+/* Appends to hits, up to limit, the documents matching the FTS5 expression rank and, when
+ * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES matches in
+ * document order are ranked: services, then sections, then facts and tips, which bounds the
+ * work per keystroke on any size of knowledge base and is exact on the real one. */
+static gboolean
+run_query (NimbusKb           *self,
+           const NimbusQuery  *query,
+           const char         *rank,
+           const char         *filter,
+           guint               limit,
+           GPtrArray          *hits,
+           GError            **error)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  g_autoptr(GError) local_error = NULL;
+
+  if (filter == NULL || g_str_equal (filter, rank))
+    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " "
+                          "FROM search JOIN docs d ON d.rowid = search.rowid "
+                          "WHERE search MATCH ?1 LIMIT ?2", error);
+  else
+    /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
+    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " "
+                          "FROM search JOIN docs d ON d.rowid = search.rowid "
+                          "WHERE search MATCH ?1 AND +search.rowid IN "
+                          "  (SELECT rowid FROM search WHERE search MATCH ?3) LIMIT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
+  if (filter != NULL && !g_str_equal (filter, rank))
+    sqlite3_bind_text (stmt, 3, filter, -1, SQLITE_STATIC);
+
+  while (step (self, stmt, &local_error))
+    {
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      g_array_append_val (candidates, candidate);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    g_array_append_val (rowids, g_array_index (candidates, Candidate, i).rowid);
+
+  return add_hits (self, rowids, query, limit, hits, error);
 }
 
 /* Ranked hits for what a person typed. Documents holding every word come first; when they
@@ -714,26 +845,41 @@ nimbus_kb_search (NimbusKb    *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(NimbusQuery) query = NULL;
   g_autofree char *all_terms = NULL;
-  g_autofree char *any_term = NULL;
   g_autofree char *rank = NULL;
+
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   limit = CLAMP (limit, 1, MAX_LIMIT);
   query = nimbus_query_parse (text);
   if (!expand_prefixes (self, query, error))
     return NULL;
 
   all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
-  rank = nimbus_query_to_fts (query, NIMBUS_QUERY_RANKING);
-  if (all_terms != NULL && !run_query (self, all_terms, rank, limit, hits, error))
+  rank = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
+  if (all_terms == NULL)
+    return g_steal_pointer (&hits);
+
+  if (nimbus_query_count_searched (query) == 1 && is_short_prefix (query))
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
+
+      if (!browse_titles (self, query, term->tokens[0], limit, hits, error))
+        return NULL;
+    }
+
+  /* Few titles begin so: then the prefix is rare enough to search the text for. */
+  if (hits->len < limit && !run_query (self, query, rank, all_terms, limit, hits, error))
     return NULL;
 
+  /* The ranking terms are any-term already: a word of one or two letters still being typed
+   * finds too much to widen a search with. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1)
     {
-      any_term = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
-      if (!run_query (self, any_term, rank, limit, hits, error))
+      if (!run_query (self, query, rank, NULL, limit, hits, error))
         return NULL;
     }
 

@@ -94,6 +94,19 @@ nimbus_query_fold (const char *word,
 
   g_return_val_if_fail (word != NULL, NULL);
 
+  if (len < 0)
+    len = strlen (word);
+
+  /* Most words are ASCII: no need to decompose them. */
+  {
+    gboolean ascii = TRUE;
+
+    for (gssize i = 0; i < len && ascii; i++)
+      ascii = (guchar) word[i] < 0x80;
+    if (ascii)
+      return g_ascii_strdown (word, MIN (len, NIMBUS_QUERY_MAX_TOKEN_BYTES));
+  }
+
   decomposed = g_utf8_normalize (word, len, G_NORMALIZE_NFD);
   folded = g_string_new (NULL);
 
@@ -246,11 +259,15 @@ append_term (GString               *fts,
 {
   if (term->prefix)
     {
-      /* The stemmed index matches the prefix itself ("t" finds "timeout"); the expansions
-       * cover words whose stem is shorter than what is typed ("visibilit" -> "visibl"). */
+      /* The expansions are the whole words the prefix begins, found in the unstemmed
+       * vocabulary: the stemmed index could not match "visibilit" to "visibl". The word
+       * as typed is searched whole too ("timeouts" -> "timeout"). A prefix of one or two
+       * letters also matches through the index's own prefix index, as it begins more
+       * words than there are expansions. */
       g_string_append_c (fts, '(');
       append_quoted (fts, term->tokens[0]);
-      g_string_append_c (fts, '*');
+      if (strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
+        g_string_append_c (fts, '*');
       for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
         {
           g_string_append (fts, " OR ");
@@ -287,7 +304,7 @@ nimbus_query_to_fts (const NimbusQuery *query,
   g_return_val_if_fail (query != NULL, NULL);
 
   skip_stop_words = has_content_words (query);
-  if (mode == NIMBUS_QUERY_RANKING)
+  if (mode == NIMBUS_QUERY_ANY_TERM)
     {
       for (guint i = 0; i < query->terms->len; i++)
         {
@@ -318,4 +335,46 @@ nimbus_query_to_fts (const NimbusQuery *query,
     }
 
   return g_string_free (fts, FALSE);
+}
+
+static gboolean
+word_matches_token (const char *word,
+                    const char *token)
+{
+  /* A typed word matches the words it begins ("poll" -> "polling"); a longer typed form
+   * matches the word it extends ("timeouts" -> "timeout"), as stemming would. */
+  return g_str_has_prefix (word, token) ||
+         (strlen (word) >= 4 && g_str_has_prefix (token, word) &&
+          strlen (token) - strlen (word) <= 2);
+}
+
+/* Does a folded word of the text match one of the searched terms? For highlighting. */
+gboolean
+nimbus_query_matches_word (const NimbusQuery *query,
+                           const char        *folded)
+{
+  gboolean skip_stop_words;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  if (*folded == '\0')
+    return FALSE;
+
+  skip_stop_words = has_content_words (query);
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (skip_stop_words && term->stop_word)
+        continue;
+
+      for (guint j = 0; term->tokens[j] != NULL; j++)
+        {
+          if (word_matches_token (folded, term->tokens[j]))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }

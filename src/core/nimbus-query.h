@@ -15,9 +15,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  NIMBUS_QUERY_ALL_TERMS,   /* documents holding every term */
-  NIMBUS_QUERY_ANY_TERM,    /* documents holding any term */
-  NIMBUS_QUERY_RANKING,     /* the terms that rank the documents the others find */
+  NIMBUS_QUERY_ALL_TERMS,   /* documents holding every term: what search finds first */
+  NIMBUS_QUERY_ANY_TERM,    /* any term but a short prefix: what ranks, and widens a search */
 } NimbusQueryMode;
 
 typedef struct
@@ -42,6 +41,8 @@ char        *nimbus_query_to_fts         (const NimbusQuery *query,
 char        *nimbus_query_fold           (const char        *word,
                                           gssize             len);
 gboolean     nimbus_query_is_stop_word   (const char        *folded);
+gboolean     nimbus_query_matches_word   (const NimbusQuery *query,
+                                          const char        *folded);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusQuery, nimbus_query_free)
 

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+
+#include "nimbus-kb.h"
+
+/* Search latency per keystroke on the real knowledge base and on a synthetic one a hundred
+ * times its size, generated here from the real sources and compiled by the real compiler.
+ * Run with `meson test -C build --benchmark --verbose` or build/bench/bench-search. */
+
+#define ROUNDS 20
+#define SCALE 100
+
+/* What students type; every prefix of each is searched, as search-as-you-type does. */
+static const char * const typed[] = {
+  "visibility timeout",
+  "dynamodb capacity units",
+  "sse-kms bucket policy",
+  "lazy loading ttl",
+  "sqs fifo throughput",
+  "kinesis shard",
+  "codedeploy appspec hooks",
+  "what is the maximum size of an sqs message",
+  "route 53 alias",
+  "ebs gp3 iops",
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_by_time (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      per_text)
+{
+  double x = *(double *) g_hash_table_lookup (per_text, a);
+  double y = *(double *) g_hash_table_lookup (per_text, b);
+
+  return x > y ? -1 : x < y;
+}
+
+static void
+measure (const char *label,
+         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusKb) kb = nimbus_kb_open (path, &error);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) per_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GList) texts = NULL;
+  double *t;
+  guint n;
+
+  if (kb == NULL)
+    g_error ("%s", error->message);
+
+  for (guint round = 0; round < ROUNDS; round++)
+    for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
+      for (gsize len = 1; typed[q][len - 1] != '\0'; len++)
+        {
+          g_autofree char *text = g_strndup (typed[q], len);
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, text, 10, &error);
+          double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+          double *total;
+
+          if (hits == NULL)
+            g_error ("%s", error->message);
+          g_array_append_val (times, ms);
+          if ((total = g_hash_table_lookup (per_text, text)) == NULL)
+            g_hash_table_insert (per_text, g_strdup (text), (total = g_new0 (double, 1)));
+          *total += ms / ROUNDS;
+        }
+
+  g_array_sort (times, compare_doubles);
+  t = (double *) times->data;
+  n = times->len;
+  g_print ("%-26s %8u searches   median %.3f ms   p99 %.3f ms   max %.3f ms\n", label, n,
+           t[n / 2], t[(n * 99) / 100], t[n - 1]);
+
+  /* The slowest keystrokes, to know where the time goes. */
+  texts = g_hash_table_get_keys (per_text);
+  texts = g_list_sort_with_data (texts, compare_by_time, per_text);
+  for (GList *l = texts; l != NULL && l != g_list_nth (texts, 5); l = l->next)
+    g_print ("    slowest: %-44s mean %.3f ms\n", (char *) l->data,
+             *(double *) g_hash_table_lookup (per_text, l->data));
+}
+
+/* SCALE copies of every service, with their own ids, names and related ids. */
+static GPtrArray *
+write_synthetic_sources (const char *sources_dir,
+                         const char *out_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (sources_dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_ptr_array_add (paths, g_build_filename (sources_dir, "categories.json", NULL));
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sources_dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (name, ".json") || g_str_equal (name, "categories.json"))
+        continue;
+      if (!g_file_get_contents (path, &data, NULL, &error))
+        g_error ("%s", error->message);
+
+      for (guint copy = 0; copy < SCALE; copy++)
+        {
+          /* Parsed afresh for each copy: json_node_copy () shares the objects. */
+          g_autoptr(JsonNode) root = json_from_string (data, &error);
+          g_autoptr(JsonGenerator) generator = json_generator_new ();
+          JsonObject *object = json_node_get_object (root);
+          JsonArray *related = json_object_get_array_member (object, "related");
+          g_autofree char *id = g_strdup_printf ("%s-c%03u", json_object_get_string_member (object, "id"), copy);
+          g_autofree char *title = g_strdup_printf ("%s %u", json_object_get_string_member (object, "name"), copy);
+          g_autofree char *file = g_strconcat (id, ".json", NULL);
+          char *out_path = g_build_filename (out_dir, file, NULL);
+
+          json_object_set_string_member (object, "id", id);
+          json_object_set_string_member (object, "name", title);
+          if (related != NULL)
+            {
+              JsonArray *mapped = json_array_new ();
+
+              for (guint i = 0; i < json_array_get_length (related); i++)
+                json_array_add_string_element (mapped,
+                                               g_strdup_printf ("%s-c%03u",
+                                                                json_array_get_string_element (related, i),
+                                                                copy));
+              json_object_set_array_member (object, "related", mapped);
+            }
+          json_generator_set_root (generator, root);
+          if (!json_generator_to_file (generator, out_path, &error))
+            g_error ("%s", error->message);
+          g_ptr_array_add (paths, out_path);
+        }
+    }
+
+  return paths;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *kb = g_getenv ("NIMBUS_KB");
+  const char *sources = g_getenv ("NIMBUS_KB_SOURCES");
+  const char *compiler = g_getenv ("NIMBUS_KB_COMPILE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nimbus-bench-XXXXXX", &error);
+  g_autofree char *big = g_build_filename (dir, "nimbus-100x.db", NULL);
+  g_autoptr(GPtrArray) argv_compile = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *err = NULL;
+  gint64 start;
+  int status;
+
+  if (kb == NULL || sources == NULL || compiler == NULL)
+    g_error ("set NIMBUS_KB, NIMBUS_KB_SOURCES and NIMBUS_KB_COMPILE (meson test does)");
+
+  measure ("real KB", kb);
+
+  paths = write_synthetic_sources (sources, dir);
+  argv_compile = g_ptr_array_new ();
+  g_ptr_array_add (argv_compile, (char *) compiler);
+  g_ptr_array_add (argv_compile, (char *) "--output");
+  g_ptr_array_add (argv_compile, big);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (argv_compile, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv_compile, NULL);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv_compile->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("compiling the synthetic KB failed: %s\n%s", error->message, err);
+  g_print ("synthetic %dx KB: %u sources compiled in %.2f s\n", SCALE, paths->len - 1,
+           (g_get_monotonic_time () - start) / 1e6);
+
+  measure ("synthetic 100x KB", big);
+
+  for (guint i = 1; i < paths->len; i++)
+    g_unlink (g_ptr_array_index (paths, i));
+  if (g_getenv ("NIMBUS_BENCH_KEEP") == NULL)
+    g_unlink (big);
+  else
+    g_print ("kept %s\n", big);
+  g_rmdir (dir);
+
+  return EXIT_SUCCESS;
+}
