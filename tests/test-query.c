@@ -31,7 +31,7 @@ static const struct {
   { "col:value ", "\"col\" AND \"value\"", "\"col\" OR \"value\"" },
   { "title:sqs ", "\"title\" AND \"sqs\"", "\"title\" OR \"sqs\"" },
   { "sqs*", "\"sqs\"", "\"sqs\"" },
-  { "{title}: x", "\"title\" AND (\"x\"*)", "\"title\"" },
+  { "{title}: x", "\"title\" AND \"x\"*", "\"title\"" },
   { "SSE-KMS ", "\"sse\" AND \"kms\"", "\"sse\" OR \"kms\"" },
   { "the ", "\"the\"", "\"the\"" },
   { "what is the ", "\"what\" AND \"is\" AND \"the\"", "\"what\" OR \"is\" OR \"the\"" },
@@ -68,8 +68,8 @@ test_query_ranking (void)
     { "visibility t", "\"visibility\"" },
     { "visibility ti", "\"visibility\"" },
     { "visibility tim", "\"visibility\" OR (\"tim\")" },
-    { "t", "(\"t\"*)" },
-    { "the t", "(\"t\"*)" },
+    { "t", "\"t\"*" },
+    { "the t", "\"t\"*" },
     { "visibility timeout ", "\"visibility\" OR \"timeout\"" },
   };
 
@@ -81,6 +81,16 @@ test_query_ranking (void)
       g_test_message ("«%s»", ranking[i][0]);
       g_assert_cmpstr (rank, ==, ranking[i][1]);
     }
+
+  /* Documents holding every word are ranked by every word but the short prefix. */
+  {
+    g_autoptr(NimbusQuery) query = nimbus_query_parse ("sqs visibility t");
+    g_autofree char *all_ranked = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_RANKED);
+    g_autofree char *all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
+
+    g_assert_cmpstr (all_ranked, ==, "\"sqs\" AND \"visibility\"");
+    g_assert_cmpstr (all_terms, ==, "\"sqs\" AND \"visibility\" AND \"t\"*");
+  }
 }
 
 static void

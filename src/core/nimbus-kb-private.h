@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "2"
+#define NIMBUS_KB_SCHEMA_VERSION "3"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -54,7 +54,7 @@ G_BEGIN_DECLS
   "    DEFERRABLE INITIALLY DEFERRED," \
   "  PRIMARY KEY (service_id, position)) WITHOUT ROWID;" \
   "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL," \
-  "  service_id TEXT NOT NULL, section_id TEXT, title TEXT NOT NULL, boost REAL NOT NULL," \
+  "  service_id TEXT NOT NULL, section_id TEXT, title TEXT NOT NULL," \
   "  title_key TEXT NOT NULL);" \
   "CREATE INDEX docs_by_title ON docs (kind, title_key);" \
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \

@@ -43,9 +43,9 @@ exec (Writer     *w,
 }
 
 /* Runs one INSERT: each argument is a string (NULL binds NULL) unless it is the marker
- * INT or REAL, which takes the next argument as a gint64 or a double. */
+ * INT, which takes the next argument as a gint64. */
 #define INT ((const char *) 1)
-#define REAL ((const char *) 2)
+
 
 static gboolean
 insert (Writer     *w,
@@ -68,8 +68,6 @@ insert (Writer     *w,
 
       if (arg == INT)
         sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
-      else if (arg == REAL)
-        sqlite3_bind_double (stmt, i, va_arg (args, double));
       else
         sqlite3_bind_text (stmt, i, arg, -1, SQLITE_STATIC);
     }
@@ -90,19 +88,12 @@ insert_doc (Writer     *w,
             const char *title,
             const char *columns[5])
 {
-  double boost = NIMBUS_KB_BOOST_ITEM;
   gint64 rowid;
 
   if (g_str_equal (kind, "service"))
-    {
-      boost = NIMBUS_KB_BOOST_SERVICE;
-      rowid = NIMBUS_KB_ROWID_SERVICES + ++w->n_docs[0];
-    }
+    rowid = NIMBUS_KB_ROWID_SERVICES + ++w->n_docs[0];
   else if (g_str_equal (kind, "section"))
-    {
-      boost = NIMBUS_KB_BOOST_SECTION;
-      rowid = NIMBUS_KB_ROWID_SECTIONS + ++w->n_docs[1];
-    }
+    rowid = NIMBUS_KB_ROWID_SECTIONS + ++w->n_docs[1];
   else
     rowid = NIMBUS_KB_ROWID_ITEMS + ++w->n_docs[2];
 
@@ -115,9 +106,8 @@ insert_doc (Writer     *w,
     start = g_utf8_next_char (start);
   title_key = nimbus_query_fold (start, -1);
 
-  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 INT, rowid, id, kind, service_id, section_id, title, REAL, boost,
-                 title_key) &&
+  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 INT, rowid, id, kind, service_id, section_id, title, title_key) &&
          insert (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                  INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]) &&

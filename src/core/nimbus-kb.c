@@ -14,10 +14,14 @@
 #include "nimbus-snippet.h"
 
 #define MAX_LIMIT 1000
-#define MAX_EXPANSIONS 16
+#define MAX_EXPANSIONS 8
 #define SNIPPET_WORDS 16
 #define MAX_CANDIDATES 256
-#define SCORE_SQL "bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * d.boost"
+/* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
+#define SCORE_SQL "bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+  "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
+  " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
+  " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
 
 /* The compiled knowledge base, opened read-only. Every public call holds the lock, so
  * searches may run in worker threads; prepared statements are kept for the next call. */
@@ -578,6 +582,7 @@ lookup_expansions (NimbusKb    *self,
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GError) local_error = NULL;
+  guint n = 0;
   /* U+10FFFF sorts after any character that can follow the prefix. */
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 
@@ -589,9 +594,18 @@ lookup_expansions (NimbusKb    *self,
 
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, MAX_EXPANSIONS);
+  sqlite3_bind_int (stmt, 3, 4 * MAX_EXPANSIONS);
+  /* Stop words say nothing: "the" does not expand to "then", "there" and "these". */
   while (step (self, stmt, &local_error))
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *word = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (n < MAX_EXPANSIONS && !nimbus_query_is_stop_word (word))
+        {
+          g_strv_builder_add (builder, word);
+          n++;
+        }
+    }
 
   if (local_error != NULL)
     {
@@ -611,7 +625,7 @@ expand_prefixes (NimbusKb     *self,
     {
       NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-      if (!term->prefix)
+      if (!term->prefix || strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
         continue;
 
       g_clear_pointer (&term->expansions, g_strfreev);
@@ -779,7 +793,7 @@ compare_candidates (gconstpointer a,
 
 /* Appends to hits, up to limit, the documents matching the FTS5 expression rank and, when
  * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES matches in
- * document order are ranked: services, then sections, then facts and tips, which bounds the
+ * document order are ranked (and filtered): services, then sections, then facts and tips, which bounds the
  * work per keystroke on any size of knowledge base and is exact on the real one. */
 static gboolean
 run_query (NimbusKb           *self,
@@ -796,15 +810,14 @@ run_query (NimbusKb           *self,
   g_autoptr(GError) local_error = NULL;
 
   if (filter == NULL || g_str_equal (filter, rank))
-    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " "
-                          "FROM search JOIN docs d ON d.rowid = search.rowid "
+    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
                           "WHERE search MATCH ?1 LIMIT ?2", error);
   else
     /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
-    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " "
-                          "FROM search JOIN docs d ON d.rowid = search.rowid "
+    stmt = prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
                           "WHERE search MATCH ?1 AND +search.rowid IN "
-                          "  (SELECT rowid FROM search WHERE search MATCH ?3) LIMIT ?2", error);
+                          "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
+                    error);
   if (stmt == NULL)
     return FALSE;
 
@@ -845,7 +858,8 @@ nimbus_kb_search (NimbusKb    *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(NimbusQuery) query = NULL;
   g_autofree char *all_terms = NULL;
-  g_autofree char *rank = NULL;
+  g_autofree char *all_ranked = NULL;
+  g_autofree char *any_term = NULL;
 
   g_autoptr(GMutexLocker) locker = NULL;
 
@@ -859,7 +873,8 @@ nimbus_kb_search (NimbusKb    *self,
     return NULL;
 
   all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
-  rank = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
+  all_ranked = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_RANKED);
+  any_term = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
   if (all_terms == NULL)
     return g_steal_pointer (&hits);
 
@@ -872,14 +887,13 @@ nimbus_kb_search (NimbusKb    *self,
     }
 
   /* Few titles begin so: then the prefix is rare enough to search the text for. */
-  if (hits->len < limit && !run_query (self, query, rank, all_terms, limit, hits, error))
+  if (hits->len < limit && !run_query (self, query, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
-  /* The ranking terms are any-term already: a word of one or two letters still being typed
-   * finds too much to widen a search with. */
+  /* A word of one or two letters still being typed finds too much to widen a search with. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1)
     {
-      if (!run_query (self, query, rank, NULL, limit, hits, error))
+      if (!run_query (self, query, any_term, NULL, limit, hits, error))
         return NULL;
     }
 

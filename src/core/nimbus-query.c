@@ -257,17 +257,22 @@ static void
 append_term (GString               *fts,
              const NimbusQueryTerm *term)
 {
+  if (term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
+    {
+      /* One or two letters begin too many words to list: the index's prefix index
+       * matches them. A stem begins as its word does, so nothing is missed. */
+      append_quoted (fts, term->tokens[0]);
+      g_string_append_c (fts, '*');
+      return;
+    }
+
   if (term->prefix)
     {
-      /* The expansions are the whole words the prefix begins, found in the unstemmed
-       * vocabulary: the stemmed index could not match "visibilit" to "visibl". The word
-       * as typed is searched whole too ("timeouts" -> "timeout"). A prefix of one or two
-       * letters also matches through the index's own prefix index, as it begins more
-       * words than there are expansions. */
+      /* The expansions are the whole words the prefix begins, from the unstemmed
+       * vocabulary: the stemmed index could not match "visibilit" to "visibl". The word as
+       * typed is searched whole too ("timeouts" -> "timeout"). */
       g_string_append_c (fts, '(');
       append_quoted (fts, term->tokens[0]);
-      if (strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
-        g_string_append_c (fts, '*');
       for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
         {
           g_string_append (fts, " OR ");
@@ -304,7 +309,7 @@ nimbus_query_to_fts (const NimbusQuery *query,
   g_return_val_if_fail (query != NULL, NULL);
 
   skip_stop_words = has_content_words (query);
-  if (mode == NIMBUS_QUERY_ANY_TERM)
+  if (mode != NIMBUS_QUERY_ALL_TERMS)
     {
       for (guint i = 0; i < query->terms->len; i++)
         {
@@ -324,7 +329,7 @@ nimbus_query_to_fts (const NimbusQuery *query,
         continue;
 
       if (fts->len > 0)
-        g_string_append (fts, mode == NIMBUS_QUERY_ALL_TERMS ? " AND " : " OR ");
+        g_string_append (fts, mode == NIMBUS_QUERY_ANY_TERM ? " OR " : " AND ");
       append_term (fts, term);
     }
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   NIMBUS_QUERY_ALL_TERMS,   /* documents holding every term: what search finds first */
-  NIMBUS_QUERY_ANY_TERM,    /* any term but a short prefix: what ranks, and widens a search */
+  NIMBUS_QUERY_ALL_RANKED,  /* every term but a short prefix: what ranks those */
+  NIMBUS_QUERY_ANY_TERM,    /* any term but a short prefix: what widens a search, and ranks it */
 } NimbusQueryMode;
 
 typedef struct
