@@ -75,6 +75,14 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+static void
+print_json_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  print_json (root);
+}
+
 static int
 run_list (NimbusKb *kb,
           gboolean  json)
@@ -110,10 +118,7 @@ run_list (NimbusKb *kb,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    print_json_builder (builder);
 
   return NIMBUS_EXIT_OK;
 }
@@ -236,10 +241,7 @@ run_search (NimbusKb   *kb,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
+    print_json_builder (builder);
 
   return NIMBUS_EXIT_OK;
 }

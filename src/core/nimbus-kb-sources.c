@@ -292,6 +292,23 @@ check_keys (FileContext        *ctx,
     }
 }
 
+/* The member key of object; NULL when it is not there, an error when it had to be. */
+static JsonNode *
+get_member (FileContext *ctx,
+            JsonObject  *object,
+            const char  *what,
+            const char  *key,
+            gboolean     required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    add_error (ctx->sources, ctx->filename, object_pos (ctx, object), "%s has no “%s”", what,
+               key);
+
+  return node;
+}
+
 static char *
 get_string (FileContext *ctx,
             JsonObject  *object,
@@ -299,17 +316,12 @@ get_string (FileContext *ctx,
             const char  *key,
             gboolean     required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = get_member (ctx, object, what, key, required);
   const char *value;
   const char *problem;
 
   if (node == NULL)
-    {
-      if (required)
-        add_error (ctx->sources, ctx->filename, object_pos (ctx, object),
-                   "%s has no “%s”", what, key);
-      return NULL;
-    }
+    return NULL;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -336,15 +348,10 @@ get_array (FileContext *ctx,
            const char  *key,
            gboolean     required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = get_member (ctx, object, what, key, required);
 
   if (node == NULL)
-    {
-      if (required)
-        add_error (ctx->sources, ctx->filename, object_pos (ctx, object),
-                   "%s has no “%s”", what, key);
-      return NULL;
-    }
+    return NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {

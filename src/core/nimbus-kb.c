@@ -149,6 +149,18 @@ step (NimbusKb      *self,
   return FALSE;
 }
 
+/* After a loop over step (): FALSE, with error set, if the loop ended on an error. */
+static gboolean
+rows_done (GError **local_error,
+           GError **error)
+{
+  if (*local_error == NULL)
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
@@ -274,11 +286,8 @@ nimbus_kb_list_services (NimbusKb  *self,
       g_list_store_append (store, service);
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (&local_error, error))
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
@@ -316,11 +325,8 @@ query_strv (NimbusKb    *self,
   while (step (self, stmt, &local_error))
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (&local_error, error))
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -434,13 +440,7 @@ load_blocks (NimbusKb       *self,
         return FALSE;
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rows_done (&local_error, error);
 }
 
 static gboolean
@@ -467,13 +467,7 @@ load_sources (NimbusKb       *self,
       g_ptr_array_add (section->sources, source);
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rows_done (&local_error, error);
 }
 
 static gboolean
@@ -507,13 +501,7 @@ load_sections (NimbusKb     *self,
         return FALSE;
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rows_done (&local_error, error);
 }
 
 /* Loads the page of a service. */
@@ -607,11 +595,8 @@ lookup_expansions (NimbusKb    *self,
         }
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (&local_error, error))
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
