@@ -134,8 +134,30 @@ nimbus_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+nimbus_application_about (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  static const char *developers[] = { "The Nimbus authors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Nimbus"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Study AWS services for certification exams: every service, "
+                                       "its key numbers and exam tips, searchable as you type."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", nimbus_application_quit, NULL, NULL, NULL },
+  { "about", nimbus_application_about, NULL, NULL, NULL },
 };
 
 static void

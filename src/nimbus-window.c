@@ -5,36 +5,423 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "nimbus-entry-page.h"
 #include "nimbus-kb.h"
+#include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-window.h"
+
+#define SEARCH_LIMIT 50
+#define MOUSE_BACK 8
+#define MOUSE_FORWARD 9
 
 struct _NimbusWindow
 {
   AdwApplicationWindow parent_instance;
 
+  AdwLeaflet *leaflet;
+  GtkWidget *split_view;   /* AdwNavigationSplitView where libadwaita has it, else NULL */
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  GtkWidget *sidebar_button;
+  GtkWidget *sidebar_header;
+  GtkWidget *content_header;
+  GtkSearchEntry *search_entry;
+  GtkListBox *services_list;
+  AdwWindowTitle *content_title;
   GtkStack *stack;
+  NimbusEntryPage *entry_page;
+  NimbusSearchResults *search_results;
   AdwStatusPage *error_page;
-  GtkListView *services_view;
-  GtkSingleSelection *selection;
-  AdwStatusPage *service_page;
 
   NimbusKb *kb;
+  GListModel *services;
+  GSettings *settings;
+  GCancellable *search_cancellable;
+  char *current;           /* the page shown: a service, section, tip or fact id */
+  GPtrArray *back;         /* ids, most recent last */
+  GPtrArray *forward;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusWindow, nimbus_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-on_selection_selected_item_cb (NimbusWindow *self)
-{
-  NimbusService *service = gtk_single_selection_get_selected_item (self->selection);
+static void nimbus_window_show_page (NimbusWindow *self,
+                                     const char   *id,
+                                     gboolean      record);
 
-  if (service == NULL)
+static void
+update_actions (NimbusWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
+}
+
+/* Sidebar */
+
+static GtkWidget *
+create_service_row (gpointer item,
+                    gpointer user_data)
+{
+  NimbusService *service = item;
+  GtkWidget *label = gtk_label_new (nimbus_service_get_name (service));
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_tooltip_text (row, nimbus_service_get_full_name (service));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "nimbus-id",
+                          g_strdup (nimbus_service_get_id (service)), g_free);
+
+  return row;
+}
+
+/* A heading above the first service of each category. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  NimbusWindow *self = user_data;
+  g_autoptr(NimbusService) service = g_list_model_get_item (self->services,
+                                                            gtk_list_box_row_get_index (row));
+  g_autoptr(NimbusService) previous = NULL;
+  GtkWidget *header;
+
+  if (before != NULL)
+    previous = g_list_model_get_item (self->services, gtk_list_box_row_get_index (before));
+
+  if (previous != NULL && g_strcmp0 (nimbus_service_get_category_id (service),
+                                     nimbus_service_get_category_id (previous)) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (nimbus_service_get_category_name (service));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_add_css_class (header, "sidebar-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+select_service_row (NimbusWindow *self,
+                    const char   *service_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (self->services, i);
+
+      if (g_strcmp0 (nimbus_service_get_id (service), service_id) == 0)
+        {
+          gtk_list_box_select_row (self->services_list,
+                                   gtk_list_box_get_row_at_index (self->services_list, i));
+          return;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->services_list);
+}
+
+static void
+on_services_list_row_activated_cb (NimbusWindow  *self,
+                                   GtkListBoxRow *row)
+{
+  nimbus_window_show_page (self, g_object_get_data (G_OBJECT (row), "nimbus-id"), TRUE);
+}
+
+/* Pages */
+
+static void
+show_content (NimbusWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (self->split_view != NULL)
+    {
+      adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
+                                                  TRUE);
+      return;
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+show_sidebar (NimbusWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (self->split_view != NULL)
+    {
+      adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
+                                                  FALSE);
+      return;
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+on_sidebar_button_clicked_cb (NimbusWindow *self)
+{
+  show_sidebar (self);
+}
+
+static void
+on_leaflet_folded_cb (NimbusWindow *self)
+{
+  /* Unfolding shows both panes; folding keeps the one being read, and the services
+   * when there is nothing to read yet. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* "sqs/visibility-timeout#default" -> "sqs" */
+static char *
+service_of (const char *id)
+{
+  return g_strndup (id, strcspn (id, "/#"));
+}
+
+static void
+nimbus_window_show_page (NimbusWindow *self,
+                         const char   *id,
+                         gboolean      record)
+{
+  const NimbusEntry *shown = nimbus_entry_page_get_entry (self->entry_page);
+  g_autofree char *service_id = NULL;
+
+  if (self->kb == NULL || id == NULL || *id == '\0')
     return;
 
-  adw_status_page_set_title (self->service_page, nimbus_service_get_full_name (service));
-  adw_status_page_set_description (self->service_page, nimbus_service_get_summary (service));
+  service_id = service_of (id);
+  if (shown == NULL || g_strcmp0 (shown->id, service_id) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      NimbusEntry *entry = nimbus_kb_load_entry (self->kb, service_id, &error);
+
+      if (entry == NULL)
+        {
+          g_debug ("Cannot show %s: %s", id, error->message);
+          return;
+        }
+      nimbus_entry_page_set_entry (self->entry_page, entry);
+      shown = entry;
+    }
+
+  if (record && self->current != NULL && g_strcmp0 (self->current, id) != 0)
+    {
+      g_ptr_array_add (self->back, g_strdup (self->current));
+      g_ptr_array_set_size (self->forward, 0);
+    }
+  g_free (self->current);
+  self->current = g_strdup (id);
+  update_actions (self);
+
+  if (!g_str_equal (id, service_id))
+    nimbus_entry_page_scroll_to (self->entry_page, id);
+
+  adw_window_title_set_title (self->content_title, shown->name);
+  adw_window_title_set_subtitle (self->content_title, shown->category_name);
+  select_service_row (self, service_id);
+  gtk_stack_set_visible_child_name (self->stack, "entry");
+  show_content (self);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-page", id);
+}
+
+static void
+show_current (NimbusWindow *self)
+{
+  if (self->current == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      adw_window_title_set_title (self->content_title, _("Nimbus"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "entry");
+  adw_window_title_set_title (self->content_title,
+                              nimbus_entry_page_get_entry (self->entry_page)->name);
+  adw_window_title_set_subtitle (self->content_title,
+                                 nimbus_entry_page_get_entry (self->entry_page)->category_name);
+}
+
+/* Search */
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(NimbusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Search failed: %s", error->message);
+
+  nimbus_search_results_set_hits (self->search_results, hits);
+}
+
+static void
+on_search_entry_search_changed_cb (NimbusWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->kb == NULL)
+    return;
+
+  if (*text == '\0')
+    {
+      show_current (self);
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  nimbus_kb_search_async (self->kb, text, SEARCH_LIMIT, self->search_cancellable,
+                          search_done_cb, g_object_ref (self));
+  adw_window_title_set_title (self->content_title, _("Search"));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  show_content (self);
+}
+
+static void
+on_search_entry_activate_cb (NimbusWindow *self)
+{
+  nimbus_search_results_activate_first (self->search_results);
+}
+
+static void
+on_search_entry_stop_search_cb (NimbusWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          NimbusWindow          *self)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return nimbus_search_results_focus_first (self->search_results);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_search_results_hit_activated_cb (NimbusWindow *self,
+                                    const char   *id)
+{
+  nimbus_window_show_page (self, id, TRUE);
+  g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
+}
+
+/* Actions */
+
+static void
+go_back_or_forward (NimbusWindow *self,
+                    GPtrArray    *from,
+                    GPtrArray    *to)
+{
+  g_autofree char *id = NULL;
+
+  if (from->len == 0)
+    return;
+
+  id = g_ptr_array_steal_index (from, from->len - 1);
+  if (self->current != NULL)
+    g_ptr_array_add (to, g_strdup (self->current));
+  nimbus_window_show_page (self, id, FALSE);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  go_back_or_forward (self, self->back, self->forward);
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  go_back_or_forward (self, self->forward, self->back);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  nimbus_window_show_page (NIMBUS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  show_sidebar (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_mouse_button_pressed_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            NimbusWindow    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == MOUSE_BACK)
+    go_back_or_forward (self, self->back, self->forward);
+  else if (button == MOUSE_FORWARD)
+    go_back_or_forward (self, self->forward, self->back);
+}
+
+/* Loading */
+
+static void
+show_error (NimbusWindow *self,
+            const GError *error)
+{
+  /* The description is markup; the message names a path, which is not. */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  show_content (self);
 }
 
 static void
@@ -42,24 +429,43 @@ nimbus_window_load (NimbusWindow *self,
                     const char   *kb_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) services = NULL;
+  g_autofree char *last = NULL;
 
   self->kb = nimbus_kb_open (kb_path, &error);
   if (self->kb != NULL)
-    services = nimbus_kb_list_services (self->kb, &error);
+    self->services = nimbus_kb_list_services (self->kb, &error);
 
-  if (services == NULL)
+  if (self->services == NULL)
     {
-      /* The description is markup; the message names a path, which is not. */
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_clear_object (&self->kb);
+      show_error (self, error);
       return;
     }
 
-  gtk_single_selection_set_model (self->selection, services);
-  gtk_stack_set_visible_child_name (self->stack, "browse");
+  gtk_list_box_bind_model (self->services_list, self->services, create_service_row, NULL, NULL);
+  gtk_list_box_set_header_func (self->services_list, update_header, self, NULL);
+
+  /* A page kept from a knowledge base that no longer has it is quietly skipped. */
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-page");
+  nimbus_window_show_page (self, last, FALSE);
+}
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_message ("Settings schema %s is not installed: window state will not be kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new (APP_ID);
 }
 
 static void
@@ -67,8 +473,20 @@ nimbus_window_dispose (GObject *object)
 {
   NimbusWindow *self = NIMBUS_WINDOW (object);
 
+  g_cancellable_cancel (self->search_cancellable);
+  if (self->services_list != NULL)
+    {
+      gtk_list_box_set_header_func (self->services_list, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->services_list, NULL, NULL, NULL, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->services);
   g_clear_object (&self->kb);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->current, g_free);
+  g_clear_pointer (&self->back, g_ptr_array_unref);
+  g_clear_pointer (&self->forward, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nimbus_window_parent_class)->dispose (object);
 }
@@ -81,21 +499,113 @@ nimbus_window_class_init (NimbusWindowClass *klass)
 
   object_class->dispose = nimbus_window_dispose;
 
-  g_type_ensure (NIMBUS_TYPE_SERVICE);
+  g_type_ensure (NIMBUS_TYPE_ENTRY_PAGE);
+  g_type_ensure (NIMBUS_TYPE_SEARCH_RESULTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, services_list);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, entry_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, services_view);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, selection);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, service_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_services_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_results_hit_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+/* libadwaita 1.4 replaced AdwLeaflet with AdwNavigationSplitView, which collapses at a
+ * breakpoint and brings its own back button. The template keeps the leaflet of the 1.2
+ * floor; with a newer libadwaita its two panes move into a split view. */
+static void
+use_navigation_split_view (NimbusWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar);
+  g_autoptr(GtkWidget) content = g_object_ref (self->content);
+  AdwNavigationPage *sidebar_page;
+  AdwNavigationPage *content_page;
+  AdwBreakpoint *breakpoint;
+  GValue collapsed = G_VALUE_INIT;
+
+  adw_leaflet_remove (self->leaflet, sidebar);
+  adw_leaflet_remove (self->leaflet, content);
+  sidebar_page = adw_navigation_page_new (sidebar, _("Services"));
+  content_page = adw_navigation_page_new (content, _("Nimbus"));
+
+  self->split_view = adw_navigation_split_view_new ();
+  adw_navigation_split_view_set_sidebar (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
+                                         sidebar_page);
+  adw_navigation_split_view_set_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
+                                         content_page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->split_view);
+
+  /* The split view shows the window buttons and the way back itself. */
+  gtk_widget_set_visible (self->sidebar_button, FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (self->sidebar_header), TRUE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->content_header), TRUE);
+
+  breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 600sp"));
+  g_value_init (&collapsed, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&collapsed, TRUE);
+  adw_breakpoint_add_setter (breakpoint, G_OBJECT (self->split_view), "collapsed", &collapsed);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
 }
 
 static void
 nimbus_window_init (NimbusWindow *self)
 {
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->back = g_ptr_array_new_with_free_func (g_free);
+  self->forward = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing anywhere in the window types into the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_mouse_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  use_navigation_split_view (self);
+
+  self->settings = settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  update_actions (self);
 }
 
 NimbusWindow *
@@ -107,4 +617,13 @@ nimbus_window_new (NimbusApplication *application,
   nimbus_window_load (self, kb_path);
 
   return self;
+}
+
+/* The id of the page shown, NULL when none is. */
+const char *
+nimbus_window_get_page (NimbusWindow *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_WINDOW (self), NULL);
+
+  return self->current;
 }

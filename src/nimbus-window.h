@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NimbusWindow, nimbus_window, NIMBUS, WINDOW, AdwApplicationWindow)
 
-NimbusWindow *nimbus_window_new (NimbusApplication *application,
-                                 const char        *kb_path);
+NimbusWindow *nimbus_window_new      (NimbusApplication *application,
+                                      const char        *kb_path);
+const char   *nimbus_window_get_page (NimbusWindow      *self);
 
 G_END_DECLS

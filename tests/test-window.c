@@ -5,8 +5,12 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "nimbus-search-results.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-window.h"
+
+/* The real window on a real (virtual) display: what a student does, step by step, with a
+ * screenshot at each step in build/tests/screenshots/. */
 
 static void
 wait_ms (guint ms)
@@ -17,7 +21,6 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Renders what the window shows now to build/screenshots/NAME.png. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -44,43 +47,190 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
-static GListModel *
-find_services (NimbusWindow *window)
+static gpointer
+child (NimbusWindow *window,
+       const char   *name)
 {
-  GtkListView *view = NULL;
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW, name);
 
-  view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW,
-                                                       "services_view"));
-  return G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+visible_page (NimbusWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (window, "stack"));
+}
+
+static NimbusWindow *
+open_window (int width,
+             int height)
+{
+  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path ());
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (500);
+
+  return window;
 }
 
 static void
-test_window_opens (void)
+close_window (NimbusWindow *window)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path ());
-  GListModel *selection;
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (400);
-
-  selection = find_services (window);
-  g_assert_cmpuint (g_list_model_get_n_items (selection), ==, 24);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 14);
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (window), "window-light");
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "window-dark");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
 
-/* The text of every label under widget, one per line. */
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_ms (300);
+}
+
+static void
+activate_service_row (NimbusWindow *window,
+                      const char   *id)
+{
+  GtkListBox *list = child (window, "services_list");
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      g_assert_nonnull (row);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "nimbus-id"), id) == 0)
+        {
+          g_signal_emit_by_name (list, "row-activated", row);
+          return;
+        }
+    }
+}
+
+static void
+type_search (NimbusWindow *window,
+             const char   *text)
+{
+  NimbusSearchResults *results = child (window, "search_results");
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "search_entry")), text);
+  /* Results arrive from a worker thread after the entry's typing delay. */
+  while (g_get_monotonic_time () < end &&
+         gtk_widget_get_first_child (GTK_WIDGET (results)) != NULL &&
+         g_strcmp0 (visible_page (window), "results") == 0 &&
+         nimbus_search_results_get_n_hits (results) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  wait_ms (400);
+}
+
+static double
+scroll_position (NimbusWindow *window)
+{
+  GtkWidget *page = child (window, "entry_page");
+  GtkWidget *scroller = gtk_widget_get_first_child (page);
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+/* Pick a service, search, open a hit, go back and forward: the whole reading loop. */
+static void
+test_window_study_loop (void)
+{
+  NimbusWindow *window = open_window (1100, 760);
+  GtkListBox *list = child (window, "services_list");
+  NimbusSearchResults *results = child (window, "search_results");
+
+  set_dark (FALSE);
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 23));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 24));
+  save_screenshot (GTK_WIDGET (window), "01-welcome-wide-light");
+
+  activate_service_row (window, "dynamodb");
+  wait_ms (300);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "dynamodb");
+  g_assert_cmpstr (visible_page (window), ==, "entry");
+  save_screenshot (GTK_WIDGET (window), "02-dynamodb-wide-light");
+
+  /* "visib", then Enter: the first hit is the answer, scrolled into view. */
+  type_search (window, "visib");
+  g_assert_cmpstr (visible_page (window), ==, "results");
+  g_assert_cmpuint (nimbus_search_results_get_n_hits (results), >, 0);
+  save_screenshot (GTK_WIDGET (window), "03-search-visib-wide-light");
+
+  g_signal_emit_by_name (child (window, "search_entry"), "activate");
+  wait_ms (500);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
+  g_assert_cmpstr (visible_page (window), ==, "entry");
+  g_assert_cmpfloat (scroll_position (window), >, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "search_entry"))), ==, "");
+  save_screenshot (GTK_WIDGET (window), "04-sqs-visibility-timeout-wide-light");
+
+  set_dark (TRUE);
+  save_screenshot (GTK_WIDGET (window), "05-sqs-visibility-timeout-wide-dark");
+  set_dark (FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_ms (300);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "dynamodb");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  wait_ms (300);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
+
+  /* Related services navigate. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sns");
+  wait_ms (300);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
+
+  /* Nothing found says so; hostile text is text. */
+  type_search (window, "zzqxj wvvkq");
+  g_assert_cmpuint (nimbus_search_results_get_n_hits (results), ==, 0);
+  save_screenshot (GTK_WIDGET (window), "06-no-results-wide-light");
+  type_search (window, "<b>\" NEAR( * ^ -x col:");
+  type_search (window, "");
+  g_assert_cmpstr (visible_page (window), ==, "entry");
+
+  close_window (window);
+}
+
+/* At phone width the window shows one pane, with a way back to the services. */
+static void
+test_window_narrow (void)
+{
+  NimbusWindow *window = open_window (360, 720);
+  AdwLeaflet *leaflet = child (window, "leaflet");
+
+  set_dark (FALSE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  /* The last page read is back, from GSettings. */
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
+  save_screenshot (GTK_WIDGET (window), "07-last-page-narrow-light");
+
+  activate_service_row (window, "sqs");
+  wait_ms (500);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "content"));
+  g_assert_true (gtk_widget_get_visible (child (window, "sidebar_button")));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  save_screenshot (GTK_WIDGET (window), "08-sqs-narrow-light");
+  set_dark (TRUE);
+  save_screenshot (GTK_WIDGET (window), "09-sqs-narrow-dark");
+  set_dark (FALSE);
+
+  g_signal_emit_by_name (child (window, "sidebar_button"), "clicked");
+  wait_ms (500);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "sidebar"));
+
+  close_window (window);
+}
+
+/* The collect of every mapped label's text, to check what a user reads. */
 static void
 collect_label_text (GtkWidget *widget,
                     GString   *text)
@@ -88,44 +238,47 @@ collect_label_text (GtkWidget *widget,
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_text (child, text);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_label_text (c, text);
 }
 
 static void
 test_window_missing_kb (void)
 {
   NimbusWindow *window = nimbus_window_new (NULL, "/nonexistent/<b>nimbus</b>.db");
-  GtkStack *stack;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW,
-                                                    "stack"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
+  g_assert_cmpstr (visible_page (window), ==, "error");
 
-    /* The path is shown as it is, never read as markup. */
-    collect_label_text (GTK_WIDGET (window), text);
-    g_assert_nonnull (strstr (text->str, "/nonexistent/<b>nimbus</b>.db"));
-  }
-  save_screenshot (GTK_WIDGET (window), "window-missing-kb");
+  /* The path is shown as it is, never read as markup. */
+  collect_label_text (GTK_WIDGET (window), text);
+  g_assert_nonnull (strstr (text->str, "/nonexistent/<b>nimbus</b>.db"));
+  save_screenshot (GTK_WIDGET (window), "10-missing-kb");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/nimbus/window/opens", test_window_opens);
+  /* What AdwApplication loads from the resource base path in the app. */
+  gtk_css_provider_load_from_resource (css, "/io/github/nimbusstudy/Nimbus/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/nimbus/window/study-loop", test_window_study_loop);
+  g_test_add_func ("/nimbus/window/narrow", test_window_narrow);
   g_test_add_func ("/nimbus/window/missing-kb", test_window_missing_kb);
 
   return g_test_run ();

@@ -206,6 +206,7 @@ nimbus_entry_free (NimbusEntry *entry)
   g_strfreev (entry->keywords);
   g_ptr_array_unref (entry->sections);
   g_strfreev (entry->related);
+  g_strfreev (entry->related_names);
   g_free (entry);
 }
 

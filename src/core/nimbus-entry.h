@@ -62,6 +62,7 @@ typedef struct
   GStrv keywords;
   GPtrArray *sections;   /* NimbusSection */
   GStrv related;
+  GStrv related_names;   /* parallel to related; filled in by the reader */
 } NimbusEntry;
 
 const char    *nimbus_block_type_to_string   (NimbusBlockType  type);

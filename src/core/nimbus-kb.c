@@ -552,7 +552,11 @@ nimbus_kb_load_entry (NimbusKb    *self,
 
   entry->related = query_strv (self, "SELECT related_id FROM related "
                                      "WHERE service_id = ? ORDER BY position", id, error);
-  if (entry->related == NULL)
+  entry->related_names = query_strv (self, "SELECT s.name FROM related r "
+                                           "JOIN services s ON s.id = r.related_id "
+                                           "WHERE r.service_id = ? ORDER BY r.position", id,
+                                     error);
+  if (entry->related == NULL || entry->related_names == NULL)
     return NULL;
 
   return g_steal_pointer (&entry);
@@ -660,8 +664,9 @@ load_hit (NimbusKb           *self,
 
   stmt = prepare (self,
                   "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
-                  "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END "
-                  "FROM docs d JOIN search s ON s.rowid = d.rowid WHERE d.rowid = ?", error);
+                  "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END, sv.name "
+                  "FROM docs d JOIN search s ON s.rowid = d.rowid "
+                  "  JOIN services sv ON sv.id = d.service_id WHERE d.rowid = ?", error);
   if (stmt == NULL)
     return NULL;
 
@@ -682,6 +687,7 @@ load_hit (NimbusKb           *self,
   hit->service_id = column_dup (stmt, 2);
   hit->section_id = column_dup (stmt, 3);
   hit->title = column_dup (stmt, 4);
+  hit->service_name = column_dup (stmt, 6);
   text = (const char *) sqlite3_column_text (stmt, 5);
   hit->snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : hit->title, query,
                                        SNIPPET_WORDS);

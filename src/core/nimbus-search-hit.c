@@ -17,6 +17,7 @@ nimbus_search_hit_free (NimbusSearchHit *hit)
   g_free (hit->id);
   g_free (hit->kind);
   g_free (hit->service_id);
+  g_free (hit->service_name);
   g_free (hit->section_id);
   g_free (hit->title);
   g_free (hit->snippet);

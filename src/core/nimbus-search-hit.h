@@ -17,6 +17,7 @@ typedef struct
   char *id;            /* service, section, tip or fact id */
   char *kind;          /* "service", "section", "tip" or "fact" */
   char *service_id;
+  char *service_name;
   char *section_id;    /* NULL for a service */
   char *title;
   char *snippet;       /* plain text with NIMBUS_MATCH_START/END around matches */

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nimbus-search-hit.h"
 #include "nimbus-snippet.h"
 
@@ -136,6 +138,10 @@ nimbus_snippet_build (const char        *text,
 
   if (end_at < words->len)
     g_string_append (out, "…");
+
+  /* Backticks mark code in the sources; a snippet is plain text. */
+  for (char *p = strchr (out->str, '`'); p != NULL; p = strchr (p, '`'))
+    g_string_erase (out, p - out->str, 1);
 
   return g_string_free (out, FALSE);
 }

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-block-widgets"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nimbus-block-widgets.h"
+#include "nimbus-markup.h"
+
+/* Native widgets for the blocks of a reading page. Knowledge-base text only ever reaches
+ * Pango through nimbus_markup_from_text (), which escapes it. */
+
+GtkWidget *
+nimbus_text_label_new (const char *text,
+                       const char *css_class)
+{
+  g_autofree char *markup = nimbus_markup_from_text (text);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+vbox_new (int spacing)
+{
+  return gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+}
+
+static GtkWidget *
+list_new (const NimbusBlock *block)
+{
+  GtkWidget *box = vbox_new (6);
+
+  for (guint i = 0; block->items[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      g_autofree char *marker = block->ordered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
+      GtkWidget *bullet = gtk_label_new (marker);
+      GtkWidget *text = nimbus_text_label_new (block->items[i], NULL);
+
+      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+      gtk_widget_add_css_class (bullet, "dim-label");
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_widget_set_margin_start (row, 6);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+
+  return box;
+}
+
+static void
+attach_cell (GtkGrid    *grid,
+             const char *text,
+             int         column,
+             int         row,
+             gboolean    header)
+{
+  GtkWidget *label = nimbus_text_label_new (text, "cell");
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_FILL);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (header)
+    gtk_widget_add_css_class (label, "header-cell");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static GtkWidget *
+table_new (const NimbusBlock *block)
+{
+  GtkWidget *box = vbox_new (6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  if (block->text != NULL)
+    gtk_box_append (GTK_BOX (box), nimbus_text_label_new (block->text, "caption-heading"));
+
+  for (guint col = 0; block->items[col] != NULL; col++)
+    attach_cell (GTK_GRID (grid), block->items[col], col, 0, TRUE);
+  for (guint row = 0; row < block->rows->len; row++)
+    {
+      GStrv cells = g_ptr_array_index (block->rows, row);
+
+      for (guint col = 0; cells[col] != NULL; col++)
+        attach_cell (GTK_GRID (grid), cells[col], col, row + 1, col == 0);
+    }
+
+  /* A wide table scrolls sideways on a narrow window instead of crushing its text. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  gtk_widget_add_css_class (frame, "kb-table");
+  gtk_box_append (GTK_BOX (box), frame);
+
+  return box;
+}
+
+static GtkWidget *
+tip_new (const NimbusBlock *block)
+{
+  GtkWidget *box = vbox_new (4);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("starred-symbolic");
+  GtkWidget *title = gtk_label_new (_("Exam tip"));
+
+  gtk_widget_add_css_class (title, "tip-heading");
+  gtk_widget_add_css_class (icon, "tip-heading");
+  gtk_box_append (GTK_BOX (heading), icon);
+  gtk_box_append (GTK_BOX (heading), title);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), nimbus_text_label_new (block->text, NULL));
+  gtk_widget_add_css_class (box, "tip");
+
+  return box;
+}
+
+static GtkWidget *
+fact_new (const NimbusBlock *block)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *text = vbox_new (2);
+  g_autofree char *value = g_strdup_printf ("%s%s%s", block->value,
+                                            block->unit != NULL ? " " : "",
+                                            block->unit != NULL ? block->unit : "");
+  GtkWidget *value_label = nimbus_text_label_new (value, "fact-value");
+
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 12);
+  gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), value_label);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->label, "heading"));
+  gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->limits, "dim-label"));
+  if (block->note != NULL)
+    gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->note, "caption"));
+  if (block->previous_value != NULL)
+    {
+      /* Translators: an older figure exams may still use: "Older exams: 256 KB (until August 2025)" */
+      g_autofree char *previous = g_strdup_printf (_("Older exams: %s%s%s (until %s)"),
+                                                   block->previous_value,
+                                                   block->previous_unit != NULL ? " " : "",
+                                                   block->previous_unit != NULL ? block->previous_unit : "",
+                                                   block->previous_until);
+
+      gtk_box_append (GTK_BOX (text), nimbus_text_label_new (previous, "caption"));
+    }
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "fact");
+
+  return box;
+}
+
+/* The widget for one block; NULL for an interactive widget this version cannot show. */
+GtkWidget *
+nimbus_block_widget_new (const NimbusBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  switch (block->type)
+    {
+    case NIMBUS_BLOCK_PARAGRAPH:
+      return nimbus_text_label_new (block->text, NULL);
+    case NIMBUS_BLOCK_LIST:
+      return list_new (block);
+    case NIMBUS_BLOCK_TABLE:
+      return table_new (block);
+    case NIMBUS_BLOCK_TIP:
+      return tip_new (block);
+    case NIMBUS_BLOCK_FACT:
+      return fact_new (block);
+    case NIMBUS_BLOCK_WIDGET:
+      return NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}

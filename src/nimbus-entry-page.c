@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-entry-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nimbus-block-widgets.h"
+#include "nimbus-entry-page.h"
+
+/* The reading page of one service: its sections and their blocks, sources, and buttons to
+ * the related services. */
+struct _NimbusEntryPage
+{
+  GtkWidget parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkBox *content;
+
+  NimbusEntry *entry;
+  GHashTable *anchors;    /* section, tip and fact id -> widget */
+  char *pending_scroll;
+  guint scroll_tick;
+  guint scroll_frames;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusEntryPage, nimbus_entry_page, GTK_TYPE_WIDGET)
+
+#define MAX_SCROLL_FRAMES 30
+
+static void
+append (NimbusEntryPage *self,
+        GtkWidget       *widget)
+{
+  gtk_box_append (self->content, widget);
+}
+
+static void
+append_sources (NimbusEntryPage     *self,
+                const NimbusSection *section)
+{
+  GString *markup;
+  GtkWidget *label;
+
+  if (section->sources->len == 0)
+    return;
+
+  markup = g_string_new (NULL);
+  g_string_append_printf (markup, "<b>%s</b>", _("Sources"));
+  for (guint i = 0; i < section->sources->len; i++)
+    {
+      const NimbusSource *source = g_ptr_array_index (section->sources, i);
+      g_autofree char *url = g_markup_escape_text (source->url, -1);
+      g_autofree char *title = g_markup_escape_text (source->title != NULL ? source->title
+                                                                            : source->url, -1);
+      g_autofree char *checked = NULL;
+
+      /* Translators: when a source was last checked, after its link */
+      checked = g_strdup_printf (_("checked %s"), source->checked);
+      g_string_append_printf (markup, "\n<a href=\"%s\">%s</a> · %s", url, title, checked);
+    }
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "sources");
+  gtk_widget_add_css_class (label, "dim-label");
+  append (self, label);
+  g_string_free (markup, TRUE);
+}
+
+static void
+append_section (NimbusEntryPage     *self,
+                const NimbusSection *section)
+{
+  GtkWidget *title = nimbus_text_label_new (section->title, "title-2");
+
+  /* Focusable, so that opening a search result puts the keyboard where the reading is. */
+  gtk_widget_add_css_class (title, "section-title");
+  gtk_label_set_selectable (GTK_LABEL (title), FALSE);
+  gtk_widget_set_focusable (title, TRUE);
+  append (self, title);
+  g_hash_table_insert (self->anchors, section->id, title);
+
+  for (guint i = 0; i < section->blocks->len; i++)
+    {
+      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
+      GtkWidget *widget = nimbus_block_widget_new (block);
+
+      if (widget == NULL)
+        continue;
+
+      append (self, widget);
+      if (block->id != NULL)
+        {
+          gtk_widget_set_focusable (widget, TRUE);
+          g_hash_table_insert (self->anchors, block->id, widget);
+        }
+    }
+
+  append_sources (self, section);
+}
+
+static void
+append_related (NimbusEntryPage *self)
+{
+  GtkWidget *box;
+
+  if (self->entry->related[0] == NULL)
+    return;
+
+  append (self, nimbus_text_label_new (_("Related Services"), "title-2"));
+  box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+
+  for (guint i = 0; self->entry->related[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (self->entry->related_names[i]);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entry->related[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+    }
+
+  append (self, box);
+}
+
+static void
+clear (NimbusEntryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  /* GTK 4.8's viewport keeps following a focused child it no longer holds: take the
+   * focus off the page before emptying it. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    gtk_root_set_focus (root, NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+  g_hash_table_remove_all (self->anchors);
+}
+
+/* Shows entry, taking it over; NULL shows nothing. */
+void
+nimbus_entry_page_set_entry (NimbusEntryPage *self,
+                             NimbusEntry     *entry)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  clear (self);
+  g_clear_pointer (&self->entry, nimbus_entry_free);
+  self->entry = entry;
+  if (entry == NULL)
+    return;
+
+  {
+    GtkWidget *title = nimbus_text_label_new (entry->name, "title-1");
+
+    gtk_label_set_selectable (GTK_LABEL (title), FALSE);
+    append (self, title);
+  }
+  subtitle = g_strdup_printf ("%s · %s", entry->full_name, entry->category_name);
+  append (self, nimbus_text_label_new (subtitle, "dim-label"));
+  append (self, nimbus_text_label_new (entry->summary, "summary"));
+
+  for (guint i = 0; i < entry->sections->len; i++)
+    append_section (self, g_ptr_array_index (entry->sections, i));
+
+  append_related (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+const NimbusEntry *
+nimbus_entry_page_get_entry (NimbusEntryPage *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_ENTRY_PAGE (self), NULL);
+
+  return self->entry;
+}
+
+/* A new page is laid out only over the next frames: scroll once the anchor has its place
+ * and the page its height, giving up after a few frames. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  NimbusEntryPage *self = NIMBUS_ENTRY_PAGE (widget);
+  GtkWidget *anchor = g_hash_table_lookup (self->anchors, self->pending_scroll);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t point;
+
+  if (anchor == NULL ||
+      !gtk_widget_compute_point (anchor, GTK_WIDGET (self->content),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    goto done;
+
+  if ((point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
+      ++self->scroll_frames < MAX_SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
+  gtk_widget_grab_focus (anchor);
+
+done:
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->pending_scroll, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls to a section, tip or fact of the page shown. */
+void
+nimbus_entry_page_scroll_to (NimbusEntryPage *self,
+                             const char      *id)
+{
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  g_free (self->pending_scroll);
+  self->pending_scroll = g_strdup (id);
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,
+                                                      NULL);
+}
+
+static void
+nimbus_entry_page_dispose (GObject *object)
+{
+  NimbusEntryPage *self = NIMBUS_ENTRY_PAGE (object);
+
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_ENTRY_PAGE);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->entry, nimbus_entry_free);
+  g_clear_pointer (&self->pending_scroll, g_free);
+
+  G_OBJECT_CLASS (nimbus_entry_page_parent_class)->dispose (object);
+}
+
+static void
+nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_entry_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nimbusstudy/Nimbus/nimbus-entry-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, content);
+}
+
+static void
+nimbus_entry_page_init (NimbusEntryPage *self)
+{
+  self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+nimbus_entry_page_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_ENTRY_PAGE, NULL);
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-search-results"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-search-results.h"
+
+/* The hits of a search: title, service and a snippet with the matched words in bold. */
+struct _NimbusSearchResults
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkListBox *list;
+
+  guint n_hits;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusSearchResults, nimbus_search_results, GTK_TYPE_WIDGET)
+
+enum {
+  HIT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "service") == 0)
+    return _("Service");
+  if (g_strcmp0 (kind, "tip") == 0)
+    return _("Exam tip");
+  if (g_strcmp0 (kind, "fact") == 0)
+    return _("Key number");
+  return _("Section");
+}
+
+static GtkWidget *
+label_new (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+row_new (const NimbusSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = label_new ("heading");
+  GtkWidget *where = label_new ("caption");
+  GtkWidget *snippet = label_new ("snippet");
+  g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
+  g_autofree char *context = g_strdup_printf ("%s · %s", hit->service_name, kind_label (hit->kind));
+
+  /* Titles and service names are text, not markup. */
+  gtk_label_set_text (GTK_LABEL (title), hit->title);
+  gtk_label_set_text (GTK_LABEL (where), context);
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "search-result");
+  g_object_set_data_full (G_OBJECT (row), "nimbus-id", g_strdup (hit->id), g_free);
+
+  return row;
+}
+
+/* Shows hits (NimbusSearchHit); none shows that nothing was found. */
+void
+nimbus_search_results_set_hits (NimbusSearchResults *self,
+                                GPtrArray           *hits)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (NIMBUS_IS_SEARCH_RESULTS (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  self->n_hits = hits != NULL ? hits->len : 0;
+  for (guint i = 0; i < self->n_hits; i++)
+    gtk_list_box_append (self->list, row_new (g_ptr_array_index (hits, i)));
+
+  gtk_stack_set_visible_child_name (self->stack, self->n_hits > 0 ? "results" : "empty");
+}
+
+guint
+nimbus_search_results_get_n_hits (NimbusSearchResults *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SEARCH_RESULTS (self), 0);
+
+  return self->n_hits;
+}
+
+static void
+on_list_row_activated_cb (NimbusSearchResults *self,
+                          GtkListBoxRow       *row)
+{
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
+                 g_object_get_data (G_OBJECT (row), "nimbus-id"));
+}
+
+gboolean
+nimbus_search_results_activate_first (NimbusSearchResults *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+
+  if (row == NULL)
+    return FALSE;
+
+  on_list_row_activated_cb (self, row);
+  return TRUE;
+}
+
+gboolean
+nimbus_search_results_focus_first (NimbusSearchResults *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+
+  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+nimbus_search_results_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_SEARCH_RESULTS);
+
+  G_OBJECT_CLASS (nimbus_search_results_parent_class)->dispose (object);
+}
+
+static void
+nimbus_search_results_class_init (NimbusSearchResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_search_results_dispose;
+
+  /* A hit was opened: its service, section, tip or fact id. */
+  signals[HIT_ACTIVATED] = g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nimbusstudy/Nimbus/nimbus-search-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, stack);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+}
+
+static void
+nimbus_search_results_init (NimbusSearchResults *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+nimbus_search_results_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_SEARCH_RESULTS, NULL);
+}
