@@ -60,6 +60,19 @@ list_new (const NimbusBlock *block)
   return box;
 }
 
+/* The longest word, in characters: a cell is never narrower, so words are not broken. */
+static int
+longest_word (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  int longest = 1;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    longest = MAX (longest, (int) g_utf8_strlen (words[i], -1));
+
+  return longest;
+}
+
 static void
 attach_cell (GtkGrid    *grid,
              const char *text,
@@ -72,6 +85,8 @@ attach_cell (GtkGrid    *grid,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_FILL);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest_word (text), 24));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   if (header)
     gtk_widget_add_css_class (label, "header-cell");

@@ -188,6 +188,12 @@ test_window_study_loop (void)
   wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
 
+  /* Tables, as EBS compares its volume types. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "ebs/volume-types");
+  wait_ms (500);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "ebs/volume-types");
+  save_screenshot (GTK_WIDGET (window), "05b-ebs-volume-types-wide-light");
+
   /* Nothing found says so; hostile text is text. */
   type_search (window, "zzqxj wvvkq");
   g_assert_cmpuint (nimbus_search_results_get_n_hits (results), ==, 0);
@@ -209,8 +215,8 @@ test_window_narrow (void)
   set_dark (FALSE);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-  /* The last page read is back, from GSettings. */
-  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
+  /* The last page read in the previous window is back, from GSettings. */
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "ebs/volume-types");
   save_screenshot (GTK_WIDGET (window), "07-last-page-narrow-light");
 
   activate_service_row (window, "sqs");
