@@ -3,6 +3,9 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "nimbus-kb.h"
 
 G_BEGIN_DECLS
 
@@ -60,5 +63,31 @@ G_BEGIN_DECLS
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+
+/* A statement borrowed from the cache: going out of scope resets it for the next use. */
+typedef sqlite3_stmt NimbusKbStmt;
+
+static inline void
+nimbus_kb_stmt_release (NimbusKbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbStmt, nimbus_kb_stmt_release)
+
+NimbusKbStmt *nimbus_kb_prepare      (NimbusKb      *self,
+                                      const char    *sql,
+                                      GError       **error);
+gboolean      nimbus_kb_step         (NimbusKb      *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+gboolean      nimbus_kb_rows_done    (GError       **local_error,
+                                      GError       **error);
+gboolean      nimbus_kb_set_corrupt  (NimbusKb      *self,
+                                      GError       **error);
+char         *nimbus_kb_column_dup   (sqlite3_stmt  *stmt,
+                                      int            column);
+GMutex       *nimbus_kb_get_lock     (NimbusKb      *self);
 
 G_END_DECLS

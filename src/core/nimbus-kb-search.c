@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-kb-search"
+
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-kb-private.h"
+#include "nimbus-query.h"
+#include "nimbus-snippet.h"
+
+/* Search over the knowledge base: what a person types, completed, ranked and cut to a
+ * snippet. Part of NimbusKb, kept apart from opening and loading. */
+
+#define MAX_LIMIT 1000
+#define MAX_EXPANSIONS 8
+#define SNIPPET_WORDS 16
+#define MAX_CANDIDATES 256
+
+/* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
+#define SCORE_SQL "bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+  "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
+  " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
+  " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
+
+/* The compiled knowledge base, opened read-only. Every public call holds the lock, so
+ * searches may run in worker threads; prepared statements are kept for the next call. */
+
+/* The whole words of the index that begin with what the person has typed so far, the most
+ * common first: "visib" stands for "visibility" and "visible". */
+static GStrv
+lookup_expansions (NimbusKb    *self,
+                   const char  *prefix,
+                   GError     **error)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint n = 0;
+  /* U+10FFFF sorts after any character that can follow the prefix. */
+  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+
+  stmt = nimbus_kb_prepare (self, "SELECT term FROM (SELECT term, docs FROM terms "
+                        "WHERE term >= ?1 AND term < ?2 LIMIT 512) "
+                        "ORDER BY docs DESC, term LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, 4 * MAX_EXPANSIONS);
+  /* Stop words say nothing: "the" does not expand to "then", "there" and "these". */
+  while (nimbus_kb_step (self, stmt, &local_error))
+    {
+      const char *word = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (n < MAX_EXPANSIONS && !nimbus_query_is_stop_word (word))
+        {
+          g_strv_builder_add (builder, word);
+          n++;
+        }
+    }
+
+  if (!nimbus_kb_rows_done (&local_error, error))
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+expand_prefixes (NimbusKb     *self,
+                 NimbusQuery  *query,
+                 GError      **error)
+{
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (!term->prefix || strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
+        continue;
+
+      g_clear_pointer (&term->expansions, g_strfreev);
+      term->expansions = lookup_expansions (self, term->tokens[0], error);
+      if (term->expansions == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Is the one term searched a word of one or two letters still being typed? */
+static gboolean
+is_short_prefix (const NimbusQuery *query)
+{
+  const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
+
+  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
+}
+
+static gboolean
+contains_hit (GPtrArray  *hits,
+              const char *id)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_str_equal (hit->id, id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The hit for one document, with a snippet of its text around what the query matches. */
+static NimbusSearchHit *
+load_hit (NimbusKb           *self,
+          const NimbusQuery  *query,
+          sqlite3_int64       rowid,
+          GError            **error)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+  NimbusSearchHit *hit;
+
+  stmt = nimbus_kb_prepare (self,
+                  "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
+                  "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END, sv.name "
+                  "FROM docs d JOIN search s ON s.rowid = d.rowid "
+                  "  JOIN services sv ON sv.id = d.service_id WHERE d.rowid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!nimbus_kb_step (self, stmt, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                     "The knowledge base %s has no document %" G_GINT64_FORMAT "; rebuild it",
+                     nimbus_kb_get_path (self), (gint64) rowid);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  hit = g_new0 (NimbusSearchHit, 1);
+  hit->id = nimbus_kb_column_dup (stmt, 0);
+  hit->kind = nimbus_kb_column_dup (stmt, 1);
+  hit->service_id = nimbus_kb_column_dup (stmt, 2);
+  hit->section_id = nimbus_kb_column_dup (stmt, 3);
+  hit->title = nimbus_kb_column_dup (stmt, 4);
+  hit->service_name = nimbus_kb_column_dup (stmt, 6);
+  text = (const char *) sqlite3_column_text (stmt, 5);
+  hit->snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : hit->title, query,
+                                       SNIPPET_WORDS);
+
+  return hit;
+}
+
+static gboolean
+add_hits (NimbusKb          *self,
+          GArray            *rowids,
+          const NimbusQuery *query,
+          guint              limit,
+          GPtrArray         *hits,
+          GError           **error)
+{
+  for (guint i = 0; i < rowids->len && hits->len < limit; i++)
+    {
+      NimbusSearchHit *hit = load_hit (self, query, g_array_index (rowids, sqlite3_int64, i),
+                                       error);
+
+      if (hit == NULL)
+        return FALSE;
+      if (contains_hit (hits, hit->id))
+        nimbus_search_hit_free (hit);
+      else
+        g_ptr_array_add (hits, hit);
+    }
+
+  return TRUE;
+}
+
+/* One or two letters say too little to rank by: they browse the titles that begin with
+ * them, services first, as an index at the back of a book would. This also keeps the
+ * first keystroke fast however large the knowledge base is. */
+static gboolean
+browse_titles (NimbusKb          *self,
+               const NimbusQuery *query,
+               const char        *prefix,
+               guint              limit,
+               GPtrArray   *hits,
+               GError     **error)
+{
+  static const char * const kinds[] = { "service", "section", "fact" };
+  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && rowids->len < limit; k++)
+    {
+      g_autoptr(NimbusKbStmt) stmt = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stmt = nimbus_kb_prepare (self, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
+                            "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, kinds[k], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, limit - rowids->len);
+      while (nimbus_kb_step (self, stmt, &local_error))
+        {
+          sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (rowids, rowid);
+        }
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return add_hits (self, rowids, query, limit, hits, error);
+}
+
+typedef struct
+{
+  sqlite3_int64 rowid;
+  double score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
+}
+
+/* Appends to hits, up to limit, the documents matching the FTS5 expression rank and, when
+ * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES matches in
+ * document order are ranked (and filtered): services, then sections, then facts and tips, which bounds the
+ * work per keystroke on any size of knowledge base and is exact on the real one. */
+static gboolean
+run_query (NimbusKb           *self,
+           const NimbusQuery  *query,
+           const char         *rank,
+           const char         *filter,
+           guint               limit,
+           GPtrArray          *hits,
+           GError            **error)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  g_autoptr(GError) local_error = NULL;
+
+  if (filter == NULL || g_str_equal (filter, rank))
+    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
+                          "WHERE search MATCH ?1 LIMIT ?2", error);
+  else
+    /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
+    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
+                          "WHERE search MATCH ?1 AND +search.rowid IN "
+                          "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
+  if (filter != NULL && !g_str_equal (filter, rank))
+    sqlite3_bind_text (stmt, 3, filter, -1, SQLITE_STATIC);
+
+  while (nimbus_kb_step (self, stmt, &local_error))
+    {
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      g_array_append_val (candidates, candidate);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    g_array_append_val (rowids, g_array_index (candidates, Candidate, i).rowid);
+
+  return add_hits (self, rowids, query, limit, hits, error);
+}
+
+/* Ranked hits for what a person typed. Documents holding every word come first; when they
+ * are too few, documents holding any of the words follow, so that a pasted exam question
+ * still finds its topic. No text makes this fail: only a damaged knowledge base does. */
+GPtrArray *
+nimbus_kb_search (NimbusKb    *self,
+                  const char  *text,
+                  guint        limit,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  g_autoptr(NimbusQuery) query = NULL;
+  g_autofree char *all_terms = NULL;
+  g_autofree char *all_ranked = NULL;
+  g_autofree char *any_term = NULL;
+
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (nimbus_kb_get_lock (self));
+  limit = CLAMP (limit, 1, MAX_LIMIT);
+  query = nimbus_query_parse (text);
+  if (!expand_prefixes (self, query, error))
+    return NULL;
+
+  all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
+  all_ranked = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_RANKED);
+  any_term = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
+  if (all_terms == NULL)
+    return g_steal_pointer (&hits);
+
+  if (nimbus_query_count_searched (query) == 1 && is_short_prefix (query))
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
+
+      if (!browse_titles (self, query, term->tokens[0], limit, hits, error))
+        return NULL;
+    }
+
+  /* Few titles begin so: then the prefix is rare enough to search the text for. */
+  if (hits->len < limit && !run_query (self, query, all_ranked, all_terms, limit, hits, error))
+    return NULL;
+
+  /* A word of one or two letters still being typed finds too much to widen a search with. */
+  if (hits->len < limit && nimbus_query_count_searched (query) > 1)
+    {
+      if (!run_query (self, query, any_term, NULL, limit, hits, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    ((NimbusSearchHit *) g_ptr_array_index (hits, i))->rank = i + 1;
+
+  return g_steal_pointer (&hits);
+}
+
+typedef struct
+{
+  char *text;
+  guint limit;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *hits;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  hits = nimbus_kb_search (source_object, data->text, data->limit, &error);
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+nimbus_kb_search_async (NimbusKb            *self,
+                        const char          *text,
+                        guint                limit,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (NIMBUS_IS_KB (self));
+
+  data = g_new0 (SearchData, 1);
+  data->text = g_strdup (text);
+  data->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nimbus_kb_search_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, search_thread);
+}
+
+GPtrArray *
+nimbus_kb_search_finish (NimbusKb      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
