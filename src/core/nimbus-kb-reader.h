@@ -26,8 +26,7 @@ typedef struct
 void nimbus_kb_reader_error (NimbusKbReader *ctx,
                              NimbusKbPos pos,
                              const char *format,
-                             ...) G_GNUC_PRINTF (3,
-                             4);
+                             ...) G_GNUC_PRINTF (3, 4);
 
 NimbusKbPos nimbus_kb_reader_object_pos (NimbusKbReader *ctx,
                                          JsonObject *object);
