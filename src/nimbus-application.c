@@ -31,6 +31,15 @@ static const GOptionEntry option_entries[] = {
   /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
   { "limit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show at most N search hits (default 10)"),
     N_("N") },
+  { "capacity", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
+    N_("read|write") },
+  { "consistency", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("strong, eventual or transactional reads; standard or transactional writes"),
+    N_("MODE") },
+  { "item-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
+    N_("KB") },
+  { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Items per second"), N_("N") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
     N_("PATH") },
@@ -92,6 +101,10 @@ nimbus_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (dict, "show", "s", &options.show);
   g_variant_dict_lookup (dict, "search", "s", &options.search);
   g_variant_dict_lookup (dict, "limit", "s", &options.limit);
+  g_variant_dict_lookup (dict, "capacity", "s", &options.capacity);
+  g_variant_dict_lookup (dict, "consistency", "s", &options.consistency);
+  g_variant_dict_lookup (dict, "item-size", "s", &options.item_size);
+  g_variant_dict_lookup (dict, "rate", "s", &options.rate);
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
   g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
 
@@ -103,6 +116,10 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.show);
   g_free (options.search);
   g_free (options.limit);
+  g_free (options.capacity);
+  g_free (options.consistency);
+  g_free (options.item_size);
+  g_free (options.rate);
   g_free (options.kb_path);
   g_strfreev (options.remaining);
 

@@ -6,11 +6,13 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "nimbus-capacity.h"
 #include "nimbus-cli.h"
 #include "nimbus-kb.h"
 #include "nimbus-service.h"
@@ -27,6 +29,8 @@ nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->show != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
+         options->capacity != NULL || options->consistency != NULL ||
+         options->item_size != NULL || options->rate != NULL ||
          (options->remaining != NULL && options->remaining[0] != NULL);
 }
 
@@ -246,20 +250,99 @@ run_search (NimbusKb   *kb,
   return NIMBUS_EXIT_OK;
 }
 
+static void
+add_number_member (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* DynamoDB capacity: pure arithmetic, no knowledge base needed. Bad values are usage. */
+static int
+run_capacity (const NimbusCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  NimbusCapacityOp op;
+  NimbusConsistency consistency;
+  NimbusCapacity result;
+  double size, rate;
+
+  if (!nimbus_capacity_op_from_string (options->capacity, &op))
+    nimbus_cli_usage_error (_("--capacity takes read or write, not “%s”"), options->capacity);
+  else if (!nimbus_consistency_from_string (options->consistency, &consistency) ||
+           !nimbus_capacity_pairing_is_valid (op, consistency))
+    nimbus_cli_usage_error (_("--consistency for %s is %s, not “%s”"), options->capacity,
+                            op == NIMBUS_CAPACITY_READ ? "strong, eventual or transactional"
+                                                       : "standard or transactional",
+                            options->consistency);
+  else if (!nimbus_capacity_parse_number (options->item_size, &size))
+    nimbus_cli_usage_error (_("--item-size takes a number of KB, not “%s”"), options->item_size);
+  else if (!nimbus_capacity_parse_number (options->rate, &rate))
+    nimbus_cli_usage_error (_("--rate takes a number of items per second, not “%s”"),
+                            options->rate);
+  else if (!nimbus_capacity_compute (op, consistency, size, rate, &result, &error))
+    nimbus_cli_usage_error ("%s", error->message);
+  else
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *working = nimbus_capacity_dup_working (&result);
+
+      if (!options->json)
+        {
+          g_print ("%" G_GUINT64_FORMAT " %s\n%s\n", result.units, nimbus_capacity_unit (&result),
+                   working);
+          return NIMBUS_EXIT_OK;
+        }
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "op", options->capacity);
+      add_string_member (builder, "consistency", options->consistency);
+      add_number_member (builder, "item_size_kb", result.item_size_kb);
+      add_number_member (builder, "rate", result.rate);
+      add_number_member (builder, "units_per_item", result.units_per_item);
+      add_number_member (builder, "units", result.units);
+      add_string_member (builder, "unit", nimbus_capacity_unit (&result));
+      add_string_member (builder, "working", working);
+      json_builder_set_member_name (builder, "on_demand");
+      json_builder_begin_object (builder);
+      add_number_member (builder, "request_units", result.request_units);
+      add_string_member (builder, "unit", nimbus_capacity_request_unit (&result));
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      print_json_builder (builder);
+      return NIMBUS_EXIT_OK;
+    }
+
+  return NIMBUS_EXIT_USAGE;
+}
+
 static gboolean
 check_usage (const NimbusCliOptions *options,
              guint                  *limit)
 {
   guint64 value = DEFAULT_LIMIT;
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
-                  (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0);
+                  (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0) +
+                  (options->capacity != NULL ? 1 : 0);
+  gboolean capacity_part = options->consistency != NULL || options->item_size != NULL ||
+                           options->rate != NULL;
 
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity and --version cannot be combined"));
+  else if (capacity_part && options->capacity == NULL)
+    nimbus_cli_usage_error (_("--consistency, --item-size and --rate go with --capacity"));
+  else if (options->capacity != NULL &&
+           (options->consistency == NULL || options->item_size == NULL || options->rate == NULL))
+    nimbus_cli_usage_error (_("--capacity needs --consistency, --item-size and --rate"));
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json and --limit go with --list, --show or --search"));
+    nimbus_cli_usage_error (_("--json and --limit go with --list, --show, --search or --capacity"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->limit != NULL &&
@@ -294,6 +377,9 @@ nimbus_cli_run (const NimbusCliOptions *options)
       g_print ("nimbus %s\n", PACKAGE_VERSION);
       return NIMBUS_EXIT_OK;
     }
+
+  if (options->capacity != NULL)
+    return run_capacity (options);
 
   path = options->kb_path != NULL ? g_strdup (options->kb_path) : nimbus_kb_find_default ();
   kb = nimbus_kb_open (path, &error);

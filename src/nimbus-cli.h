@@ -14,6 +14,10 @@ typedef struct
   char *show;
   char *search;
   char *limit;
+  char *capacity;     /* read or write */
+  char *consistency;
+  char *item_size;
+  char *rate;
   char *kb_path;      /* --kb */
   GStrv remaining;
 } NimbusCliOptions;

@@ -8,6 +8,8 @@
 
 #include "nimbus-test-utils.h"
 
+#include "capacity-cases.h"
+
 /* The built nimbus binary, run as a real process without a display, against ../shared/CLI.md. */
 
 static JsonNode *
@@ -310,6 +312,106 @@ test_cli_kb_missing_or_corrupt (void)
   g_rmdir (dir);
 }
 
+/* The binary gives the hand-worked answer of every case, in text and JSON. */
+static void
+test_cli_capacity (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (capacity_cases); i++)
+    {
+      const CapacityCase *c = &capacity_cases[i];
+      g_autofree char *out = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+      double per_item = 0;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--capacity", c->op, "--consistency",
+                                               c->consistency, "--item-size", c->item_size_kb,
+                                               "--rate", c->rate, "--json", NULL), ==, 0);
+      root = parse_json (out);
+      object = json_node_get_object (root);
+      g_assert_cmpstr (json_object_get_string_member (object, "op"), ==, c->op);
+      g_assert_cmpstr (json_object_get_string_member (object, "consistency"), ==, c->consistency);
+      g_assert_cmpint (json_object_get_int_member (object, "units"), ==, c->units);
+      g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==,
+                       g_str_equal (c->op, "read") ? "RCU" : "WCU");
+      per_item = g_ascii_strtod (c->units_per_item, NULL);
+      g_assert_cmpfloat_with_epsilon (json_node_get_double (json_object_get_member (object, "units_per_item")),
+                                      per_item, 1e-9);
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&text, NULL, "--capacity", c->op, "--consistency",
+                                               c->consistency, "--item-size", c->item_size_kb,
+                                               "--rate", c->rate, NULL), ==, 0);
+      expected = g_strdup_printf ("%llu %s\n", c->units, g_str_equal (c->op, "read") ? "RCU" : "WCU");
+      g_assert_true (g_str_has_prefix (text, expected));
+      if (c->working != NULL)
+        g_assert_nonnull (strstr (text, c->working));
+      g_assert_cmpuint (count_lines (text), ==, 2);
+    }
+}
+
+static void
+test_cli_capacity_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (capacity_bad_sizes); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("size «%s»", capacity_bad_sizes[i]);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--capacity", "read", "--consistency",
+                                               "strong", "--item-size", capacity_bad_sizes[i],
+                                               "--rate", "1", NULL), ==, 2);
+      assert_usage_error (err, out);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (capacity_bad_rates); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("rate «%s»", capacity_bad_rates[i]);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--capacity", "write", "--consistency",
+                                               "standard", "--item-size", "1", "--rate",
+                                               capacity_bad_rates[i], NULL), ==, 2);
+      assert_usage_error (err, out);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (capacity_bad_pairings); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--capacity", capacity_bad_pairings[i][0],
+                                               "--consistency", capacity_bad_pairings[i][1],
+                                               "--item-size", "1", "--rate", "1", NULL), ==, 2);
+      assert_usage_error (err, out);
+    }
+
+  /* Incomplete or mixed requests. */
+  {
+    const char *cases[][7] = {
+      { "--capacity", "read", "--item-size", "1", "--rate", "1" },
+      { "--consistency", "strong", "--item-size", "1", "--rate", "1" },
+      { "--capacity", "read", "--consistency", "strong", "--item-size", "1" },
+      { "--capacity", "read", "--consistency", "strong", "--list" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, cases[i][0], cases[i][1], cases[i][2],
+                                                 cases[i][3], cases[i][4], cases[i][5], cases[i][6],
+                                                 NULL), ==, 2);
+        assert_usage_error (err, out);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +427,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/cli/search-hostile", test_cli_search_hostile);
   g_test_add_func ("/nimbus/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/nimbus/cli/kb-missing-or-corrupt", test_cli_kb_missing_or_corrupt);
+  g_test_add_func ("/nimbus/cli/capacity", test_cli_capacity);
+  g_test_add_func ("/nimbus/cli/capacity-bad-input", test_cli_capacity_bad_input);
 
   return g_test_run ();
 }
