@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-block-widgets.h"
+#include "nimbus-capacity-calculator.h"
 #include "nimbus-markup.h"
 
 /* Native widgets for the blocks of a reading page. Knowledge-base text only ever reaches
@@ -184,6 +185,16 @@ fact_new (const NimbusBlock *block)
   return box;
 }
 
+/* An interactive widget; NULL for one this version does not have. */
+static GtkWidget *
+widget_new (const NimbusBlock *block)
+{
+  if (g_strcmp0 (block->name, "capacity-calculator") == 0)
+    return nimbus_capacity_calculator_new ();
+
+  return NULL;
+}
+
 /* The widget for one block; NULL for an interactive widget this version cannot show. */
 GtkWidget *
 nimbus_block_widget_new (const NimbusBlock *block)
@@ -203,7 +214,7 @@ nimbus_block_widget_new (const NimbusBlock *block)
     case NIMBUS_BLOCK_FACT:
       return fact_new (block);
     case NIMBUS_BLOCK_WIDGET:
-      return NULL;
+      return widget_new (block);
     default:
       g_assert_not_reached ();
     }

@@ -188,6 +188,12 @@ test_window_study_loop (void)
   wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
 
+  /* The capacity calculator sits on the DynamoDB page, in its own section. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                              "dynamodb/provisioned-throughput");
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (window), "05a-dynamodb-capacity-wide-light");
+
   /* Tables, as EBS compares its volume types. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "ebs/volume-types");
   wait_ms (500);

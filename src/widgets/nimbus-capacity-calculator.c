@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-capacity-calculator"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nimbus-capacity-calculator.h"
+
+/* The DynamoDB capacity calculator of the DynamoDB page: an access pattern in, the
+ * capacity out with its working, and the same items priced in every mode. The numbers
+ * come from the core, as for `nimbus --capacity`. */
+struct _NimbusCapacityCalculator
+{
+  GtkWidget parent_instance;
+
+  AdwComboRow *op_row;
+  AdwComboRow *consistency_row;
+  AdwEntryRow *size_row;
+  AdwEntryRow *rate_row;
+  GtkLabel *result_label;
+  GtkLabel *working_label;
+  GtkGrid *compare_grid;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, GTK_TYPE_WIDGET)
+
+/* Every mode, in the order of the comparison and of the consistency choices. */
+static const struct {
+  NimbusCapacityOp op;
+  NimbusConsistency consistency;
+  const char *label;
+} modes[] = {
+  { NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_STRONG, N_("Strongly consistent read") },
+  { NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_EVENTUAL, N_("Eventually consistent read") },
+  { NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_TRANSACTIONAL, N_("Transactional read") },
+  { NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD, N_("Standard write") },
+  { NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_TRANSACTIONAL, N_("Transactional write") },
+};
+
+static NimbusCapacityOp
+selected_op (NimbusCapacityCalculator *self)
+{
+  return adw_combo_row_get_selected (self->op_row) == 1 ? NIMBUS_CAPACITY_WRITE
+                                                         : NIMBUS_CAPACITY_READ;
+}
+
+/* The consistency chosen: the n-th mode of the selected operation. */
+static NimbusConsistency
+selected_consistency (NimbusCapacityCalculator *self)
+{
+  guint n = adw_combo_row_get_selected (self->consistency_row);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      if (modes[i].op == selected_op (self) && n-- == 0)
+        return modes[i].consistency;
+    }
+
+  return selected_op (self) == NIMBUS_CAPACITY_READ ? NIMBUS_CONSISTENCY_STRONG
+                                                    : NIMBUS_CONSISTENCY_STANDARD;
+}
+
+static GtkWidget *
+cell_new (const char *text,
+          gboolean    strong)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (strong)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* The same size and rate in every mode; the chosen one is marked in words, not colour. */
+static void
+update_comparison (NimbusCapacityCalculator *self,
+                   double                    size,
+                   double                    rate)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
+    gtk_grid_remove (self->compare_grid, child);
+
+  gtk_grid_attach (self->compare_grid, cell_new (_("Mode"), TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->compare_grid, cell_new (_("Provisioned"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->compare_grid, cell_new (_("On demand, per second"), TRUE), 2, 0, 1, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      gboolean chosen = modes[i].op == selected_op (self) &&
+                        modes[i].consistency == selected_consistency (self);
+      g_autofree char *name = chosen ? g_strdup_printf (_("%s (chosen)"), _(modes[i].label))
+                                     : g_strdup (_(modes[i].label));
+      g_autofree char *units = NULL;
+      g_autofree char *requests = NULL;
+      NimbusCapacity result;
+
+      if (nimbus_capacity_compute (modes[i].op, modes[i].consistency, size, rate, &result, NULL))
+        {
+          g_autofree char *request_units = nimbus_capacity_format_number (result.request_units);
+
+          units = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
+                                   nimbus_capacity_unit (&result));
+          requests = g_strdup_printf ("%s %s", request_units, nimbus_capacity_request_unit (&result));
+        }
+
+      gtk_grid_attach (self->compare_grid, cell_new (name, chosen), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (units != NULL ? units : "—", chosen), 1, i + 1, 1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2, i + 1, 1, 1);
+    }
+}
+
+static void
+show_problem (NimbusCapacityCalculator *self,
+              const char               *message)
+{
+  gtk_label_set_text (self->result_label, "—");
+  gtk_label_set_text (self->working_label, message);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->working_label), "monospace");
+  gtk_widget_add_css_class (GTK_WIDGET (self->working_label), "error");
+}
+
+static void
+on_input_changed_cb (NimbusCapacityCalculator *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result_text = NULL;
+  g_autofree char *working = NULL;
+  NimbusCapacity result;
+  double size, rate;
+
+  if (!nimbus_capacity_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->size_row)), &size))
+    {
+      show_problem (self, _("Type the item size as a number of KB, such as 4.5"));
+      update_comparison (self, 0, 0);
+      return;
+    }
+
+  if (!nimbus_capacity_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)), &rate))
+    {
+      show_problem (self, _("Type the items per second as a number, such as 10 or 0.5"));
+      update_comparison (self, 0, 0);
+      return;
+    }
+
+  update_comparison (self, size, rate);
+  if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, rate,
+                                &result, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  result_text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
+                                 nimbus_capacity_unit (&result));
+  working = nimbus_capacity_dup_working (&result);
+  gtk_label_set_text (self->result_label, result_text);
+  gtk_label_set_text (self->working_label, working);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->working_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->working_label), "monospace");
+}
+
+static void
+on_op_row_selected_cb (NimbusCapacityCalculator *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      if (modes[i].op == selected_op (self))
+        gtk_string_list_append (choices, _(modes[i].label));
+    }
+
+  adw_combo_row_set_model (self->consistency_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->consistency_row, 0);
+  on_input_changed_cb (self);
+}
+
+void
+nimbus_capacity_calculator_set_input (NimbusCapacityCalculator *self,
+                                      NimbusCapacityOp          op,
+                                      NimbusConsistency         consistency,
+                                      const char               *item_size_kb,
+                                      const char               *rate)
+{
+  guint n = 0;
+
+  g_return_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
+  adw_combo_row_set_selected (self->op_row, op == NIMBUS_CAPACITY_WRITE ? 1 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      if (modes[i].op != op)
+        continue;
+      if (modes[i].consistency == consistency)
+        adw_combo_row_set_selected (self->consistency_row, n);
+      n++;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->size_row), item_size_kb);
+  gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
+}
+
+const char *
+nimbus_capacity_calculator_get_result (NimbusCapacityCalculator *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
+
+  return gtk_label_get_text (self->result_label);
+}
+
+const char *
+nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
+
+  return gtk_label_get_text (self->working_label);
+}
+
+static void
+nimbus_capacity_calculator_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_CAPACITY_CALCULATOR);
+  /* The unnamed labels and the list are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (nimbus_capacity_calculator_parent_class)->dispose (object);
+}
+
+static void
+nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_capacity_calculator_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-capacity-calculator.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, op_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, consistency_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, result_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, working_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, compare_grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_op_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+nimbus_capacity_calculator_init (NimbusCapacityCalculator *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  on_op_row_selected_cb (self);
+}
+
+GtkWidget *
+nimbus_capacity_calculator_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_CAPACITY_CALCULATOR, NULL);
+}
