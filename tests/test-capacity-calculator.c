@@ -6,40 +6,10 @@
 #include <string.h>
 
 #include "nimbus-capacity-calculator.h"
+#include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 
 #include "capacity-cases.h"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 test_calculator_new_destroy (void)
@@ -123,12 +93,12 @@ test_calculator_screenshot (void)
   nimbus_capacity_calculator_set_input (NIMBUS_CAPACITY_CALCULATOR (calculator),
                                         NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_EVENTUAL,
                                         "10", "10");
-  wait_ms (400);
-  save_screenshot (window, "capacity-calculator-light");
+  nimbus_test_wait_ms (400);
+  nimbus_test_save_screenshot (window, "capacity-calculator-light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (300);
-  save_screenshot (window, "capacity-calculator-dark");
+  nimbus_test_wait_ms (300);
+  nimbus_test_save_screenshot (window, "capacity-calculator-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Keyboard alone: every input takes focus. */
@@ -141,14 +111,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gtk_css_provider_load_from_resource (css, "/io/github/nimbusstudy/Nimbus/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/capacity-calculator/new-destroy", test_calculator_new_destroy);
   g_test_add_func ("/nimbus/capacity-calculator/matches-cli", test_calculator_matches_cli);

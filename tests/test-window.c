@@ -6,46 +6,12 @@
 #include <string.h>
 
 #include "nimbus-search-results.h"
+#include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-window.h"
 
 /* The real window on a real (virtual) display: what a student does, step by step, with a
  * screenshot at each step in build/tests/screenshots/. */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static gpointer
 child (NimbusWindow *window,
@@ -72,7 +38,7 @@ open_window (int width,
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (500);
+  nimbus_test_wait_ms (500);
 
   return window;
 }
@@ -90,7 +56,7 @@ set_dark (gboolean dark)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
 }
 
 static void
@@ -126,7 +92,7 @@ type_search (NimbusWindow *window,
          g_strcmp0 (visible_page (window), "results") == 0 &&
          nimbus_search_results_get_n_hits (results) == 0)
     g_main_context_iteration (NULL, FALSE);
-  wait_ms (400);
+  nimbus_test_wait_ms (400);
 }
 
 static double
@@ -150,60 +116,60 @@ test_window_study_loop (void)
   g_assert_cmpstr (visible_page (window), ==, "welcome");
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 23));
   g_assert_null (gtk_list_box_get_row_at_index (list, 24));
-  save_screenshot (GTK_WIDGET (window), "01-welcome-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "01-welcome-wide-light");
 
   activate_service_row (window, "dynamodb");
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "dynamodb");
   g_assert_cmpstr (visible_page (window), ==, "entry");
-  save_screenshot (GTK_WIDGET (window), "02-dynamodb-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "02-dynamodb-wide-light");
 
   /* "visib", then Enter: the first hit is the answer, scrolled into view. */
   type_search (window, "visib");
   g_assert_cmpstr (visible_page (window), ==, "results");
   g_assert_cmpuint (nimbus_search_results_get_n_hits (results), >, 0);
-  save_screenshot (GTK_WIDGET (window), "03-search-visib-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "03-search-visib-wide-light");
 
   g_signal_emit_by_name (child (window, "search_entry"), "activate");
-  wait_ms (500);
+  nimbus_test_wait_ms (500);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
   g_assert_cmpstr (visible_page (window), ==, "entry");
   g_assert_cmpfloat (scroll_position (window), >, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "search_entry"))), ==, "");
-  save_screenshot (GTK_WIDGET (window), "04-sqs-visibility-timeout-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "04-sqs-visibility-timeout-wide-light");
 
   set_dark (TRUE);
-  save_screenshot (GTK_WIDGET (window), "05-sqs-visibility-timeout-wide-dark");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "05-sqs-visibility-timeout-wide-dark");
   set_dark (FALSE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "dynamodb");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
 
   /* Related services navigate. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sns");
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sns");
 
   /* The capacity calculator sits on the DynamoDB page, in its own section. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                               "dynamodb/provisioned-throughput");
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (window), "05a-dynamodb-capacity-wide-light");
+  nimbus_test_wait_ms (500);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "05a-dynamodb-capacity-wide-light");
 
   /* Tables, as EBS compares its volume types. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "ebs/volume-types");
-  wait_ms (500);
+  nimbus_test_wait_ms (500);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "ebs/volume-types");
-  save_screenshot (GTK_WIDGET (window), "05b-ebs-volume-types-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "05b-ebs-volume-types-wide-light");
 
   /* Nothing found says so; hostile text is text. */
   type_search (window, "zzqxj wvvkq");
   g_assert_cmpuint (nimbus_search_results_get_n_hits (results), ==, 0);
-  save_screenshot (GTK_WIDGET (window), "06-no-results-wide-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "06-no-results-wide-light");
   type_search (window, "<b>\" NEAR( * ^ -x col:");
   type_search (window, "");
   g_assert_cmpstr (visible_page (window), ==, "entry");
@@ -223,20 +189,20 @@ test_window_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   /* The last page read in the previous window is back, from GSettings. */
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "ebs/volume-types");
-  save_screenshot (GTK_WIDGET (window), "07-last-page-narrow-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "07-last-page-narrow-light");
 
   activate_service_row (window, "sqs");
-  wait_ms (500);
+  nimbus_test_wait_ms (500);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "content"));
   g_assert_true (gtk_widget_get_visible (child (window, "sidebar_button")));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-  save_screenshot (GTK_WIDGET (window), "08-sqs-narrow-light");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "08-sqs-narrow-light");
   set_dark (TRUE);
-  save_screenshot (GTK_WIDGET (window), "09-sqs-narrow-dark");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "09-sqs-narrow-dark");
   set_dark (FALSE);
 
   g_signal_emit_by_name (child (window, "sidebar_button"), "clicked");
-  wait_ms (500);
+  nimbus_test_wait_ms (500);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "sidebar"));
 
   close_window (window);
@@ -263,13 +229,13 @@ test_window_missing_kb (void)
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  nimbus_test_wait_ms (300);
   g_assert_cmpstr (visible_page (window), ==, "error");
 
   /* The path is shown as it is, never read as markup. */
   collect_label_text (GTK_WIDGET (window), text);
   g_assert_nonnull (strstr (text->str, "/nonexistent/<b>nimbus</b>.db"));
-  save_screenshot (GTK_WIDGET (window), "10-missing-kb");
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "10-missing-kb");
 
   close_window (window);
 }
@@ -278,16 +244,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* What AdwApplication loads from the resource base path in the app. */
-  gtk_css_provider_load_from_resource (css, "/io/github/nimbusstudy/Nimbus/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/window/study-loop", test_window_study_loop);
   g_test_add_func ("/nimbus/window/narrow", test_window_narrow);

@@ -11,21 +11,46 @@
 /* Reading one knowledge source with json-glib, keeping where each value was so that every
  * problem is reported as file:line:column. */
 
+static void
+append_error (GPtrArray   *errors,
+              const char  *filename,
+              NimbusKbPos  pos,
+              const char  *format,
+              va_list      args)
+{
+  g_autofree char *reason = g_strdup_vprintf (format, args);
+
+  g_ptr_array_add (errors, g_strdup_printf ("%s:%u:%u: %s", filename, pos.line, pos.column,
+                                            reason));
+}
+
+/* Records a problem at pos of the file being read. */
 void
 nimbus_kb_reader_error (NimbusKbReader *ctx,
                         NimbusKbPos     pos,
                         const char     *format,
                         ...)
 {
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  append_error (ctx->errors, ctx->filename, pos, format, args);
   va_end (args);
+}
 
-  g_ptr_array_add (ctx->errors,
-                   g_strdup_printf ("%s:%u:%u: %s", ctx->filename, pos.line, pos.column, reason));
+/* Records a problem found across files, at pos of filename. */
+void
+nimbus_kb_reader_error_at (GPtrArray   *errors,
+                           const char  *filename,
+                           NimbusKbPos  pos,
+                           const char  *format,
+                           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  append_error (errors, filename, pos, format, args);
+  va_end (args);
 }
 
 /* Positions */

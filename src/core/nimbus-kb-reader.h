@@ -28,6 +28,12 @@ void nimbus_kb_reader_error (NimbusKbReader *ctx,
                              const char *format,
                              ...) G_GNUC_PRINTF (3, 4);
 
+void nimbus_kb_reader_error_at (GPtrArray   *errors,
+                                const char  *filename,
+                                NimbusKbPos  pos,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (4, 5);
+
 NimbusKbPos nimbus_kb_reader_object_pos (NimbusKbReader *ctx,
                                          JsonObject *object);
 

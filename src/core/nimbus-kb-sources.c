@@ -89,24 +89,6 @@ nimbus_kb_sources_get_entries (NimbusKbSources *self)
   return self->entries;
 }
 
-G_GNUC_PRINTF (4, 5)
-static void
-add_error (NimbusKbSources *self,
-           const char      *filename,
-           NimbusKbPos              pos,
-           const char      *format,
-           ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (self->errors,
-                   g_strdup_printf ("%s:%u:%u: %s", filename, pos.line, pos.column, reason));
-}
 
 /* Blocks, sections, services */
 
@@ -503,7 +485,7 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
     {
       NimbusKbPos start = { 1, 1 };
 
-      add_error (self, filename, start, "categories given twice (also in %s)",
+      nimbus_kb_reader_error_at (self->errors, filename, start, "categories given twice (also in %s)",
                  self->categories_file);
       goto out;
     }
@@ -601,11 +583,11 @@ check_related (NimbusKbSources *self,
           NimbusKbPos pos = g_array_index (origin->related, NimbusKbPos, j);
 
           if (g_str_equal (related, entry->id))
-            add_error (self, origin->filename, pos, "a service cannot be related to itself");
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "a service cannot be related to itself");
           else if (!g_hash_table_contains (service_ids, related))
-            add_error (self, origin->filename, pos, "unknown related service “%s”", related);
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "unknown related service “%s”", related);
           else if (g_strv_contains ((const char * const *) entry->related + j + 1, related))
-            add_error (self, origin->filename, pos, "related service “%s” listed twice", related);
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "related service “%s” listed twice", related);
         }
     }
 }
@@ -654,13 +636,13 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
       guint position;
 
       if (g_hash_table_contains (service_ids, entry->id))
-        add_error (self, origin->filename, start, "service “%s” is defined twice", entry->id);
+        nimbus_kb_reader_error_at (self->errors, origin->filename, start, "service “%s” is defined twice", entry->id);
       g_hash_table_add (service_ids, entry->id);
 
       if (entry->category_id == NULL)
         continue;
       if ((category = find_category (self, entry->category_id, &position)) == NULL)
-        add_error (self, origin->filename, origin->category,
+        nimbus_kb_reader_error_at (self->errors, origin->filename, origin->category,
                    "unknown category “%s” (see %s)", entry->category_id,
                    self->categories_file != NULL ? self->categories_file : "categories.json");
       else
