@@ -40,6 +40,8 @@ static const GOptionEntry option_entries[] = {
   { "item-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
     N_("KB") },
   { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Items per second"), N_("N") },
+  { "weak", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the weak areas you have flagged, newest first"),
+    NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
     N_("PATH") },
@@ -98,6 +100,7 @@ nimbus_application_handle_local_options (GApplication *app,
   options.list = g_variant_dict_contains (dict, "list");
   options.json = g_variant_dict_contains (dict, "json");
   options.version = g_variant_dict_contains (dict, "version");
+  options.weak = g_variant_dict_contains (dict, "weak");
   g_variant_dict_lookup (dict, "show", "s", &options.show);
   g_variant_dict_lookup (dict, "search", "s", &options.search);
   g_variant_dict_lookup (dict, "limit", "s", &options.limit);

@@ -16,6 +16,7 @@
 #include "nimbus-cli.h"
 #include "nimbus-kb.h"
 #include "nimbus-service.h"
+#include "nimbus-user-store.h"
 #include "nimbus-entry-writer.h"
 
 #define DEFAULT_LIMIT 10
@@ -27,7 +28,7 @@
 gboolean
 nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
-  return options->list || options->version || options->show != NULL ||
+  return options->list || options->version || options->weak || options->show != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
          options->item_size != NULL || options->rate != NULL ||
@@ -321,6 +322,65 @@ run_capacity (const NimbusCliOptions *options)
   return NIMBUS_EXIT_USAGE;
 }
 
+/* The flags of the user store the app writes, newest first, titled from the knowledge base.
+ * Reading never creates the store. */
+static int
+run_weak (NimbusKb *kb,
+          gboolean  json)
+{
+  g_autofree char *path = nimbus_user_store_default_path ();
+  g_autoptr(NimbusUserStore) store = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      store = nimbus_user_store_open (path);
+      if (nimbus_user_store_get_problem (store) != NULL)
+        g_printerr ("nimbus: %s\n", nimbus_user_store_get_problem (store));
+      if ((flags = nimbus_user_store_list (store, &error)) == NULL)
+        return unavailable (error);
+    }
+  else
+    flags = g_ptr_array_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const NimbusFlag *flag = g_ptr_array_index (flags, i);
+      g_autofree char *title = nimbus_kb_lookup_title (kb, flag->id);
+      g_autofree char *service = g_strndup (flag->id, strcspn (flag->id, "/#"));
+
+      if (!json)
+        {
+          g_print ("%s\t%s\t%s\n", flag->id,
+                   title != NULL ? title : _("(no longer in the knowledge base)"),
+                   flag->flagged_at);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", flag->id);
+      add_string_member (builder, "title", title);
+      add_string_member (builder, "flagged_at", flag->flagged_at);
+      add_string_member (builder, "service", service);
+      json_builder_set_member_name (builder, "in_kb");
+      json_builder_add_boolean_value (builder, title != NULL);
+      add_string_member (builder, "note", flag->note);
+      add_number_member (builder, "box", flag->box);
+      add_string_member (builder, "due_at", flag->due_at);
+      add_number_member (builder, "reviews", flag->reviews);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    print_json_builder (builder);
+
+  return NIMBUS_EXIT_OK;
+}
+
 static gboolean
 check_usage (const NimbusCliOptions *options,
              guint                  *limit)
@@ -328,21 +388,21 @@ check_usage (const NimbusCliOptions *options,
   guint64 value = DEFAULT_LIMIT;
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
                   (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0) +
-                  (options->capacity != NULL ? 1 : 0);
+                  (options->capacity != NULL ? 1 : 0) + (options->weak ? 1 : 0);
   gboolean capacity_part = options->consistency != NULL || options->item_size != NULL ||
                            options->rate != NULL;
 
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search, --capacity and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --weak and --version cannot be combined"));
   else if (capacity_part && options->capacity == NULL)
     nimbus_cli_usage_error (_("--consistency, --item-size and --rate go with --capacity"));
   else if (options->capacity != NULL &&
            (options->consistency == NULL || options->item_size == NULL || options->rate == NULL))
     nimbus_cli_usage_error (_("--capacity needs --consistency, --item-size and --rate"));
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json and --limit go with --list, --show, --search or --capacity"));
+    nimbus_cli_usage_error (_("--json and --limit go with --list, --show, --search, --capacity or --weak"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->limit != NULL &&
@@ -385,6 +445,9 @@ nimbus_cli_run (const NimbusCliOptions *options)
   kb = nimbus_kb_open (path, &error);
   if (kb == NULL)
     return unavailable (error);
+
+  if (options->weak)
+    return run_weak (kb, options->json);
 
   if (options->list)
     return run_list (kb, options->json);

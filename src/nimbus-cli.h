@@ -11,6 +11,7 @@ typedef struct
   gboolean list;
   gboolean json;
   gboolean version;
+  gboolean weak;
   char *show;
   char *search;
   char *limit;

@@ -544,3 +544,22 @@ nimbus_kb_get_lock (NimbusKb *self)
   return &self->lock;
 }
 
+/* The title of a service, section, tip or fact; NULL when the knowledge base has no such
+ * id (a weak-area flag kept from an older knowledge base). */
+char *
+nimbus_kb_lookup_title (NimbusKb   *self,
+                        const char *id)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  stmt = prepare_with_text (self, "SELECT title FROM docs WHERE id = ?", id, NULL);
+  if (stmt == NULL || !nimbus_kb_step (self, stmt, NULL))
+    return NULL;
+
+  return nimbus_kb_column_dup (stmt, 0);
+}

@@ -33,6 +33,8 @@ GListModel  *nimbus_kb_list_services (NimbusKb             *self,
 NimbusEntry *nimbus_kb_load_entry    (NimbusKb             *self,
                                       const char           *id,
                                       GError              **error);
+char        *nimbus_kb_lookup_title  (NimbusKb             *self,
+                                      const char           *id);
 GPtrArray   *nimbus_kb_search        (NimbusKb             *self,
                                       const char           *text,
                                       guint                 limit,

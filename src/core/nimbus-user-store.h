@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define NIMBUS_STORE_ERROR (nimbus_store_error_quark ())
+
+typedef enum
+{
+  NIMBUS_STORE_ERROR_READ_ONLY,   /* the data directory cannot be written: flagging is off */
+  NIMBUS_STORE_ERROR_FAILED,      /* a write failed (disk full, I/O error) */
+  NIMBUS_STORE_ERROR_IMPORT,      /* an import file is not a Nimbus export */
+} NimbusStoreError;
+
+/* Leitner boxes: a flag starts in box 1 and moves up one box each time it is known. */
+#define NIMBUS_STORE_FIRST_BOX 1
+#define NIMBUS_STORE_LAST_BOX 5
+
+typedef struct
+{
+  char *id;              /* KB id: sqs/visibility-timeout, sqs/visibility-timeout#tip */
+  char *flagged_at;      /* ISO 8601, UTC */
+  char *note;
+  int box;
+  char *due_at;          /* ISO 8601, UTC; NULL: due now */
+  int reviews;
+} NimbusFlag;
+
+void nimbus_flag_free (NimbusFlag *flag);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusFlag, nimbus_flag_free)
+
+#define NIMBUS_TYPE_USER_STORE (nimbus_user_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (NimbusUserStore, nimbus_user_store, NIMBUS, USER_STORE, GObject)
+
+GQuark           nimbus_store_error_quark              (void);
+char            *nimbus_user_store_default_path        (void);
+NimbusUserStore *nimbus_user_store_open                (const char       *path);
+gboolean         nimbus_user_store_is_writable         (NimbusUserStore  *self);
+const char      *nimbus_user_store_get_problem         (NimbusUserStore  *self);
+const char      *nimbus_user_store_get_set_aside_path  (NimbusUserStore  *self);
+gboolean         nimbus_user_store_flag                (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        const char       *note,
+                                                        GError          **error);
+gboolean         nimbus_user_store_unflag              (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        GError          **error);
+gboolean         nimbus_user_store_is_flagged          (NimbusUserStore  *self,
+                                                        const char       *id);
+GPtrArray       *nimbus_user_store_list                (NimbusUserStore  *self,
+                                                        GError          **error);
+GPtrArray       *nimbus_user_store_list_for_review     (NimbusUserStore  *self,
+                                                        GError          **error);
+gboolean         nimbus_user_store_review              (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        gboolean          knew_it,
+                                                        GError          **error);
+char            *nimbus_user_store_export              (NimbusUserStore  *self,
+                                                        GError          **error);
+gboolean         nimbus_user_store_import              (NimbusUserStore  *self,
+                                                        const char       *json,
+                                                        guint            *n_added,
+                                                        GError          **error);
+
+G_END_DECLS
