@@ -140,7 +140,7 @@ nimbus_application_activate (GApplication *app)
       g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
                                                     : nimbus_kb_find_default ();
 
-      window = GTK_WINDOW (nimbus_window_new (self, path));
+      window = GTK_WINDOW (nimbus_window_new (self, path, NULL));
     }
 
   gtk_window_present (window);

@@ -20,6 +20,9 @@ struct _NimbusEntryPage
   GtkBox *content;
 
   NimbusEntry *entry;
+  NimbusUserStore *store;
+  gulong store_changed_id;
+  GPtrArray *flag_buttons;
   GHashTable *anchors;    /* section, tip and fact id -> widget */
   char *pending_scroll;
   guint scroll_tick;
@@ -28,6 +31,13 @@ struct _NimbusEntryPage
 
 G_DEFINE_FINAL_TYPE (NimbusEntryPage, nimbus_entry_page, GTK_TYPE_WIDGET)
 
+enum {
+  STORE_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define MAX_SCROLL_FRAMES 30
 
 static void
@@ -35,6 +45,108 @@ append (NimbusEntryPage *self,
         GtkWidget       *widget)
 {
   gtk_box_append (self->content, widget);
+}
+
+/* Weak-area flags */
+
+static void on_flag_toggled_cb (GtkToggleButton *button,
+                                NimbusEntryPage *self);
+
+static void
+sync_flag_button (NimbusEntryPage *self,
+                  GtkWidget       *button)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "nimbus-id");
+  gboolean flagged = self->store != NULL && nimbus_user_store_is_flagged (self->store, id);
+  gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
+
+  g_signal_handlers_block_by_func (button, on_flag_toggled_cb, self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), flagged);
+  g_signal_handlers_unblock_by_func (button, on_flag_toggled_cb, self);
+
+  gtk_widget_set_sensitive (button, writable);
+  if (!writable)
+    gtk_widget_set_tooltip_text (button, self->store != NULL
+                                         ? nimbus_user_store_get_problem (self->store)
+                                         : _("Weak areas cannot be saved"));
+  else
+    gtk_widget_set_tooltip_text (button, flagged ? _("Flagged as a weak area: click to remove")
+                                                 : _("Flag as a weak area"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, flagged, -1);
+}
+
+static void
+sync_flags (NimbusEntryPage *self)
+{
+  for (guint i = 0; i < self->flag_buttons->len; i++)
+    sync_flag_button (self, g_ptr_array_index (self->flag_buttons, i));
+}
+
+static void
+on_flag_toggled_cb (GtkToggleButton *button,
+                    NimbusEntryPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "nimbus-id");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (gtk_toggle_button_get_active (button))
+    ok = nimbus_user_store_flag (self->store, id, NULL, &error);
+  else
+    ok = nimbus_user_store_unflag (self->store, id, &error);
+
+  if (!ok)
+    g_signal_emit (self, signals[STORE_ERROR], 0, error->message);
+  sync_flag_button (self, GTK_WIDGET (button));
+}
+
+static GtkWidget *
+flag_button_new (NimbusEntryPage *self,
+                 const char      *id)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "emoji-flags-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "flag-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Weak area"), -1);
+  g_object_set_data_full (G_OBJECT (button), "nimbus-id", g_strdup (id), g_free);
+  g_signal_connect (button, "toggled", G_CALLBACK (on_flag_toggled_cb), self);
+  g_ptr_array_add (self->flag_buttons, button);
+  sync_flag_button (self, button);
+
+  return button;
+}
+
+/* A widget with its flag button beside it. */
+static GtkWidget *
+with_flag (NimbusEntryPage *self,
+           GtkWidget       *widget,
+           const char      *id)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_box_append (GTK_BOX (row), widget);
+  gtk_box_append (GTK_BOX (row), flag_button_new (self, id));
+
+  return row;
+}
+
+void
+nimbus_entry_page_set_store (NimbusEntryPage *self,
+                             NimbusUserStore *store)
+{
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (sync_flags),
+                                                       self);
+  sync_flags (self);
 }
 
 static void
@@ -78,12 +190,15 @@ append_section (NimbusEntryPage     *self,
                 const NimbusSection *section)
 {
   GtkWidget *title = nimbus_text_label_new (section->title, "title-2");
+  GtkWidget *header;
 
   /* Focusable, so that opening a search result puts the keyboard where the reading is. */
-  gtk_widget_add_css_class (title, "section-title");
   gtk_label_set_selectable (GTK_LABEL (title), FALSE);
   gtk_widget_set_focusable (title, TRUE);
-  append (self, title);
+  header = with_flag (self, title, section->id);
+  gtk_widget_add_css_class (header, "section-title");
+  gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
+  append (self, header);
   g_hash_table_insert (self->anchors, section->id, title);
 
   for (guint i = 0; i < section->blocks->len; i++)
@@ -94,7 +209,7 @@ append_section (NimbusEntryPage     *self,
       if (widget == NULL)
         continue;
 
-      append (self, widget);
+      append (self, block->type == NIMBUS_BLOCK_TIP ? with_flag (self, widget, block->id) : widget);
       if (block->id != NULL)
         {
           gtk_widget_set_focusable (widget, TRUE);
@@ -148,6 +263,7 @@ clear (NimbusEntryPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
   g_hash_table_remove_all (self->anchors);
+  g_ptr_array_set_size (self->flag_buttons, 0);
 }
 
 /* Shows entry, taking it over; NULL shows nothing. */
@@ -245,6 +361,9 @@ nimbus_entry_page_dispose (GObject *object)
   self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_ENTRY_PAGE);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->flag_buttons, g_ptr_array_unref);
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->entry, nimbus_entry_free);
   g_clear_pointer (&self->pending_scroll, g_free);
 
@@ -259,6 +378,10 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 
   object_class->dispose = nimbus_entry_page_dispose;
 
+  /* Flagging failed: the message says why. */
+  signals[STORE_ERROR] = g_signal_new ("store-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-entry-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, scroller);
@@ -269,6 +392,7 @@ static void
 nimbus_entry_page_init (NimbusEntryPage *self)
 {
   self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  self->flag_buttons = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "nimbus-entry.h"
+#include "nimbus-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,7 @@ void               nimbus_entry_page_set_entry  (NimbusEntryPage *self,
 const NimbusEntry *nimbus_entry_page_get_entry  (NimbusEntryPage *self);
 void               nimbus_entry_page_scroll_to  (NimbusEntryPage *self,
                                                  const char      *id);
+void               nimbus_entry_page_set_store  (NimbusEntryPage *self,
+                                                 NimbusUserStore *store);
 
 G_END_DECLS

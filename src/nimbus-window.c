@@ -11,6 +11,7 @@
 #include "nimbus-kb.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
+#include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
 #define SEARCH_LIMIT 50
@@ -21,6 +22,7 @@ struct _NimbusWindow
 {
   AdwApplicationWindow parent_instance;
 
+  AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkWidget *split_view;   /* AdwNavigationSplitView where libadwaita has it, else NULL */
   GtkWidget *sidebar;
@@ -34,11 +36,15 @@ struct _NimbusWindow
   GtkStack *stack;
   NimbusEntryPage *entry_page;
   NimbusSearchResults *search_results;
+  NimbusWeakAreasPage *weak_page;
+  GtkListBox *places_list;
+  GtkLabel *weak_count;
   AdwStatusPage *error_page;
 
   NimbusKb *kb;
   GListModel *services;
   GSettings *settings;
+  NimbusUserStore *store;
   GCancellable *search_cancellable;
   char *current;           /* the page shown: a service, section, tip or fact id */
   GPtrArray *back;         /* ids, most recent last */
@@ -50,6 +56,7 @@ G_DEFINE_FINAL_TYPE (NimbusWindow, nimbus_window, ADW_TYPE_APPLICATION_WINDOW)
 static void nimbus_window_show_page (NimbusWindow *self,
                                      const char   *id,
                                      gboolean      record);
+static void show_content            (NimbusWindow *self);
 
 static void
 update_actions (NimbusWindow *self)
@@ -132,6 +139,63 @@ on_services_list_row_activated_cb (NimbusWindow  *self,
                                    GtkListBoxRow *row)
 {
   nimbus_window_show_page (self, g_object_get_data (G_OBJECT (row), "nimbus-id"), TRUE);
+}
+
+/* Weak areas */
+
+static void
+update_weak_count (NimbusWindow *self)
+{
+  g_autoptr(GPtrArray) flags = self->store != NULL ? nimbus_user_store_list (self->store, NULL)
+                                                   : NULL;
+  g_autofree char *count = g_strdup_printf ("%u", flags != NULL ? flags->len : 0);
+
+  gtk_label_set_text (self->weak_count, flags != NULL && flags->len > 0 ? count : "");
+}
+
+void
+nimbus_window_show_weak_areas (NimbusWindow *self)
+{
+  g_return_if_fail (NIMBUS_IS_WINDOW (self));
+
+  gtk_list_box_unselect_all (self->services_list);
+  gtk_list_box_select_row (self->places_list,
+                           gtk_list_box_get_row_at_index (self->places_list, 0));
+  adw_window_title_set_title (self->content_title, _("Weak Areas"));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "weak");
+  show_content (self);
+}
+
+static void
+on_places_list_row_activated_cb (NimbusWindow  *self,
+                                 GtkListBoxRow *row)
+{
+  nimbus_window_show_weak_areas (self);
+}
+
+static void
+on_weak_page_open_item_cb (NimbusWindow *self,
+                           const char   *id)
+{
+  gtk_list_box_unselect_all (self->places_list);
+  nimbus_window_show_page (self, id, TRUE);
+}
+
+static void
+on_weak_page_add_toast_cb (NimbusWindow *self,
+                           AdwToast     *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_entry_page_store_error_cb (NimbusWindow *self,
+                              const char   *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* Pages */
@@ -231,6 +295,7 @@ nimbus_window_show_page (NimbusWindow *self,
 
   adw_window_title_set_title (self->content_title, shown->name);
   adw_window_title_set_subtitle (self->content_title, shown->category_name);
+  gtk_list_box_unselect_all (self->places_list);
   select_service_row (self, service_id);
   gtk_stack_set_visible_child_name (self->stack, "entry");
   show_content (self);
@@ -445,6 +510,20 @@ nimbus_window_load (NimbusWindow *self,
   gtk_list_box_bind_model (self->services_list, self->services, create_service_row, NULL, NULL);
   gtk_list_box_set_header_func (self->services_list, update_header, self, NULL);
 
+  nimbus_entry_page_set_store (self->entry_page, self->store);
+  nimbus_weak_areas_page_set_sources (self->weak_page, self->kb, self->store);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_weak_count), self,
+                           G_CONNECT_SWAPPED);
+  update_weak_count (self);
+  if (nimbus_user_store_get_problem (self->store) != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (nimbus_user_store_get_problem (self->store), -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   /* A page kept from a knowledge base that no longer has it is quietly skipped. */
   if (self->settings != NULL)
     last = g_settings_get_string (self->settings, "last-page");
@@ -484,6 +563,7 @@ nimbus_window_dispose (GObject *object)
   g_clear_object (&self->services);
   g_clear_object (&self->kb);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->current, g_free);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
@@ -501,9 +581,14 @@ nimbus_window_class_init (NimbusWindowClass *klass)
 
   g_type_ensure (NIMBUS_TYPE_ENTRY_PAGE);
   g_type_ensure (NIMBUS_TYPE_SEARCH_RESULTS);
+  g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, places_list);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_count);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_button);
@@ -523,6 +608,10 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_results_hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_weak_page_open_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_weak_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_page_store_error_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
@@ -559,7 +648,7 @@ use_navigation_split_view (NimbusWindow *self)
                                          sidebar_page);
   adw_navigation_split_view_set_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
                                          content_page);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->split_view);
+  adw_toast_overlay_set_child (self->toast_overlay, self->split_view);
 
   /* The split view shows the window buttons and the way back itself. */
   gtk_widget_set_visible (self->sidebar_button, FALSE);
@@ -608,11 +697,22 @@ nimbus_window_init (NimbusWindow *self)
   update_actions (self);
 }
 
+/* store: the weak-areas store, or NULL for the user's own. */
 NimbusWindow *
 nimbus_window_new (NimbusApplication *application,
-                   const char        *kb_path)
+                   const char        *kb_path,
+                   NimbusUserStore   *store)
 {
   NimbusWindow *self = g_object_new (NIMBUS_TYPE_WINDOW, "application", application, NULL);
+
+  if (store != NULL)
+    self->store = g_object_ref (store);
+  else
+    {
+      g_autofree char *path = nimbus_user_store_default_path ();
+
+      self->store = nimbus_user_store_open (path);
+    }
 
   nimbus_window_load (self, kb_path);
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "nimbus-application.h"
+#include "nimbus-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NimbusWindow, nimbus_window, NIMBUS, WINDOW, AdwApplicationWindow)
 
 NimbusWindow *nimbus_window_new      (NimbusApplication *application,
-                                      const char        *kb_path);
+                                      const char        *kb_path,
+                                      NimbusUserStore   *store);
 const char   *nimbus_window_get_page (NimbusWindow      *self);
+void          nimbus_window_show_weak_areas (NimbusWindow *self);
 
 G_END_DECLS

@@ -16,6 +16,29 @@ nimbus_test_wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the widget be laid out and painted: two frames, or two seconds at most. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (widget);
+  while (frames < 3 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
 /* Renders what widget shows now to build/tests/screenshots/NAME.png. */
 void
 nimbus_test_save_screenshot (GtkWidget  *widget,
@@ -32,6 +55,7 @@ nimbus_test_save_screenshot (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  wait_for_frames (widget);
   g_assert_cmpint (width, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_to_node (snapshot);

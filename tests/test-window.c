@@ -33,7 +33,7 @@ static NimbusWindow *
 open_window (int width,
              int height)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path ());
+  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), NULL);
 
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -224,7 +224,7 @@ collect_label_text (GtkWidget *widget,
 static void
 test_window_missing_kb (void)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, "/nonexistent/<b>nimbus</b>.db");
+  NimbusWindow *window = nimbus_window_new (NULL, "/nonexistent/<b>nimbus</b>.db", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_object_ref_sink (window);

@@ -665,21 +665,15 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Inserts a flag with its whole state; a flag already there keeps its first date and the
+ * weaker of the two boxes: merged, never doubled. */
 static gboolean
-import_flag (NimbusUserStore  *self,
-             JsonObject       *object,
-             guint            *n_added,
-             GError          **error)
+merge_flag (NimbusUserStore   *self,
+            const NimbusFlag  *flag,
+            GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *id = member_string (object, "id");
-  const char *flagged_at = member_string (object, "flagged_at");
-  gint64 box = json_object_get_int_member_with_default (object, "box", NIMBUS_STORE_FIRST_BOX);
 
-  if (!valid_id (id, NULL) || flagged_at == NULL)
-    return import_error (error, _("a flag has no id or no date"));
-
-  /* A flag on both machines keeps its first date and its weaker box: merged, never doubled. */
   stmt = prepare (self,
                   "INSERT INTO flags (item_id, flagged_at, note, box, due_at, reviews) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (item_id) DO UPDATE SET "
@@ -690,20 +684,55 @@ import_flag (NimbusUserStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, flagged_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, member_string (object, "note"), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, CLAMP (box, NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX));
-  sqlite3_bind_text (stmt, 5, member_string (object, "due_at"), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, MAX (json_object_get_int_member_with_default (object, "reviews", 0), 0));
+  sqlite3_bind_text (stmt, 1, flag->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, flag->flagged_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, flag->note, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, CLAMP (flag->box, NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX));
+  sqlite3_bind_text (stmt, 5, flag->due_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, MAX (flag->reviews, 0));
 
-  if (!nimbus_user_store_is_flagged (self, id))
+  return sqlite3_step (stmt) == SQLITE_DONE || fail (self, error);
+}
+
+/* Puts back a flag exactly as it was, for undoing a removal. */
+gboolean
+nimbus_user_store_restore (NimbusUserStore   *self,
+                           const NimbusFlag  *flag,
+                           GError           **error)
+{
+  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
+  g_return_val_if_fail (flag != NULL, FALSE);
+
+  if (!valid_id (flag->id, error) || !check_writable (self, error) ||
+      !merge_flag (self, flag, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+import_flag (NimbusUserStore  *self,
+             JsonObject       *object,
+             guint            *n_added,
+             GError          **error)
+{
+  NimbusFlag flag = { 0 };
+
+  flag.id = (char *) member_string (object, "id");
+  flag.flagged_at = (char *) member_string (object, "flagged_at");
+  flag.note = (char *) member_string (object, "note");
+  flag.due_at = (char *) member_string (object, "due_at");
+  flag.box = json_object_get_int_member_with_default (object, "box", NIMBUS_STORE_FIRST_BOX);
+  flag.reviews = json_object_get_int_member_with_default (object, "reviews", 0);
+
+  if (!valid_id (flag.id, NULL) || flag.flagged_at == NULL)
+    return import_error (error, _("a flag has no id or no date"));
+
+  if (!nimbus_user_store_is_flagged (self, flag.id))
     (*n_added)++;
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return fail (self, error);
-
-  return TRUE;
+  return merge_flag (self, &flag, error);
 }
 
 /* Merges an export into the store, all or nothing. */

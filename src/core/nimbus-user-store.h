@@ -55,6 +55,9 @@ GPtrArray       *nimbus_user_store_list                (NimbusUserStore  *self,
                                                         GError          **error);
 GPtrArray       *nimbus_user_store_list_for_review     (NimbusUserStore  *self,
                                                         GError          **error);
+gboolean         nimbus_user_store_restore             (NimbusUserStore  *self,
+                                                        const NimbusFlag *flag,
+                                                        GError          **error);
 gboolean         nimbus_user_store_review              (NimbusUserStore  *self,
                                                         const char       *id,
                                                         gboolean          knew_it,

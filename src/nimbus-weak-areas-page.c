@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-weak-areas-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "nimbus-block-widgets.h"
+#include "nimbus-service.h"
+#include "nimbus-weak-areas-page.h"
+
+/* Everything the student flagged, by service, with progress; removal with undo; review one
+ * item at a time, weakest first; export and import to move to another machine. */
+struct _NimbusWeakAreasPage
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  AdwStatusPage *done_page;
+  GtkLabel *summary_label;
+  GtkLabel *problem_label;
+  GtkLabel *review_progress;
+  GtkBox *groups;
+  GtkBox *review_content;
+
+  NimbusKb *kb;
+  NimbusUserStore *store;
+  gulong changed_id;
+  GPtrArray *queue;       /* NimbusFlag under review */
+  guint position;
+  guint known;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_ITEM,
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define KNOWN_BOX 2
+
+static void
+toast (NimbusWeakAreasPage *self,
+       AdwToast            *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* Toast titles are markup; messages name files and ids. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+static char *
+title_of (NimbusWeakAreasPage *self,
+          const char          *id)
+{
+  char *title = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, id) : NULL;
+
+  return title != NULL ? title : g_strdup (_("No longer in the knowledge base"));
+}
+
+static char *
+service_of (const char *id)
+{
+  return g_strndup (id, strcspn (id, "/#"));
+}
+
+/* The list */
+
+static GtkWidget *
+row_new (NimbusWeakAreasPage *self,
+         const NimbusFlag    *flag)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = title_of (self, flag->id);
+  g_autofree char *in_kb = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, flag->id) : NULL;
+  g_autofree char *day = g_strndup (flag->flagged_at, 10);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: "Exam tip · flagged 2026-11-25 · box 2 of 5" */
+  subtitle = g_strdup_printf (_("%s · flagged %s · box %d of %d"),
+                              strchr (flag->id, '#') != NULL ? _("Exam tip") : _("Section"),
+                              day, flag->box, NIMBUS_STORE_LAST_BOX);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From Weak Areas"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "weak.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", flag->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  if (in_kb != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "weak.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", flag->id);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+
+  return row;
+}
+
+/* Services in sidebar order; ids of services the knowledge base has lost come last. */
+static GPtrArray *
+service_order (NimbusWeakAreasPage *self,
+               GPtrArray           *flags)
+{
+  g_autoptr(GListModel) services = self->kb != NULL ? nimbus_kb_list_services (self->kb, NULL)
+                                                    : NULL;
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+
+      g_ptr_array_add (order, g_strdup (nimbus_service_get_id (service)));
+    }
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      g_autofree char *id = service_of (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
+
+      if (!g_ptr_array_find_with_equal_func (order, id, g_str_equal, NULL))
+        g_ptr_array_add (order, g_steal_pointer (&id));
+    }
+
+  return order;
+}
+
+static GtkWidget *
+group_new (NimbusWeakAreasPage *self,
+           const char          *service_id,
+           GPtrArray           *flags)
+{
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *progress = NULL;
+  GtkWidget *group;
+  GtkWidget *level;
+  guint known = 0;
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      NimbusFlag *flag = g_ptr_array_index (flags, i);
+      g_autofree char *service = service_of (flag->id);
+
+      if (g_str_equal (service, service_id))
+        {
+          g_ptr_array_add (mine, flag);
+          known += flag->box >= KNOWN_BOX;
+        }
+    }
+
+  if (mine->len == 0)
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  for (guint i = 0; i < mine->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               row_new (self, g_ptr_array_index (mine, i)));
+
+  name = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, service_id) : NULL;
+  escaped = g_markup_escape_text (name != NULL ? name : service_id, -1);
+  /* Translators: progress of one service: "1 of 3 known" */
+  progress = g_strdup_printf (ngettext ("%u of %u known", "%u of %u known", mine->len), known,
+                              mine->len);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), progress);
+
+  level = gtk_level_bar_new_for_interval (0, 1);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) known / mine->len);
+  gtk_widget_set_size_request (level, 96, -1);
+  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress,
+                                  -1);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), level);
+
+  return group;
+}
+
+static void
+update_actions (NimbusWeakAreasPage *self,
+                guint                n_flags)
+{
+  gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && n_flags > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", n_flags > 0);
+}
+
+static void
+rebuild (NimbusWeakAreasPage *self)
+{
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *problem;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+
+  flags = self->store != NULL ? nimbus_user_store_list (self->store, &error) : NULL;
+  if (flags == NULL)
+    flags = g_ptr_array_new ();
+
+  problem = self->store != NULL ? nimbus_user_store_get_problem (self->store) : NULL;
+  gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  update_actions (self, flags->len);
+
+  summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len), flags->len);
+  gtk_label_set_text (self->summary_label, summary);
+
+  order = service_order (self, flags);
+  for (guint i = 0; i < order->len; i++)
+    {
+      GtkWidget *group = group_new (self, g_ptr_array_index (order, i), flags);
+
+      if (group != NULL)
+        gtk_box_append (self->groups, group);
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "done") != 0)
+    gtk_stack_set_visible_child_name (self->stack, flags->len > 0 ? "list" : "empty");
+}
+
+void
+nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
+                                    NimbusKb            *kb,
+                                    NimbusUserStore     *store)
+{
+  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->kb, kb);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
+
+  rebuild (self);
+}
+
+/* Review */
+
+static void
+show_review_item (NimbusWeakAreasPage *self)
+{
+  const NimbusFlag *flag = g_ptr_array_index (self->queue, self->position);
+  g_autofree char *service_id = service_of (flag->id);
+  g_autofree char *section_id = g_strndup (flag->id, strcspn (flag->id, "#"));
+  g_autofree char *title = title_of (self, flag->id);
+  g_autofree char *progress = NULL;
+  g_autoptr(NimbusEntry) entry = NULL;
+  const NimbusSection *section = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_content))) != NULL)
+    gtk_box_remove (self->review_content, child);
+
+  /* Translators: review progress, "2 of 7" */
+  progress = g_strdup_printf (_("%u of %u"), self->position + 1, self->queue->len);
+  gtk_label_set_text (self->review_progress, progress);
+  gtk_box_append (self->review_content, nimbus_text_label_new (title, "title-1"));
+
+  if (self->kb != NULL)
+    entry = nimbus_kb_load_entry (self->kb, service_id, NULL);
+  if (entry != NULL)
+    section = nimbus_entry_find_section (entry, section_id);
+
+  if (section == NULL)
+    {
+      gtk_box_append (self->review_content,
+                      nimbus_text_label_new (_("This item is no longer in the knowledge base. "
+                                               "Remove it, or keep it as a reminder."), "dim-label"));
+      return;
+    }
+
+  for (guint i = 0; i < section->blocks->len; i++)
+    {
+      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
+      GtkWidget *widget;
+
+      /* A flagged tip is shown alone; a flagged section whole. */
+      if (strchr (flag->id, '#') != NULL && g_strcmp0 (block->id, flag->id) != 0)
+        continue;
+      if ((widget = nimbus_block_widget_new (block)) != NULL)
+        gtk_box_append (self->review_content, widget);
+    }
+}
+
+void
+nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self)
+{
+  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = self->store != NULL ? nimbus_user_store_list_for_review (self->store, NULL) : NULL;
+  self->position = 0;
+  self->known = 0;
+
+  if (self->queue == NULL || self->queue->len == 0)
+    return;
+
+  show_review_item (self);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+}
+
+void
+nimbus_weak_areas_page_answer (NimbusWeakAreasPage *self,
+                               gboolean             knew_it)
+{
+  const NimbusFlag *flag;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+
+  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (self->queue == NULL || self->position >= self->queue->len)
+    return;
+
+  flag = g_ptr_array_index (self->queue, self->position);
+  if (!nimbus_user_store_review (self->store, flag->id, knew_it, &error))
+    {
+      toast (self, toast_new (error->message));
+      return;
+    }
+
+  self->known += knew_it;
+  if (++self->position < self->queue->len)
+    {
+      show_review_item (self);
+      return;
+    }
+
+  /* Translators: at the end of a review, "You knew 3 of 5." */
+  result = g_strdup_printf (ngettext ("You knew %u of %u.", "You knew %u of %u.", self->queue->len),
+                            self->known, self->queue->len);
+  adw_status_page_set_description (self->done_page, result);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+}
+
+/* Actions */
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  nimbus_weak_areas_page_start_review (NIMBUS_WEAK_AREAS_PAGE (widget));
+}
+
+static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  nimbus_weak_areas_page_answer (NIMBUS_WEAK_AREAS_PAGE (widget), g_variant_get_boolean (parameter));
+}
+
+static void
+stop_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  rebuild (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_ITEM], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_cb (AdwToast   *undo_toast,
+         NimbusFlag *flag)
+{
+  NimbusUserStore *store = g_object_get_data (G_OBJECT (undo_toast), "nimbus-store");
+  g_autoptr(GError) error = NULL;
+
+  if (!nimbus_user_store_restore (store, flag, &error))
+    g_warning ("Could not restore %s: %s", flag->id, error->message);
+}
+
+static void
+free_flag_closure_data (gpointer  data,
+                        GClosure *closure)
+{
+  nimbus_flag_free (data);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) flags = nimbus_user_store_list (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = title_of (self, id);
+  g_autofree char *message = NULL;
+  NimbusFlag *kept = NULL;
+  AdwToast *undo_toast;
+
+  for (guint i = 0; flags != NULL && i < flags->len && kept == NULL; i++)
+    {
+      if (g_str_equal (((NimbusFlag *) g_ptr_array_index (flags, i))->id, id))
+        kept = g_ptr_array_steal_index (flags, i);
+    }
+
+  if (!nimbus_user_store_unflag (self->store, id, &error))
+    {
+      nimbus_flag_free (kept);
+      toast (self, toast_new (error->message));
+      return;
+    }
+
+  /* Translators: after removing a weak area, with an Undo button */
+  message = g_strdup_printf (_("Removed “%s”"), title);
+  undo_toast = toast_new (message);
+  if (kept != NULL)
+    {
+      adw_toast_set_button_label (undo_toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (undo_toast), "nimbus-store", g_object_ref (self->store),
+                              g_object_unref);
+      g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_cb), kept,
+                             free_flag_closure_data, 0);
+    }
+  toast (self, undo_toast);
+}
+
+/* Export and import */
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(NimbusWeakAreasPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message = g_strdup_printf (_("Could not export: %s"), error->message);
+  else
+    message = g_strdup (_("Weak areas exported"));
+
+  toast (self, toast_new (message));
+}
+
+static void
+export_response_cb (GtkNativeDialog     *dialog,
+                    int                  response,
+                    NimbusWeakAreasPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      if ((json = nimbus_user_store_export (self->store, &error)) == NULL)
+        toast (self, toast_new (error->message));
+      else
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
+
+          g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                               G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                               export_written_cb, g_object_ref (self));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileChooserNative *
+chooser_new (NimbusWeakAreasPage  *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  return chooser;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+  GtkFileChooserNative *chooser = chooser_new (self, _("Export Weak Areas"),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "nimbus-weak-areas.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(NimbusWeakAreasPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  guint added = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, NULL, NULL, &error) ||
+      !nimbus_user_store_import (self->store, contents, &added, &error))
+    message = g_strdup_printf (_("Nothing imported: %s"), error->message);
+  else
+    message = g_strdup_printf (ngettext ("Imported %u new weak area", "Imported %u new weak areas",
+                                         added), added);
+
+  toast (self, toast_new (message));
+}
+
+static void
+import_response_cb (GtkNativeDialog     *dialog,
+                    int                  response,
+                    NimbusWeakAreasPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+  GtkFileChooserNative *chooser = chooser_new (self, _("Import Weak Areas"),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+nimbus_weak_areas_page_dispose (GObject *object)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WEAK_AREAS_PAGE);
+  g_clear_object (&self->kb);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nimbus_weak_areas_page_parent_class)->dispose (object);
+}
+
+static void
+nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_weak_areas_page_dispose;
+
+  /* A flagged item to open: its section or tip id. */
+  signals[OPEN_ITEM] = g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Something to tell the user, for the window's toast overlay. */
+  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nimbusstudy/Nimbus/nimbus-weak-areas-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, done_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_progress);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, groups);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_content);
+
+  gtk_widget_class_install_action (widget_class, "weak.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "weak.answer", "b", answer_action);
+  gtk_widget_class_install_action (widget_class, "weak.stop-review", NULL, stop_review_action);
+  gtk_widget_class_install_action (widget_class, "weak.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "weak.remove", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "weak.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "weak.import", NULL, import_action);
+}
+
+static void
+nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
