@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-block-widgets.h"
+#include "nimbus-cache-diagram.h"
 #include "nimbus-capacity-calculator.h"
 #include "nimbus-markup.h"
 
@@ -191,6 +192,8 @@ widget_new (const NimbusBlock *block)
 {
   if (g_strcmp0 (block->name, "capacity-calculator") == 0)
     return nimbus_capacity_calculator_new ();
+  if (g_strcmp0 (block->name, "cache-strategy") == 0)
+    return nimbus_cache_diagram_new ();
 
   return NULL;
 }

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-cache-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "nimbus-cache-canvas.h"
+
+/* Client, cache and database, what each holds, and arrows for the step just taken, drawn
+ * from the style's colours so dark and high-contrast styles follow. Every outcome is also
+ * written in words; colour only repeats it. */
+struct _NimbusCacheCanvas
+{
+  GtkWidget parent_instance;
+
+  NimbusCacheSim sim;
+  NimbusCacheStep step;
+  gboolean has_step;
+  gboolean touched[NIMBUS_CACHE_N_KEYS];
+  double progress;            /* of the arrows, 0 to 1 */
+  gint64 start_time;
+  guint tick;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusCacheCanvas, nimbus_cache_canvas, GTK_TYPE_WIDGET)
+
+#define ANIMATION_USEC (600 * 1000)
+#define BOX_HEIGHT 150.0
+#define MAX_ROWS 5
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GdkRGBA
+named_color (GtkWidget  *widget,
+             const char *name,
+             const char *fallback)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context, name, &color))
+    gdk_rgba_parse (&color, fallback);
+
+  return color;
+}
+
+static GdkRGBA
+foreground (GtkWidget *widget)
+{
+  GdkRGBA color;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  return color;
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+rounded_rect (cairo_t   *cr,
+              const Box *box,
+              double     radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, box->x + box->width - radius, box->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, box->x + box->width - radius, box->y + box->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, box->x + radius, box->y + box->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, box->x + radius, box->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_text (NimbusCacheCanvas *self,
+           cairo_t           *cr,
+           const char        *text,
+           double             x,
+           double             y,
+           double             width,
+           gboolean           bold,
+           const GdkRGBA     *color)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  if (bold)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_autofree char *markup = g_strdup_printf ("<b>%s</b>", escaped);
+
+      pango_layout_set_markup (layout, markup, -1);
+    }
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  set_source (cr, color, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+draw_box (NimbusCacheCanvas *self,
+          cairo_t           *cr,
+          const Box         *box,
+          const char        *title,
+          const GdkRGBA     *fg,
+          const GdkRGBA     *accent,
+          gboolean           active)
+{
+  rounded_rect (cr, box, 10);
+  set_source (cr, fg, 0.05);
+  cairo_fill_preserve (cr);
+  set_source (cr, active ? accent : fg, active ? 1 : 0.3);
+  cairo_set_line_width (cr, active ? 2.5 : 1);
+  cairo_stroke (cr);
+  draw_text (self, cr, title, box->x, box->y + 8, box->width, TRUE, fg);
+}
+
+/* The entries a box lists, one per touched key: "A  v2", with what is wrong in words. */
+static void
+draw_entries (NimbusCacheCanvas *self,
+              cairo_t           *cr,
+              const Box         *box,
+              gboolean           cache,
+              const GdkRGBA     *fg,
+              const GdkRGBA     *warning)
+{
+  guint row = 0;
+
+  for (guint i = 0; i < NIMBUS_CACHE_N_KEYS && row < MAX_ROWS; i++)
+    {
+      g_autofree char *line = NULL;
+      gboolean stale;
+
+      if (!self->touched[i])
+        continue;
+
+      stale = cache && self->sim.cache[i] != 0 && self->sim.cache[i] != self->sim.db[i];
+      if (cache && self->sim.cache[i] == 0)
+        line = g_strdup_printf (_("%c  (empty)"), 'A' + i);
+      else if (stale)
+        line = g_strdup_printf (_("%c  v%d, stale"), 'A' + i, self->sim.cache[i]);
+      else
+        line = g_strdup_printf ("%c  v%d", 'A' + i, cache ? self->sim.cache[i] : self->sim.db[i]);
+
+      draw_text (self, cr, line, box->x, box->y + 36 + row * 20, box->width, FALSE,
+                 stale ? warning : fg);
+      row++;
+    }
+}
+
+static void
+draw_arrow (NimbusCacheCanvas *self,
+            cairo_t           *cr,
+            double             x1,
+            double             x2,
+            double             y,
+            const char        *label,
+            const GdkRGBA     *color)
+{
+  double x = x1 + (x2 - x1) * self->progress;
+  double dir = x2 > x1 ? 1 : -1;
+
+  set_source (cr, color, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x1, y);
+  cairo_line_to (cr, x, y);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - dir * 8, y - 5);
+  cairo_line_to (cr, x - dir * 8, y + 5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  if (label != NULL)
+    draw_text (self, cr, label, MIN (x1, x2), y - 20, fabs (x2 - x1), FALSE, color);
+}
+
+static void
+draw_step (NimbusCacheCanvas *self,
+           cairo_t           *cr,
+           const Box         *client,
+           const Box         *cache,
+           const Box         *db,
+           const GdkRGBA     *fg,
+           const GdkRGBA     *accent,
+           const GdkRGBA     *success,
+           const GdkRGBA     *warning,
+           const GdkRGBA     *error)
+{
+  const NimbusCacheStep *step = &self->step;
+  double to_cache = cache->x, from_client = client->x + client->width;
+  double y = client->y + 44;
+  g_autofree char *v_cache = g_strdup_printf ("v%d", step->cache_version);
+  g_autofree char *v_db = g_strdup_printf ("v%d", step->db_version);
+
+  switch (step->outcome)
+    {
+    case NIMBUS_CACHE_HIT:
+      draw_arrow (self, cr, from_client, to_cache, y, _("read"), fg);
+      draw_arrow (self, cr, to_cache, from_client, y + 40, v_cache, success);
+      break;
+    case NIMBUS_CACHE_STALE_HIT:
+      draw_arrow (self, cr, from_client, to_cache, y, _("read"), fg);
+      draw_arrow (self, cr, to_cache, from_client, y + 40, v_cache, warning);
+      break;
+    case NIMBUS_CACHE_MISS_FILL:
+    case NIMBUS_CACHE_MISS:
+      draw_arrow (self, cr, from_client, to_cache, y, _("miss"), error);
+      /* The database is read past the cache. */
+      draw_arrow (self, cr, from_client, db->x, client->y + client->height + 18, v_db, fg);
+      if (step->outcome == NIMBUS_CACHE_MISS_FILL)
+        draw_arrow (self, cr, from_client, to_cache, y + 40, _("fill"), accent);
+      break;
+    case NIMBUS_CACHE_WRITE_DB:
+    case NIMBUS_CACHE_WRITE_BOTH:
+      draw_arrow (self, cr, from_client, db->x, client->y + client->height + 18, v_db, accent);
+      if (step->outcome == NIMBUS_CACHE_WRITE_BOTH)
+        draw_arrow (self, cr, from_client, to_cache, y + 40, v_db, accent);
+      break;
+    case NIMBUS_CACHE_TIME_PASSED:
+    case NIMBUS_CACHE_RESTARTED:
+    default:
+      break;
+    }
+}
+
+static void
+nimbus_cache_canvas_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double gap = MAX (width * 0.12, 40);
+  double box_width = (width - 2 * gap) / 3;
+  GdkRGBA fg = foreground (widget);
+  GdkRGBA accent = named_color (widget, "accent_color", "#3584e4");
+  GdkRGBA success = named_color (widget, "success_color", "#26a269");
+  GdkRGBA warning = named_color (widget, "warning_color", "#c64600");
+  GdkRGBA error = named_color (widget, "error_color", "#c01c28");
+  Box client = { 0, 8, box_width, BOX_HEIGHT };
+  Box cache = { box_width + gap, 8, box_width, BOX_HEIGHT };
+  Box db = { 2 * (box_width + gap), 8, box_width, BOX_HEIGHT };
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gboolean cache_active = self->has_step && self->step.outcome != NIMBUS_CACHE_WRITE_DB &&
+                          self->step.outcome != NIMBUS_CACHE_TIME_PASSED;
+  gboolean db_active = self->has_step &&
+                       (self->step.outcome == NIMBUS_CACHE_MISS ||
+                        self->step.outcome == NIMBUS_CACHE_MISS_FILL ||
+                        self->step.outcome == NIMBUS_CACHE_WRITE_DB ||
+                        self->step.outcome == NIMBUS_CACHE_WRITE_BOTH);
+
+  draw_box (self, cr, &client, _("Application"), &fg, &accent, self->has_step);
+  draw_box (self, cr, &cache, self->step.outcome == NIMBUS_CACHE_RESTARTED && self->has_step
+                              ? _("Cache (restarted)") : _("Cache"),
+            &fg, &accent, cache_active);
+  draw_box (self, cr, &db, _("Database"), &fg, &accent, db_active);
+  draw_entries (self, cr, &cache, TRUE, &fg, &warning);
+  draw_entries (self, cr, &db, FALSE, &fg, &warning);
+
+  if (self->has_step)
+    {
+      g_autofree char *clock = g_strdup_printf (_("%u s"), self->sim.now);
+      g_autofree char *ttl = self->sim.ttl > 0 ? g_strdup_printf (_("TTL %u s"), self->sim.ttl)
+                                               : g_strdup (_("No TTL"));
+      g_autofree char *status = g_strdup_printf ("%s · %s · %s",
+                                                 nimbus_cache_outcome_label (self->step.outcome),
+                                                 clock, ttl);
+
+      draw_step (self, cr, &client, &cache, &db, &fg, &accent, &success, &warning, &error);
+      draw_text (self, cr, status, 0, BOX_HEIGHT + 50, width, TRUE, &fg);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+nimbus_cache_canvas_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 300;
+      *natural = 600;
+    }
+  else
+    *minimum = *natural = (int) BOX_HEIGHT + 80;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (self->start_time == 0)
+    self->start_time = now;
+  self->progress = MIN (1.0, (double) (now - self->start_time) / ANIMATION_USEC);
+  gtk_widget_queue_draw (widget);
+
+  if (self->progress < 1.0)
+    return G_SOURCE_CONTINUE;
+
+  self->tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the state after a step (NULL step: the start), animating its arrows. */
+void
+nimbus_cache_canvas_show (NimbusCacheCanvas     *self,
+                          const NimbusCacheSim  *sim,
+                          const NimbusCacheStep *step)
+{
+  gboolean animate = FALSE;
+
+  g_return_if_fail (NIMBUS_IS_CACHE_CANVAS (self));
+  g_return_if_fail (sim != NULL);
+
+  self->sim = *sim;
+  self->has_step = step != NULL;
+  if (step != NULL)
+    {
+      self->step = *step;
+      if (step->event.key >= 'A' && step->event.key <= 'Z')
+        self->touched[step->event.key - 'A'] = TRUE;
+    }
+  else
+    memset (self->touched, 0, sizeof self->touched);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+  if (self->tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
+  self->tick = 0;
+  self->start_time = 0;
+  self->progress = animate && step != NULL ? 0 : 1;
+  if (self->progress < 1)
+    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+nimbus_cache_canvas_dispose (GObject *object)
+{
+  NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (object);
+
+  if (self->tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
+  self->tick = 0;
+
+  G_OBJECT_CLASS (nimbus_cache_canvas_parent_class)->dispose (object);
+}
+
+static void
+nimbus_cache_canvas_class_init (NimbusCacheCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_cache_canvas_dispose;
+  widget_class->snapshot = nimbus_cache_canvas_snapshot;
+  widget_class->measure = nimbus_cache_canvas_measure;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+nimbus_cache_canvas_init (NimbusCacheCanvas *self)
+{
+  nimbus_cache_sim_init (&self->sim, NIMBUS_CACHE_LAZY_LOADING, 0);
+  self->progress = 1;
+}
+
+GtkWidget *
+nimbus_cache_canvas_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_CACHE_CANVAS, NULL);
+}

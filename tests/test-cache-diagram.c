@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "nimbus-cache-diagram.h"
+#include "nimbus-test-ui-utils.h"
+
+static void
+test_diagram_new_destroy (void)
+{
+  GtkWidget *diagram = nimbus_cache_diagram_new ();
+
+  g_object_ref_sink (diagram);
+  g_assert_finalize_object (diagram);
+}
+
+/* The widget steps through the same simulation as the core, and says what happened. */
+static void
+test_diagram_steps (void)
+{
+  GtkWidget *diagram = nimbus_cache_diagram_new ();
+  NimbusCacheDiagram *self = NIMBUS_CACHE_DIAGRAM (diagram);
+  const NimbusCacheCounts *counts;
+
+  g_object_ref_sink (diagram);
+
+  /* Write then read, lazy loading, no TTL: the third step serves stale data. */
+  nimbus_cache_diagram_configure (self, NIMBUS_CACHE_LAZY_LOADING, 0,
+                                  NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (nimbus_cache_diagram_step (self));
+  g_assert_nonnull (strstr (nimbus_cache_diagram_get_description (self), "stale hit"));
+  while (nimbus_cache_diagram_step (self))
+    ;
+  counts = nimbus_cache_diagram_get_counts (self);
+  g_assert_cmpuint (counts->stale_reads, ==, 4);
+  g_assert_nonnull (strstr (nimbus_cache_diagram_get_description (self), "End of the scenario"));
+
+  /* The same with write-through: never stale. */
+  nimbus_cache_diagram_configure (self, NIMBUS_CACHE_WRITE_THROUGH, 0,
+                                  NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (nimbus_cache_diagram_step (self));
+  g_assert_null (strstr (nimbus_cache_diagram_get_description (self), "stale"));
+  while (nimbus_cache_diagram_step (self))
+    ;
+  g_assert_cmpuint (nimbus_cache_diagram_get_counts (self)->stale_reads, ==, 0);
+
+  /* Reset starts over. */
+  nimbus_cache_diagram_reset (self);
+  g_assert_cmpuint (nimbus_cache_diagram_get_counts (self)->hits, ==, 0);
+
+  g_assert_finalize_object (diagram);
+}
+
+static GtkWidget *
+window_with (GtkWidget *diagram)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_widget_set_margin_top (diagram, 12);
+  gtk_widget_set_margin_bottom (diagram, 12);
+  gtk_widget_set_margin_start (diagram, 12);
+  gtk_widget_set_margin_end (diagram, 12);
+  gtk_window_set_child (GTK_WINDOW (window), diagram);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  nimbus_test_wait_ms (300);
+
+  return window;
+}
+
+/* Each strategy mid-scenario, light and dark, for a person to look at. */
+static void
+test_diagram_screenshots (void)
+{
+  const struct {
+    NimbusCacheStrategy strategy;
+    NimbusCacheScenario scenario;
+    guint ttl, steps;
+    const char *name;
+  } shots[] = {
+    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3, "cache-lazy-write-then-read" },
+    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3, "cache-write-through-write-then-read" },
+    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_NODE_FAILURE, 0, 6, "cache-lazy-node-failure" },
+    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_READ_HEAVY, 0, 9, "cache-write-through-read-heavy" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      GtkWidget *diagram = nimbus_cache_diagram_new ();
+      GtkWidget *window = window_with (diagram);
+      g_autofree char *dark = g_strconcat (shots[i].name, "-dark", NULL);
+
+      nimbus_cache_diagram_configure (NIMBUS_CACHE_DIAGRAM (diagram), shots[i].strategy,
+                                      shots[i].ttl, shots[i].scenario);
+      for (guint s = 0; s < shots[i].steps; s++)
+        nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
+      nimbus_test_wait_ms (800);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      nimbus_test_save_screenshot (window, shots[i].name);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      nimbus_test_save_screenshot (window, dark);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+      /* Every control takes the keyboard. */
+      g_assert_true (gtk_widget_child_focus (diagram, GTK_DIR_TAB_FORWARD));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nimbus_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/nimbus/cache-diagram/new-destroy", test_diagram_new_destroy);
+  g_test_add_func ("/nimbus/cache-diagram/steps", test_diagram_steps);
+  g_test_add_func ("/nimbus/cache-diagram/screenshots", test_diagram_screenshots);
+
+  return g_test_run ();
+}
