@@ -210,6 +210,7 @@ nimbus_capacity_dup_working (const NimbusCapacity *result)
   const char *per = result->op == NIMBUS_CAPACITY_READ ? _("per read") : _("per write");
   g_autofree char *cost = NULL;
   g_autofree char *blocks = NULL;
+  g_autofree char *units = NULL;
 
   if (result->consistency == NIMBUS_CONSISTENCY_EVENTUAL)
     cost = g_strdup_printf (_(" -> half for eventual consistency"));
@@ -221,8 +222,10 @@ nimbus_capacity_dup_working (const NimbusCapacity *result)
   blocks = g_strdup_printf (ngettext ("%u block of %u KB", "%u blocks of %u KB", result->blocks),
                             result->blocks, result->block_kb);
 
+  units = g_strdup_printf ("%" G_GUINT64_FORMAT, result->units);
+
   /* Translators: the steps of a DynamoDB capacity sum, e.g.
    * "10 KB -> 3 blocks of 4 KB -> 3 RCU per read x 10 per second = 30 RCU" */
-  return g_strdup_printf (_("%s KB -> %s%s -> %s %s %s x %s per second = %" G_GUINT64_FORMAT " %s"),
-                          size, blocks, cost, per_item, unit, per, rate, result->units, unit);
+  return g_strdup_printf (_("%s KB -> %s%s -> %s %s %s x %s per second = %s %s"),
+                          size, blocks, cost, per_item, unit, per, rate, units, unit);
 }

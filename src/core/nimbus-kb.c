@@ -72,6 +72,18 @@ nimbus_kb_find_default (void)
   if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S))
     return g_build_filename (BUILD_ROOT, "data", "kb", "nimbus.db", NULL);
 
+  /* Installed: beside the binary's prefix, so a moved or staged installation still finds
+   * its own knowledge base, else where this build was configured to install it. */
+  if (exe != NULL)
+    {
+      g_autofree char *bindir = g_path_get_dirname (exe);
+      g_autofree char *relocated = g_build_filename (bindir, "..", "share", "nimbus", "nimbus.db",
+                                                     NULL);
+
+      if (g_file_test (relocated, G_FILE_TEST_IS_REGULAR))
+        return g_canonicalize_filename (relocated, NULL);
+    }
+
   return g_build_filename (PKGDATADIR, "nimbus.db", NULL);
 }
 

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs the build into a temporary prefix and runs the installed CLI there, against the
+# installed knowledge base. TAP output.
+set -u
+
+build="$1"
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+n=0
+failed=0
+
+check () {
+  n=$((n + 1))
+  if eval "$2" >/dev/null 2>&1; then
+    echo "ok $n - $1"
+  else
+    echo "not ok $n - $1"
+    failed=1
+  fi
+}
+
+echo "1..12"
+check "meson install into a temporary prefix" "meson install -C '$build' --no-rebuild --quiet --destdir '$dest'"
+
+bin=$(find "$dest" -type f -name nimbus -path '*/bin/*' | head -n 1)
+share=$(dirname "$(dirname "$bin")")/share
+
+check "binary installed" "test -x '$bin'"
+check "knowledge base installed" "test -s '$share/nimbus/nimbus.db'"
+check "desktop file installed" "test -s '$share/applications/io.github.nimbusstudy.Nimbus.desktop'"
+check "metainfo installed" "test -s '$share/metainfo/io.github.nimbusstudy.Nimbus.metainfo.xml'"
+check "settings schema installed" "test -s '$share/glib-2.0/schemas/io.github.nimbusstudy.Nimbus.gschema.xml'"
+check "icons installed" "test -s '$share/icons/hicolor/scalable/apps/io.github.nimbusstudy.Nimbus.svg' && test -s '$share/icons/hicolor/symbolic/apps/io.github.nimbusstudy.Nimbus-symbolic.svg'"
+check "search provider and D-Bus service installed" "test -s '$share/gnome-shell/search-providers/io.github.nimbusstudy.Nimbus.search-provider.ini' && grep -q 'nimbus --gapplication-service' '$share/dbus-1/services/io.github.nimbusstudy.Nimbus.service'"
+
+# The installed binary, with nothing pointing it at the build tree.
+run () { env -u NIMBUS_KB -u DISPLAY -u WAYLAND_DISPLAY "$bin" "$@"; }
+check "installed nimbus --version" "run --version | grep -q '^nimbus [0-9]'"
+check "installed nimbus --list finds its own knowledge base" "test \$(run --list | wc -l) -eq 24"
+check "installed nimbus --search ranks the SQS visibility timeout first" "run --search 'visibility timeout' | head -n 1 | grep -q '	sqs/visibility-timeout	'"
+check "translations installed" "test -s '$share/locale/de/LC_MESSAGES/nimbus.mo'"
+
+exit $failed
