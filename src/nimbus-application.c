@@ -9,6 +9,8 @@
 #include "nimbus-application.h"
 #include "nimbus-cli.h"
 #include "nimbus-kb.h"
+#include "nimbus-preferences-window.h"
+#include "nimbus-settings.h"
 #include "nimbus-window.h"
 
 struct _NimbusApplication
@@ -16,6 +18,8 @@ struct _NimbusApplication
   AdwApplication parent_instance;
 
   char *kb_path;
+  GSettings *settings;
+  GtkCssProvider *text_css;
   gboolean options_handled;
   GPrintFunc saved_printerr;
 };
@@ -175,21 +179,78 @@ nimbus_application_about (GSimpleAction *action,
                          NULL);
 }
 
+static void
+nimbus_application_preferences (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (nimbus_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", nimbus_application_quit, NULL, NULL, NULL },
   { "about", nimbus_application_about, NULL, NULL, NULL },
+  { "preferences", nimbus_application_preferences, NULL, NULL, NULL },
 };
+
+/* Follow the system, or always light or dark. */
+static void
+apply_style (NimbusApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+/* Reading text scales with the preference; headings keep their sizes. */
+static void
+apply_text_scale (NimbusApplication *self)
+{
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  g_autofree char *css = g_strdup_printf (".entry-page, .weak-areas { font-size: %d%%; }",
+                                          (int) (scale * 100 + 0.5));
+
+  gtk_css_provider_load_from_data (self->text_css, css, -1);
+}
 
 static void
 nimbus_application_startup (GApplication *app)
 {
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (nimbus_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+
+  self->text_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->text_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  self->settings = nimbus_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::style-variant",
+                               G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::text-scale",
+                               G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
+      apply_style (self);
+      apply_text_scale (self);
+    }
 }
 
 static void
@@ -198,6 +259,8 @@ nimbus_application_finalize (GObject *object)
   NimbusApplication *self = NIMBUS_APPLICATION (object);
 
   g_free (self->kb_path);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->text_css);
 
   G_OBJECT_CLASS (nimbus_application_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 #include "nimbus-kb.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
+#include "nimbus-settings.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -530,23 +531,6 @@ nimbus_window_load (NimbusWindow *self,
   nimbus_window_show_page (self, last, FALSE);
 }
 
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_message ("Settings schema %s is not installed: window state will not be kept", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new (APP_ID);
-}
-
 static void
 nimbus_window_dispose (GObject *object)
 {
@@ -686,7 +670,7 @@ nimbus_window_init (NimbusWindow *self)
 
   use_navigation_split_view (self);
 
-  self->settings = settings_new ();
+  self->settings = nimbus_settings_new ();
   if (self->settings != NULL)
     {
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -19,7 +19,7 @@ check () {
   fi
 }
 
-echo "1..12"
+echo "1..13"
 check "meson install into a temporary prefix" "meson install -C '$build' --no-rebuild --quiet --destdir '$dest'"
 
 bin=$(find "$dest" -type f -name nimbus -path '*/bin/*' | head -n 1)
@@ -39,5 +39,6 @@ check "installed nimbus --version" "run --version | grep -q '^nimbus [0-9]'"
 check "installed nimbus --list finds its own knowledge base" "test \$(run --list | wc -l) -eq 24"
 check "installed nimbus --search ranks the SQS visibility timeout first" "run --search 'visibility timeout' | head -n 1 | grep -q '	sqs/visibility-timeout	'"
 check "translations installed" "test -s '$share/locale/de/LC_MESSAGES/nimbus.mo'"
+check "the German catalogue translates the interface" "msgunfmt '$share/locale/de/LC_MESSAGES/nimbus.mo' | grep -q 'Noch keine Schwachpunkte'"
 
 exit $failed
