@@ -10,6 +10,7 @@
 #include "nimbus-cli.h"
 #include "nimbus-kb.h"
 #include "nimbus-preferences-window.h"
+#include "nimbus-search-provider.h"
 #include "nimbus-settings.h"
 #include "nimbus-window.h"
 
@@ -18,6 +19,7 @@ struct _NimbusApplication
   AdwApplication parent_instance;
 
   char *kb_path;
+  NimbusSearchProvider *search_provider;
   GSettings *settings;
   GtkCssProvider *text_css;
   gboolean options_handled;
@@ -133,11 +135,10 @@ nimbus_application_handle_local_options (GApplication *app,
   return status;
 }
 
-static void
-nimbus_application_activate (GApplication *app)
+static NimbusWindow *
+ensure_window (NimbusApplication *self)
 {
-  NimbusApplication *self = NIMBUS_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
@@ -148,6 +149,65 @@ nimbus_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  return NIMBUS_WINDOW (window);
+}
+
+static void
+nimbus_application_activate (GApplication *app)
+{
+  ensure_window (NIMBUS_APPLICATION (app));
+}
+
+/* Opens a service, section or tip, as a Shell search result does. */
+static void
+nimbus_application_show_page (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  NimbusWindow *window = ensure_window (NIMBUS_APPLICATION (user_data));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+nimbus_application_search (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  nimbus_window_search (ensure_window (NIMBUS_APPLICATION (user_data)),
+                        g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+nimbus_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (nimbus_application_parent_class)->dbus_register (app, connection,
+                                                                              object_path, error))
+    return FALSE;
+
+  self->search_provider = nimbus_search_provider_new (app, self->kb_path);
+  return nimbus_search_provider_register (self->search_provider, connection, error);
+}
+
+static void
+nimbus_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    nimbus_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (nimbus_application_parent_class)->dbus_unregister (app, connection,
+                                                                          object_path);
 }
 
 static void
@@ -194,6 +254,8 @@ static const GActionEntry app_actions[] = {
   { "quit", nimbus_application_quit, NULL, NULL, NULL },
   { "about", nimbus_application_about, NULL, NULL, NULL },
   { "preferences", nimbus_application_preferences, NULL, NULL, NULL },
+  { "show-page", nimbus_application_show_page, "s", NULL, NULL },
+  { "search", nimbus_application_search, "s", NULL, NULL },
 };
 
 /* Follow the system, or always light or dark. */
@@ -261,6 +323,7 @@ nimbus_application_finalize (GObject *object)
   g_free (self->kb_path);
   g_clear_object (&self->settings);
   g_clear_object (&self->text_css);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (nimbus_application_parent_class)->finalize (object);
 }
@@ -276,11 +339,15 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
   app_class->handle_local_options = nimbus_application_handle_local_options;
   app_class->startup = nimbus_application_startup;
   app_class->activate = nimbus_application_activate;
+  app_class->dbus_register = nimbus_application_dbus_register;
+  app_class->dbus_unregister = nimbus_application_dbus_unregister;
 }
 
 static void
 nimbus_application_init (NimbusApplication *self)
 {
+  /* Started by the Shell only to search, stay a little for the next keystroke. */
+  g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Study AWS services for certification exams."));

@@ -711,3 +711,14 @@ nimbus_window_get_page (NimbusWindow *self)
 
   return self->current;
 }
+
+/* Searches for text as if it had been typed, as the Shell asks when a search is launched. */
+void
+nimbus_window_search (NimbusWindow *self,
+                      const char   *text)
+{
+  g_return_if_fail (NIMBUS_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

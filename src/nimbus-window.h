@@ -18,5 +18,7 @@ NimbusWindow *nimbus_window_new      (NimbusApplication *application,
                                       NimbusUserStore   *store);
 const char   *nimbus_window_get_page (NimbusWindow      *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);
+void          nimbus_window_search          (NimbusWindow *self,
+                                             const char   *text);
 
 G_END_DECLS
