@@ -26,7 +26,7 @@ struct _NimbusEntryPage
   GHashTable *anchors;    /* section, tip and fact id -> widget */
   char *pending_scroll;
   guint scroll_tick;
-  guint scroll_frames;
+  gint64 scroll_deadline;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusEntryPage, nimbus_entry_page, GTK_TYPE_WIDGET)
@@ -38,7 +38,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define MAX_SCROLL_FRAMES 30
+#define SCROLL_PATIENCE_USEC (2 * G_USEC_PER_SEC)
 
 static void
 append (NimbusEntryPage *self,
@@ -307,7 +307,7 @@ nimbus_entry_page_get_entry (NimbusEntryPage *self)
 }
 
 /* A new page is laid out only over the next frames: scroll once the anchor has its place
- * and the page its height, giving up after a few frames. */
+ * and the page its height, giving up after two seconds. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -324,7 +324,7 @@ scroll_tick_cb (GtkWidget     *widget,
     goto done;
 
   if ((point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
-      ++self->scroll_frames < MAX_SCROLL_FRAMES)
+      gdk_frame_clock_get_frame_time (clock) < self->scroll_deadline)
     return G_SOURCE_CONTINUE;
 
   gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
@@ -345,7 +345,7 @@ nimbus_entry_page_scroll_to (NimbusEntryPage *self,
 
   g_free (self->pending_scroll);
   self->pending_scroll = g_strdup (id);
-  self->scroll_frames = 0;
+  self->scroll_deadline = g_get_monotonic_time () + SCROLL_PATIENCE_USEC;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,
                                                       NULL);

@@ -375,6 +375,7 @@ test_store_review (void)
 
   for (guint i = 0; i < 10; i++)
     g_assert_true (nimbus_user_store_review (store, "a/known-twice", TRUE, NULL));
+  g_clear_pointer (&order, g_ptr_array_unref);
   order = nimbus_user_store_list_for_review (store, NULL);
   g_assert_cmpint (((NimbusFlag *) g_ptr_array_index (order, 3))->box, ==, NIMBUS_STORE_LAST_BOX);
 }

@@ -11,6 +11,7 @@
 /* Reading one knowledge source with json-glib, keeping where each value was so that every
  * problem is reported as file:line:column. */
 
+G_GNUC_PRINTF (4, 0)
 static void
 append_error (GPtrArray   *errors,
               const char  *filename,
