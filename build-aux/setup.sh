@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages="meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev gettext desktop-file-utils
-  appstream xvfb xauth dbus dbus-bin"
+  appstream xvfb xauth dbus dbus-bin valgrind"
 
 missing=""
 for p in $packages; do
