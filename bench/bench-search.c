@@ -13,7 +13,6 @@
  * Run with `meson test -C build --benchmark --verbose` or build/bench/bench-search. */
 
 #define ROUNDS 20
-#define SCALE 100
 
 /* What students type; every prefix of each is searched, as search-as-you-type does. */
 static const char * const typed[] = {
@@ -97,10 +96,12 @@ measure (const char *label,
              *(double *) g_hash_table_lookup (per_text, l->data));
 }
 
-/* SCALE copies of every service, with their own ids, names and related ids. */
+/* scale copies of every service, with their own ids, names and related ids; with scale 1
+ * the real sources themselves. */
 static GPtrArray *
 write_synthetic_sources (const char *sources_dir,
-                         const char *out_dir)
+                         const char *out_dir,
+                         guint       scale)
 {
   g_autoptr(GDir) dir = g_dir_open (sources_dir, 0, NULL);
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
@@ -118,7 +119,13 @@ write_synthetic_sources (const char *sources_dir,
       if (!g_file_get_contents (path, &data, NULL, &error))
         g_error ("%s", error->message);
 
-      for (guint copy = 0; copy < SCALE; copy++)
+      if (scale == 1)
+        {
+          g_ptr_array_add (paths, g_steal_pointer (&path));
+          continue;
+        }
+
+      for (guint copy = 0; copy < scale; copy++)
         {
           /* Parsed afresh for each copy: json_node_copy () shares the objects. */
           g_autoptr(JsonNode) root = json_from_string (data, &error);
@@ -153,6 +160,44 @@ write_synthetic_sources (const char *sources_dir,
   return paths;
 }
 
+/* Compiles scale copies of the sources with the real compiler; returns the KB path. */
+static char *
+compile_kb (const char *sources,
+            const char *compiler,
+            const char *dir,
+            guint       scale)
+{
+  g_autofree char *name = g_strdup_printf ("nimbus-%ux.db", scale);
+  char *kb = g_build_filename (dir, name, NULL);
+  g_autoptr(GPtrArray) paths = write_synthetic_sources (sources, dir, scale);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gint64 start;
+  int status;
+
+  g_ptr_array_add (argv, (char *) compiler);
+  g_ptr_array_add (argv, (char *) "--output");
+  g_ptr_array_add (argv, kb);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv, NULL);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("compiling the %ux KB failed: %s\n%s", scale, error->message, err);
+  g_print ("KB compile %3ux: %5u sources in %.2f s\n", scale, paths->len - 1,
+           (g_get_monotonic_time () - start) / 1e6);
+
+  /* The copies go; the compiled KB stays for measuring. */
+  for (guint i = 1; scale > 1 && i < paths->len; i++)
+    g_unlink (g_ptr_array_index (paths, i));
+
+  return kb;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,45 +205,26 @@ main (int   argc,
   const char *kb = g_getenv ("NIMBUS_KB");
   const char *sources = g_getenv ("NIMBUS_KB_SOURCES");
   const char *compiler = g_getenv ("NIMBUS_KB_COMPILE");
+  const guint scales[] = { 1, 10, 100 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("nimbus-bench-XXXXXX", &error);
-  g_autofree char *big = g_build_filename (dir, "nimbus-100x.db", NULL);
-  g_autoptr(GPtrArray) argv_compile = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
-  g_autofree char *err = NULL;
-  gint64 start;
-  int status;
+  g_autoptr(GPtrArray) kbs = g_ptr_array_new_with_free_func (g_free);
 
   if (kb == NULL || sources == NULL || compiler == NULL)
     g_error ("set NIMBUS_KB, NIMBUS_KB_SOURCES and NIMBUS_KB_COMPILE (meson test does)");
 
-  measure ("real KB", kb);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    g_ptr_array_add (kbs, compile_kb (sources, compiler, dir, scales[i]));
 
-  paths = write_synthetic_sources (sources, dir);
-  argv_compile = g_ptr_array_new ();
-  g_ptr_array_add (argv_compile, (char *) compiler);
-  g_ptr_array_add (argv_compile, (char *) "--output");
-  g_ptr_array_add (argv_compile, big);
-  for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (argv_compile, g_ptr_array_index (paths, i));
-  g_ptr_array_add (argv_compile, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("search %ux KB", scales[i]);
 
-  start = g_get_monotonic_time ();
-  if (!g_spawn_sync (NULL, (char **) argv_compile->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     NULL, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("compiling the synthetic KB failed: %s\n%s", error->message, err);
-  g_print ("synthetic %dx KB: %u sources compiled in %.2f s\n", SCALE, paths->len - 1,
-           (g_get_monotonic_time () - start) / 1e6);
+      measure (label, g_ptr_array_index (kbs, i));
+    }
 
-  measure ("synthetic 100x KB", big);
-
-  for (guint i = 1; i < paths->len; i++)
-    g_unlink (g_ptr_array_index (paths, i));
-  if (g_getenv ("NIMBUS_BENCH_KEEP") == NULL)
-    g_unlink (big);
-  else
-    g_print ("kept %s\n", big);
+  for (guint i = 0; i < kbs->len; i++)
+    g_unlink (g_ptr_array_index (kbs, i));
   g_rmdir (dir);
 
   return EXIT_SUCCESS;

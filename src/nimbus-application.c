@@ -152,10 +152,25 @@ ensure_window (NimbusApplication *self)
   return NIMBUS_WINDOW (window);
 }
 
+/* For bench/: with NIMBUS_BENCH_FIRST_FRAME set, the first painted frame prints the
+ * monotonic clock and quits, so a benchmark can time a cold start to the first frame. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (app);
+}
+
 static void
 nimbus_application_activate (GApplication *app)
 {
-  ensure_window (NIMBUS_APPLICATION (app));
+  NimbusWindow *window = ensure_window (NIMBUS_APPLICATION (app));
+
+  if (g_getenv ("NIMBUS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                      G_CALLBACK (first_frame_cb), app);
 }
 
 /* Opens a service, section or tip, as a Shell search result does. */
