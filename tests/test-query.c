@@ -38,6 +38,9 @@ static const struct {
   { "what is the visibility timeout?", "\"visibility\" AND \"timeout\"",
     "\"visibility\" OR \"timeout\"" },
   { "the", "(\"the\")", "(\"the\")" },
+  /* A stop word still being typed is dropped beside real words, kept alone. */
+  { "visibility the", "\"visibility\"", "\"visibility\"" },
+  { "what is the", "\"what\" AND \"is\" AND (\"the\")", "\"what\" OR \"is\" OR (\"the\")" },
   { "x-amz-server-side-encryption ", "\"x\" AND \"amz\" AND \"server\" AND \"side\" AND \"encryption\"",
     "\"x\" OR \"amz\" OR \"server\" OR \"side\" OR \"encryption\"" },
   { "3,500 ", "\"3\" AND \"500\"", "\"3\" OR \"500\"" },

@@ -265,7 +265,12 @@ run_query (NimbusKb           *self,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GError) local_error = NULL;
 
-  if (filter == NULL || g_str_equal (filter, rank))
+  if (!nimbus_query_has_content_words (query))
+    /* Stop words alone rank nothing, and counting their documents for bm25 would read
+     * nearly the whole index: the first matches in document order will do. */
+    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, 0 FROM search "
+                          "WHERE search MATCH ?1 LIMIT ?2", error);
+  else if (filter == NULL || g_str_equal (filter, rank))
     stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
                           "WHERE search MATCH ?1 LIMIT ?2", error);
   else
@@ -279,7 +284,7 @@ run_query (NimbusKb           *self,
 
   sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
-  if (filter != NULL && !g_str_equal (filter, rank))
+  if (filter != NULL && !g_str_equal (filter, rank) && nimbus_query_has_content_words (query))
     sqlite3_bind_text (stmt, 3, filter, -1, SQLITE_STATIC);
 
   while (nimbus_kb_step (self, stmt, &local_error))

@@ -144,7 +144,8 @@ add_term (NimbusQuery *query,
 
   term = g_new0 (NimbusQueryTerm, 1);
   term->prefix = prefix && tokens->len == 1;
-  term->stop_word = tokens->len == 1 && !term->prefix &&
+  /* A stop word being typed is still a stop word: "what is the" waits for a real word. */
+  term->stop_word = tokens->len == 1 &&
                     nimbus_query_is_stop_word (g_ptr_array_index (tokens, 0));
   g_ptr_array_add (tokens, NULL);
   term->tokens = (GStrv) g_ptr_array_steal (tokens, NULL);
@@ -204,8 +205,9 @@ nimbus_query_parse (const char *text)
   return g_steal_pointer (&query);
 }
 
-static gboolean
-has_content_words (const NimbusQuery *query)
+/* Has the query a word that is not a stop word? Without one, ranking says nothing. */
+gboolean
+nimbus_query_has_content_words (const NimbusQuery *query)
 {
   for (guint i = 0; i < query->terms->len; i++)
     {
@@ -227,7 +229,7 @@ nimbus_query_count_searched (const NimbusQuery *query)
 
   g_return_val_if_fail (query != NULL, 0);
 
-  skip_stop_words = has_content_words (query);
+  skip_stop_words = nimbus_query_has_content_words (query);
   for (guint i = 0; i < query->terms->len; i++)
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
@@ -308,7 +310,7 @@ nimbus_query_to_fts (const NimbusQuery *query,
 
   g_return_val_if_fail (query != NULL, NULL);
 
-  skip_stop_words = has_content_words (query);
+  skip_stop_words = nimbus_query_has_content_words (query);
   if (mode != NIMBUS_QUERY_ALL_TERMS)
     {
       for (guint i = 0; i < query->terms->len; i++)
@@ -366,7 +368,7 @@ nimbus_query_matches_word (const NimbusQuery *query,
   if (*folded == '\0')
     return FALSE;
 
-  skip_stop_words = has_content_words (query);
+  skip_stop_words = nimbus_query_has_content_words (query);
   for (guint i = 0; i < query->terms->len; i++)
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);

@@ -37,6 +37,7 @@ typedef struct
 NimbusQuery *nimbus_query_parse          (const char        *text);
 void         nimbus_query_free           (NimbusQuery       *query);
 guint        nimbus_query_count_searched (const NimbusQuery *query);
+gboolean     nimbus_query_has_content_words (const NimbusQuery *query);
 char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
