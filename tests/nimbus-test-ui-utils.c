@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "nimbus-test-ui-utils.h"
+#include "nimbus-test-utils.h"
 
 /* Runs the main loop for ms milliseconds: long enough for a frame, a search, a layout. */
 void
@@ -80,4 +81,58 @@ nimbus_test_init_ui (int    *argc,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* A child of the window's template, by id. */
+gpointer
+nimbus_test_window_child (NimbusWindow *window,
+                          const char   *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* The real window on the test knowledge base, shown at width x height. */
+NimbusWindow *
+nimbus_test_open_window (NimbusUserStore *store,
+                         int              width,
+                         int              height)
+{
+  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), store);
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  nimbus_test_wait_ms (500);
+
+  return window;
+}
+
+/* Destroys the window and checks nothing kept it alive. */
+void
+nimbus_test_close_window (NimbusWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A plain window holding widget with a margin, shown. */
+GtkWidget *
+nimbus_test_window_with (GtkWidget *widget,
+                         int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_widget_set_margin_top (widget, 12);
+  gtk_widget_set_margin_bottom (widget, 12);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  nimbus_test_wait_ms (300);
+
+  return window;
 }

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "nimbus-window.h"
+
 G_BEGIN_DECLS
 
 void nimbus_test_init_ui         (int         *argc,
@@ -11,5 +13,14 @@ void nimbus_test_init_ui         (int         *argc,
 void nimbus_test_wait_ms         (guint        ms);
 void nimbus_test_save_screenshot (GtkWidget   *widget,
                                   const char  *name);
+
+gpointer      nimbus_test_window_child    (NimbusWindow    *window,
+                                          const char      *name);
+NimbusWindow *nimbus_test_open_window     (NimbusUserStore *store,
+                                          int              width,
+                                          int              height);
+void          nimbus_test_close_window    (NimbusWindow    *window);
+GtkWidget    *nimbus_test_window_with     (GtkWidget       *widget,
+                                          int              width);
 
 G_END_DECLS

@@ -56,23 +56,6 @@ test_diagram_steps (void)
   g_assert_finalize_object (diagram);
 }
 
-static GtkWidget *
-window_with (GtkWidget *diagram)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_widget_set_margin_top (diagram, 12);
-  gtk_widget_set_margin_bottom (diagram, 12);
-  gtk_widget_set_margin_start (diagram, 12);
-  gtk_widget_set_margin_end (diagram, 12);
-  gtk_window_set_child (GTK_WINDOW (window), diagram);
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, -1);
-  gtk_window_present (GTK_WINDOW (window));
-  nimbus_test_wait_ms (300);
-
-  return window;
-}
-
 /* Each strategy mid-scenario, light and dark, for a person to look at. */
 static void
 test_diagram_screenshots (void)
@@ -93,7 +76,7 @@ test_diagram_screenshots (void)
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
       GtkWidget *diagram = nimbus_cache_diagram_new ();
-      GtkWidget *window = window_with (diagram);
+      GtkWidget *window = nimbus_test_window_with (diagram, 760);
       g_autofree char *dark = g_strconcat (shots[i].name, "-dark", NULL);
 
       nimbus_cache_diagram_configure (NIMBUS_CACHE_DIAGRAM (diagram), shots[i].strategy,

@@ -80,16 +80,9 @@ test_calculator_bad_input (void)
 static void
 test_calculator_screenshot (void)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *calculator = nimbus_capacity_calculator_new ();
+  GtkWidget *window = nimbus_test_window_with (calculator, 640);
 
-  gtk_widget_set_margin_top (calculator, 12);
-  gtk_widget_set_margin_bottom (calculator, 12);
-  gtk_widget_set_margin_start (calculator, 12);
-  gtk_widget_set_margin_end (calculator, 12);
-  gtk_window_set_child (GTK_WINDOW (window), calculator);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, -1);
-  gtk_window_present (GTK_WINDOW (window));
   nimbus_capacity_calculator_set_input (NIMBUS_CAPACITY_CALCULATOR (calculator),
                                         NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_EVENTUAL,
                                         "10", "10");

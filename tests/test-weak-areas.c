@@ -14,16 +14,6 @@
 /* Weak areas in the real window: flag from the page, list, remove and undo, review,
  * and a store that cannot be written or was damaged. */
 
-static gpointer
-child (NimbusWindow *window,
-       const char   *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static GtkWidget *
 find_flag_button (GtkWidget  *widget,
                   const char *id)
@@ -43,26 +33,6 @@ find_flag_button (GtkWidget  *widget,
   return NULL;
 }
 
-static NimbusWindow *
-open_window (NimbusUserStore *store)
-{
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), store);
-
-  g_object_ref_sink (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  nimbus_test_wait_ms (400);
-
-  return window;
-}
-
-static void
-close_window (NimbusWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-}
-
 static void
 capture_toast (NimbusWeakAreasPage  *page,
                AdwToast             *toast,
@@ -77,8 +47,8 @@ test_weak_areas_flag_review_undo (void)
   g_autofree char *dir = nimbus_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "user.db", NULL);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
-  NimbusWindow *window = open_window (store);
-  NimbusWeakAreasPage *page = child (window, "weak_page");
+  NimbusWindow *window = nimbus_test_open_window (store, 1100, 760);
+  NimbusWeakAreasPage *page = nimbus_test_window_child (window, "weak_page");
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GPtrArray) flags = NULL;
   GtkWidget *button;
@@ -106,7 +76,7 @@ test_weak_areas_flag_review_undo (void)
 
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
-  g_assert_cmpstr (gtk_label_get_text (child (window, "weak_count")), ==, "3");
+  g_assert_cmpstr (gtk_label_get_text (nimbus_test_window_child (window, "weak_count")), ==, "3");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-02-list-light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-03-list-dark");
@@ -148,7 +118,7 @@ test_weak_areas_flag_review_undo (void)
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
 
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 /* A data directory that cannot be written: the app runs, flagging is off and says why. */
@@ -156,7 +126,7 @@ static void
 test_weak_areas_read_only (void)
 {
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open ("/proc/nimbus/user.db");
-  NimbusWindow *window = open_window (store);
+  NimbusWindow *window = nimbus_test_open_window (store, 1100, 760);
   GtkWidget *button;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
@@ -170,7 +140,7 @@ test_weak_areas_read_only (void)
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-08-read-only-page");
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 /* A damaged store: kept aside, a new one started, the user told in the window. */
@@ -185,10 +155,10 @@ test_weak_areas_corrupt (void)
   g_assert_true (g_file_set_contents (path, "not a database at all", -1, NULL));
   store = nimbus_user_store_open (path);
   g_assert_nonnull (nimbus_user_store_get_set_aside_path (store));
-  window = open_window (store);
+  window = nimbus_test_open_window (store, 1100, 760);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-09-corrupt-told");
   g_assert_true (nimbus_user_store_is_writable (store));
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 int

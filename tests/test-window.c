@@ -13,41 +13,10 @@
 /* The real window on a real (virtual) display: what a student does, step by step, with a
  * screenshot at each step in build/tests/screenshots/. */
 
-static gpointer
-child (NimbusWindow *window,
-       const char   *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), NIMBUS_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static const char *
 visible_page (NimbusWindow *window)
 {
-  return gtk_stack_get_visible_child_name (child (window, "stack"));
-}
-
-static NimbusWindow *
-open_window (int width,
-             int height)
-{
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), NULL);
-
-  g_object_ref_sink (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  nimbus_test_wait_ms (500);
-
-  return window;
-}
-
-static void
-close_window (NimbusWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  return gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack"));
 }
 
 static void
@@ -63,7 +32,7 @@ static void
 activate_service_row (NimbusWindow *window,
                       const char   *id)
 {
-  GtkListBox *list = child (window, "services_list");
+  GtkListBox *list = nimbus_test_window_child (window, "services_list");
 
   for (int i = 0; ; i++)
     {
@@ -82,10 +51,10 @@ static void
 type_search (NimbusWindow *window,
              const char   *text)
 {
-  NimbusSearchResults *results = child (window, "search_results");
+  NimbusSearchResults *results = nimbus_test_window_child (window, "search_results");
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "search_entry")), text);
+  gtk_editable_set_text (GTK_EDITABLE (nimbus_test_window_child (window, "search_entry")), text);
   /* Results arrive from a worker thread after the entry's typing delay. */
   while (g_get_monotonic_time () < end &&
          gtk_widget_get_first_child (GTK_WIDGET (results)) != NULL &&
@@ -98,7 +67,7 @@ type_search (NimbusWindow *window,
 static double
 scroll_position (NimbusWindow *window)
 {
-  GtkWidget *page = child (window, "entry_page");
+  GtkWidget *page = nimbus_test_window_child (window, "entry_page");
   GtkWidget *scroller = gtk_widget_get_first_child (page);
 
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
@@ -108,9 +77,9 @@ scroll_position (NimbusWindow *window)
 static void
 test_window_study_loop (void)
 {
-  NimbusWindow *window = open_window (1100, 760);
-  GtkListBox *list = child (window, "services_list");
-  NimbusSearchResults *results = child (window, "search_results");
+  NimbusWindow *window = nimbus_test_open_window (NULL, 1100, 760);
+  GtkListBox *list = nimbus_test_window_child (window, "services_list");
+  NimbusSearchResults *results = nimbus_test_window_child (window, "search_results");
 
   set_dark (FALSE);
   g_assert_cmpstr (visible_page (window), ==, "welcome");
@@ -130,14 +99,14 @@ test_window_study_loop (void)
   g_assert_cmpuint (nimbus_search_results_get_n_hits (results), >, 0);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "03-search-visib-wide-light");
 
-  g_signal_emit_by_name (child (window, "search_entry"), "activate");
+  g_signal_emit_by_name (nimbus_test_window_child (window, "search_entry"), "activate");
   /* The page scrolls once it is laid out, which a slow machine takes longer to do. */
   for (guint i = 0; i < 30 && scroll_position (window) == 0; i++)
     nimbus_test_wait_ms (100);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
   g_assert_cmpstr (visible_page (window), ==, "entry");
   g_assert_cmpfloat (scroll_position (window), >, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "search_entry"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nimbus_test_window_child (window, "search_entry"))), ==, "");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "04-sqs-visibility-timeout-wide-light");
 
   set_dark (TRUE);
@@ -176,15 +145,15 @@ test_window_study_loop (void)
   type_search (window, "");
   g_assert_cmpstr (visible_page (window), ==, "entry");
 
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 /* At phone width the window shows one pane, with a way back to the services. */
 static void
 test_window_narrow (void)
 {
-  NimbusWindow *window = open_window (360, 720);
-  AdwLeaflet *leaflet = child (window, "leaflet");
+  NimbusWindow *window = nimbus_test_open_window (NULL, 360, 720);
+  AdwLeaflet *leaflet = nimbus_test_window_child (window, "leaflet");
 
   set_dark (FALSE);
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -195,19 +164,19 @@ test_window_narrow (void)
 
   activate_service_row (window, "sqs");
   nimbus_test_wait_ms (500);
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "content"));
-  g_assert_true (gtk_widget_get_visible (child (window, "sidebar_button")));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == nimbus_test_window_child (window, "content"));
+  g_assert_true (gtk_widget_get_visible (nimbus_test_window_child (window, "sidebar_button")));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "08-sqs-narrow-light");
   set_dark (TRUE);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "09-sqs-narrow-dark");
   set_dark (FALSE);
 
-  g_signal_emit_by_name (child (window, "sidebar_button"), "clicked");
+  g_signal_emit_by_name (nimbus_test_window_child (window, "sidebar_button"), "clicked");
   nimbus_test_wait_ms (500);
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (window, "sidebar"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == nimbus_test_window_child (window, "sidebar"));
 
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 /* The collect of every mapped label's text, to check what a user reads. */
@@ -239,7 +208,7 @@ test_window_missing_kb (void)
   g_assert_nonnull (strstr (text->str, "/nonexistent/<b>nimbus</b>.db"));
   nimbus_test_save_screenshot (GTK_WIDGET (window), "10-missing-kb");
 
-  close_window (window);
+  nimbus_test_close_window (window);
 }
 
 int
