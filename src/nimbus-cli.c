@@ -136,11 +136,8 @@ run_show (NimbusKb   *kb,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NimbusEntry) entry = NULL;
-  g_autofree char *service_id = g_strndup (id, strcspn (id, "/#"));
-  g_autofree char *section_id = NULL;
-
-  if (strchr (id, '/') != NULL)
-    section_id = g_strndup (id, strcspn (id, "#"));
+  g_autofree char *service_id = nimbus_id_dup_service_id (id);
+  g_autofree char *section_id = nimbus_id_dup_section_id (id);
 
   entry = nimbus_kb_load_entry (kb, service_id, &error);
   if (entry == NULL)
@@ -350,7 +347,7 @@ run_weak (NimbusKb *kb,
     {
       const NimbusFlag *flag = g_ptr_array_index (flags, i);
       g_autofree char *title = nimbus_kb_lookup_title (kb, flag->id);
-      g_autofree char *service = g_strndup (flag->id, strcspn (flag->id, "/#"));
+      g_autofree char *service = nimbus_id_dup_service_id (flag->id);
 
       if (!json)
         {

@@ -113,7 +113,7 @@ result_metas (NimbusSearchProvider  *self,
   while (g_variant_iter_next (&iter, "&s", &id))
     {
       g_autofree char *title = nimbus_kb_lookup_title (kb, id);
-      g_autofree char *service_id = g_strndup (id, strcspn (id, "/#"));
+      g_autofree char *service_id = nimbus_id_dup_service_id (id);
       g_autofree char *service = nimbus_kb_lookup_title (kb, service_id);
       g_autofree char *description = NULL;
 

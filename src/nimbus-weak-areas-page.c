@@ -71,12 +71,6 @@ title_of (NimbusWeakAreasPage *self,
   return title != NULL ? title : g_strdup (_("No longer in the knowledge base"));
 }
 
-static char *
-service_of (const char *id)
-{
-  return g_strndup (id, strcspn (id, "/#"));
-}
-
 /* The list */
 
 static GtkWidget *
@@ -136,7 +130,7 @@ service_order (NimbusWeakAreasPage *self,
 
   for (guint i = 0; i < flags->len; i++)
     {
-      g_autofree char *id = service_of (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
+      g_autofree char *id = nimbus_id_dup_service_id (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
 
       if (!g_ptr_array_find_with_equal_func (order, id, g_str_equal, NULL))
         g_ptr_array_add (order, g_steal_pointer (&id));
@@ -161,7 +155,7 @@ group_new (NimbusWeakAreasPage *self,
   for (guint i = 0; i < flags->len; i++)
     {
       NimbusFlag *flag = g_ptr_array_index (flags, i);
-      g_autofree char *service = service_of (flag->id);
+      g_autofree char *service = nimbus_id_dup_service_id (flag->id);
 
       if (g_str_equal (service, service_id))
         {
@@ -270,8 +264,8 @@ static void
 show_review_item (NimbusWeakAreasPage *self)
 {
   const NimbusFlag *flag = g_ptr_array_index (self->queue, self->position);
-  g_autofree char *service_id = service_of (flag->id);
-  g_autofree char *section_id = g_strndup (flag->id, strcspn (flag->id, "#"));
+  g_autofree char *service_id = nimbus_id_dup_service_id (flag->id);
+  g_autofree char *section_id = nimbus_id_dup_section_id (flag->id);
   g_autofree char *title = title_of (self, flag->id);
   g_autofree char *progress = NULL;
   g_autoptr(NimbusEntry) entry = NULL;
@@ -288,7 +282,7 @@ show_review_item (NimbusWeakAreasPage *self)
 
   if (self->kb != NULL)
     entry = nimbus_kb_load_entry (self->kb, service_id, NULL);
-  if (entry != NULL)
+  if (entry != NULL && section_id != NULL)
     section = nimbus_entry_find_section (entry, section_id);
 
   if (section == NULL)

@@ -249,13 +249,6 @@ on_leaflet_folded_cb (NimbusWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
-/* "sqs/visibility-timeout#default" -> "sqs" */
-static char *
-service_of (const char *id)
-{
-  return g_strndup (id, strcspn (id, "/#"));
-}
-
 static void
 nimbus_window_show_page (NimbusWindow *self,
                          const char   *id,
@@ -267,7 +260,7 @@ nimbus_window_show_page (NimbusWindow *self,
   if (self->kb == NULL || id == NULL || *id == '\0')
     return;
 
-  service_id = service_of (id);
+  service_id = nimbus_id_dup_service_id (id);
   if (shown == NULL || g_strcmp0 (shown->id, service_id) != 0)
     {
       g_autoptr(GError) error = NULL;

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nimbus-entry.h"
 
 static const char * const block_type_names[] = {
@@ -179,6 +181,27 @@ nimbus_section_find_item (const NimbusSection *section,
     }
 
   return NULL;
+}
+
+/* "sqs/visibility-timeout#default" -> "sqs" */
+char *
+nimbus_id_dup_service_id (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_strndup (id, strcspn (id, "/#"));
+}
+
+/* "sqs/visibility-timeout#default" -> "sqs/visibility-timeout"; NULL for a service id. */
+char *
+nimbus_id_dup_section_id (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (strchr (id, '/') == NULL)
+    return NULL;
+
+  return g_strndup (id, strcspn (id, "#"));
 }
 
 NimbusEntry *

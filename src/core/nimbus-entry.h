@@ -81,6 +81,9 @@ void           nimbus_section_free           (NimbusSection   *section);
 const NimbusBlock *nimbus_section_find_item  (const NimbusSection *section,
                                               const char          *item_id);
 
+char          *nimbus_id_dup_service_id      (const char      *id);
+char          *nimbus_id_dup_section_id      (const char      *id);
+
 NimbusEntry   *nimbus_entry_new              (void);
 void           nimbus_entry_free             (NimbusEntry     *entry);
 const NimbusSection *nimbus_entry_find_section (const NimbusEntry *entry,
