@@ -26,9 +26,6 @@
   " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
   " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
 
-/* The compiled knowledge base, opened read-only. Every public call holds the lock, so
- * searches may run in worker threads; prepared statements are kept for the next call. */
-
 /* The whole words of the index that begin with what the person has typed so far, the most
  * common first: "visib" stands for "visibility" and "visible". */
 static GStrv
@@ -44,8 +41,8 @@ lookup_expansions (NimbusKb    *self,
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 
   stmt = nimbus_kb_prepare (self, "SELECT term FROM (SELECT term, docs FROM terms "
-                        "WHERE term >= ?1 AND term < ?2 LIMIT 512) "
-                        "ORDER BY docs DESC, term LIMIT ?3", error);
+                            "WHERE term >= ?1 AND term < ?2 LIMIT 512) "
+                            "ORDER BY docs DESC, term LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
 
@@ -79,7 +76,7 @@ expand_prefixes (NimbusKb     *self,
     {
       NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-      if (!term->prefix || strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
+      if (!term->prefix || nimbus_query_term_is_short_prefix (term))
         continue;
 
       g_clear_pointer (&term->expansions, g_strfreev);
@@ -89,15 +86,6 @@ expand_prefixes (NimbusKb     *self,
     }
 
   return TRUE;
-}
-
-/* Is the one term searched a word of one or two letters still being typed? */
-static gboolean
-is_short_prefix (const NimbusQuery *query)
-{
-  const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
-
-  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
 }
 
 static gboolean
@@ -128,10 +116,10 @@ load_hit (NimbusKb           *self,
   NimbusSearchHit *hit;
 
   stmt = nimbus_kb_prepare (self,
-                  "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
-                  "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END, sv.name "
-                  "FROM docs d JOIN search s ON s.rowid = d.rowid "
-                  "  JOIN services sv ON sv.id = d.service_id WHERE d.rowid = ?", error);
+                            "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
+                            "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END, sv.name "
+                            "FROM docs d JOIN search s ON s.rowid = d.rowid "
+                            "  JOIN services sv ON sv.id = d.service_id WHERE d.rowid = ?", error);
   if (stmt == NULL)
     return NULL;
 
@@ -205,7 +193,7 @@ browse_titles (NimbusKb          *self,
       g_autoptr(GError) local_error = NULL;
 
       stmt = nimbus_kb_prepare (self, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
-                            "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
+                                "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
       if (stmt == NULL)
         return FALSE;
 
@@ -269,16 +257,16 @@ run_query (NimbusKb           *self,
     /* Stop words alone rank nothing, and counting their documents for bm25 would read
      * nearly the whole index: the first matches in document order will do. */
     stmt = nimbus_kb_prepare (self, "SELECT search.rowid, 0 FROM search "
-                          "WHERE search MATCH ?1 LIMIT ?2", error);
+                              "WHERE search MATCH ?1 LIMIT ?2", error);
   else if (filter == NULL || g_str_equal (filter, rank))
     stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
-                          "WHERE search MATCH ?1 LIMIT ?2", error);
+                              "WHERE search MATCH ?1 LIMIT ?2", error);
   else
     /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
     stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
-                          "WHERE search MATCH ?1 AND +search.rowid IN "
-                          "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
-                    error);
+                              "WHERE search MATCH ?1 AND +search.rowid IN "
+                              "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
+                              error);
   if (stmt == NULL)
     return FALSE;
 
@@ -321,8 +309,8 @@ nimbus_kb_search (NimbusKb    *self,
   g_autofree char *all_terms = NULL;
   g_autofree char *all_ranked = NULL;
   g_autofree char *any_term = NULL;
-
   g_autoptr(GMutexLocker) locker = NULL;
+  const NimbusQueryTerm *last;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -339,11 +327,10 @@ nimbus_kb_search (NimbusKb    *self,
   if (all_terms == NULL)
     return g_steal_pointer (&hits);
 
-  if (nimbus_query_count_searched (query) == 1 && is_short_prefix (query))
+  last = g_ptr_array_index (query->terms, query->terms->len - 1);
+  if (nimbus_query_count_searched (query) == 1 && nimbus_query_term_is_short_prefix (last))
     {
-      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, query->terms->len - 1);
-
-      if (!browse_titles (self, query, term->tokens[0], limit, hits, error))
+      if (!browse_titles (self, query, last->tokens[0], limit, hits, error))
         return NULL;
     }
 
@@ -351,7 +338,8 @@ nimbus_kb_search (NimbusKb    *self,
   if (hits->len < limit && !run_query (self, query, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
-  /* A word of one or two letters still being typed finds too much to widen a search with. */
+  /* Too few documents hold every word: widen to any of them, so that a pasted question still
+   * finds its topic. The any-term expression leaves out a short word still being typed. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1)
     {
       if (!run_query (self, query, any_term, NULL, limit, hits, error))

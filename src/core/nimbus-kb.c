@@ -159,10 +159,10 @@ static gboolean
 check_schema (NimbusKb  *self,
               GError   **error)
 {
-  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (self, "SELECT value FROM meta WHERE key = 'schema'",
-                                          error);
+  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  stmt = nimbus_kb_prepare (self, "SELECT value FROM meta WHERE key = 'schema'", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -253,9 +253,9 @@ nimbus_kb_list_services (NimbusKb  *self,
 
   locker = g_mutex_locker_new (&self->lock);
   stmt = nimbus_kb_prepare (self,
-                  "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
-                  "FROM services s JOIN categories c ON c.id = s.category_id "
-                  "ORDER BY s.position", error);
+                            "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
+                            "FROM services s JOIN categories c ON c.id = s.category_id "
+                            "ORDER BY s.position", error);
   if (stmt == NULL)
     return NULL;
 

@@ -255,11 +255,20 @@ append_quoted (GString    *fts,
   g_string_append_c (fts, '"');
 }
 
+/* A word of one or two letters still being typed: it begins too many words to rank by. */
+gboolean
+nimbus_query_term_is_short_prefix (const NimbusQueryTerm *term)
+{
+  g_return_val_if_fail (term != NULL, FALSE);
+
+  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
+}
+
 static void
 append_term (GString               *fts,
              const NimbusQueryTerm *term)
 {
-  if (term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
+  if (nimbus_query_term_is_short_prefix (term))
     {
       /* One or two letters begin too many words to list: the index's prefix index
        * matches them. A stem begins as its word does, so nothing is missed. */
@@ -292,12 +301,6 @@ append_term (GString               *fts,
     }
 }
 
-static gboolean
-is_short_prefix (const NimbusQueryTerm *term)
-{
-  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
-}
-
 /* An FTS5 expression in which every word is a quoted string, so nothing the person typed
  * is ever read as FTS5 syntax. NULL when there is nothing to search for. */
 char *
@@ -317,7 +320,7 @@ nimbus_query_to_fts (const NimbusQuery *query,
         {
           const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-          if (!is_short_prefix (term) && !(skip_stop_words && term->stop_word))
+          if (!nimbus_query_term_is_short_prefix (term) && !(skip_stop_words && term->stop_word))
             skip_short_prefix = TRUE;
         }
     }
@@ -327,7 +330,8 @@ nimbus_query_to_fts (const NimbusQuery *query,
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-      if ((skip_stop_words && term->stop_word) || (skip_short_prefix && is_short_prefix (term)))
+      if ((skip_stop_words && term->stop_word) ||
+          (skip_short_prefix && nimbus_query_term_is_short_prefix (term)))
         continue;
 
       if (fts->len > 0)

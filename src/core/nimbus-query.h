@@ -38,6 +38,7 @@ NimbusQuery *nimbus_query_parse          (const char        *text);
 void         nimbus_query_free           (NimbusQuery       *query);
 guint        nimbus_query_count_searched (const NimbusQuery *query);
 gboolean     nimbus_query_has_content_words (const NimbusQuery *query);
+gboolean     nimbus_query_term_is_short_prefix (const NimbusQueryTerm *term);
 char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
