@@ -66,6 +66,18 @@ update_actions (NimbusWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
 }
 
+/* The content pane: a page of the stack and the title above it. */
+static void
+show_pane (NimbusWindow *self,
+           const char   *page,
+           const char   *title,
+           const char   *subtitle)
+{
+  gtk_stack_set_visible_child_name (self->stack, page);
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
 /* Sidebar */
 
 static GtkWidget *
@@ -162,9 +174,7 @@ nimbus_window_show_weak_areas (NimbusWindow *self)
   gtk_list_box_unselect_all (self->services_list);
   gtk_list_box_select_row (self->places_list,
                            gtk_list_box_get_row_at_index (self->places_list, 0));
-  adw_window_title_set_title (self->content_title, _("Weak Areas"));
-  adw_window_title_set_subtitle (self->content_title, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "weak");
+  show_pane (self, "weak", _("Weak Areas"), NULL);
   show_content (self);
 }
 
@@ -287,11 +297,9 @@ nimbus_window_show_page (NimbusWindow *self,
   if (!g_str_equal (id, service_id))
     nimbus_entry_page_scroll_to (self->entry_page, id);
 
-  adw_window_title_set_title (self->content_title, shown->name);
-  adw_window_title_set_subtitle (self->content_title, shown->category_name);
+  show_pane (self, "entry", shown->name, shown->category_name);
   gtk_list_box_unselect_all (self->places_list);
   select_service_row (self, service_id);
-  gtk_stack_set_visible_child_name (self->stack, "entry");
   show_content (self);
 
   if (self->settings != NULL)
@@ -301,19 +309,12 @@ nimbus_window_show_page (NimbusWindow *self,
 static void
 show_current (NimbusWindow *self)
 {
-  if (self->current == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "welcome");
-      adw_window_title_set_title (self->content_title, _("Nimbus"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
-      return;
-    }
+  const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
-  gtk_stack_set_visible_child_name (self->stack, "entry");
-  adw_window_title_set_title (self->content_title,
-                              nimbus_entry_page_get_entry (self->entry_page)->name);
-  adw_window_title_set_subtitle (self->content_title,
-                                 nimbus_entry_page_get_entry (self->entry_page)->category_name);
+  if (self->current == NULL || entry == NULL)
+    show_pane (self, "welcome", _("Nimbus"), NULL);
+  else
+    show_pane (self, "entry", entry->name, entry->category_name);
 }
 
 /* Search */
@@ -355,9 +356,7 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   self->search_cancellable = g_cancellable_new ();
   nimbus_kb_search_async (self->kb, text, SEARCH_LIMIT, self->search_cancellable,
                           search_done_cb, g_object_ref (self));
-  adw_window_title_set_title (self->content_title, _("Search"));
-  adw_window_title_set_subtitle (self->content_title, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "results");
+  show_pane (self, "results", _("Search"), NULL);
   show_content (self);
 }
 
