@@ -139,6 +139,13 @@ run_show (NimbusKb   *kb,
   g_autofree char *service_id = nimbus_id_dup_service_id (id);
   g_autofree char *section_id = nimbus_id_dup_section_id (id);
 
+  /* An item id always has its section: "s3#x" names nothing. */
+  if (strchr (id, '#') != NULL && section_id == NULL)
+    {
+      g_printerr (_("nimbus: No section or item “%s” in the knowledge base\n"), id);
+      return NIMBUS_EXIT_UNAVAILABLE;
+    }
+
   entry = nimbus_kb_load_entry (kb, service_id, &error);
   if (entry == NULL)
     return unavailable (error);
@@ -331,16 +338,11 @@ run_weak (NimbusKb *kb,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      store = nimbus_user_store_open (path);
-      if (nimbus_user_store_get_problem (store) != NULL)
-        g_printerr ("nimbus: %s\n", nimbus_user_store_get_problem (store));
-      if ((flags = nimbus_user_store_list (store, &error)) == NULL)
-        return unavailable (error);
-    }
-  else
-    flags = g_ptr_array_new ();
+  store = nimbus_user_store_open_for_reading (path);
+  if ((flags = nimbus_user_store_list (store, &error)) == NULL)
+    return unavailable (error);
+  if (nimbus_user_store_get_problem (store) != NULL)
+    g_printerr ("nimbus: %s\n", nimbus_user_store_get_problem (store));
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < flags->len; i++)

@@ -465,7 +465,7 @@ export_written_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!nimbus_user_store_export_file_finish (NIMBUS_USER_STORE (source), result, &error))
     message = g_strdup_printf (_("Could not export: %s"), error->message);
   else
     message = g_strdup (_("Weak areas exported"));
@@ -479,22 +479,10 @@ export_response_cb (GtkNativeDialog     *dialog,
                     NimbusWeakAreasPage *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autoptr(GError) error = NULL;
-  char *json;
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      if ((json = nimbus_user_store_export (self->store, &error)) == NULL)
-        toast (self, toast_new (error->message));
-      else
-        {
-          g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
-
-          g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                               G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                               export_written_cb, g_object_ref (self));
-        }
-    }
+    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
+                                         g_object_ref (self));
 
   g_object_unref (dialog);
 }
@@ -535,19 +523,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-import_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(NimbusWeakAreasPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *message = NULL;
   guint added = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, NULL, NULL, &error) ||
-      !nimbus_user_store_import (self->store, contents, &added, &error))
-    message = g_strdup_printf (_("Nothing imported: %s"), error->message);
+  if (!nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result, &added, &error))
+    message = g_strdup (error->message);
   else
     message = g_strdup_printf (ngettext ("Imported %u new weak area", "Imported %u new weak areas",
                                          added), added);
@@ -563,7 +549,8 @@ import_response_cb (GtkNativeDialog     *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
+                                         g_object_ref (self));
 
   g_object_unref (dialog);
 }

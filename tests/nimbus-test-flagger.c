@@ -2,13 +2,43 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "nimbus-user-store.h"
 
-/* A writer for the crash and concurrency tests: flags PREFIX/0, PREFIX/1, ... in the store at
- * PATH and prints each id once it is committed, until it has COUNT or is killed. */
+/* A second process for the crash and concurrency tests.
+ *   nimbus-test-flagger PATH PREFIX COUNT: flags PREFIX/0, PREFIX/1, ... in the store at PATH
+ *     and prints each id once it is committed, until it has COUNT or is killed; exit 1 with
+ *     the reason when the store cannot be written.
+ *   nimbus-test-flagger --lock PATH: holds an exclusive lock on the SQLite file at PATH,
+ *     prints "locked", and keeps it until its standard input closes. */
+
+static int
+hold_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+  char buffer[64];
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                        "SELECT count (*) FROM sqlite_schema;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_printerr ("cannot lock %s: %s\n", path, sqlite3_errmsg (db));
+      return 1;
+    }
+
+  printf ("locked\n");
+  fflush (stdout);
+  while (fgets (buffer, sizeof buffer, stdin) != NULL)
+    ;
+
+  sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -16,9 +46,12 @@ main (int   argc,
   g_autoptr(NimbusUserStore) store = NULL;
   guint64 count;
 
+  if (argc == 3 && g_str_equal (argv[1], "--lock"))
+    return hold_lock (argv[2]);
+
   if (argc != 4 || !g_ascii_string_to_unsigned (argv[3], 10, 1, G_MAXUINT, &count, NULL))
     {
-      g_printerr ("usage: %s PATH PREFIX COUNT\n", argv[0]);
+      g_printerr ("usage: %s PATH PREFIX COUNT | --lock PATH\n", argv[0]);
       return 2;
     }
 

@@ -68,14 +68,14 @@ test_cli_list (void)
 
   g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 25);
-  g_assert_cmpstr (lines[0], ==, "iam\tIAM\tSecurity, Identity & Compliance");
+  g_assert_cmpuint (g_strv_length (lines), ==, 72 + 1);
+  g_assert_cmpstr (lines[0], ==, "acm\tACM\tSecurity, Identity & Compliance");
 
   g_assert_cmpint (nimbus_test_run_nimbus (&json_out, NULL, "--list", "--json", NULL), ==, 0);
   root = parse_json (json_out);
   array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 24);
-  for (guint i = 0; i < 24; i++)
+  g_assert_cmpuint (json_array_get_length (array), ==, 72);
+  for (guint i = 0; i < 72; i++)
     {
       JsonObject *object = json_array_get_object_element (array, i);
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
@@ -157,7 +157,8 @@ test_cli_show_section (void)
 static void
 test_cli_show_unknown (void)
 {
-  const char *ids[] = { "lambda", "sqs/nope", "nope/nope", "../../etc/passwd", "'; --", "#" };
+  const char *ids[] = { "no-such-service", "sqs/nope", "nope/nope", "../../etc/passwd", "'; --",
+                        "#", "s3#nonexistent", "s3#", "sqs/visibility-timeout#nope" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {

@@ -204,6 +204,34 @@ nimbus_id_dup_section_id (const char *id)
   return g_strndup (id, strcspn (id, "#"));
 }
 
+/* One slug: lower-case letters and digits in runs joined by single dashes. */
+static const char *
+skip_slug (const char *p)
+{
+  const char *start = p;
+
+  while (g_ascii_islower (*p) || g_ascii_isdigit (*p) ||
+         (*p == '-' && p != start && p[1] != '-' && p[1] != '\0'))
+    p++;
+
+  return p != start && p[-1] != '-' ? p : NULL;
+}
+
+/* SERVICE, SERVICE/SECTION or SERVICE/SECTION#ITEM, each part a slug: the only ids the
+ * knowledge base makes, so the only ones the user store keeps. */
+gboolean
+nimbus_id_is_valid (const char *id)
+{
+  const char *p;
+
+  if (id == NULL || strlen (id) > NIMBUS_ID_MAX_LENGTH || (p = skip_slug (id)) == NULL)
+    return FALSE;
+  if (*p == '/' && (p = skip_slug (p + 1)) != NULL && *p == '#')
+    p = skip_slug (p + 1);
+
+  return p != NULL && *p == '\0';
+}
+
 NimbusEntry *
 nimbus_entry_new (void)
 {

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* The longest knowledge-base id Nimbus keeps. */
+#define NIMBUS_ID_MAX_LENGTH 256
+
 typedef enum
 {
   NIMBUS_BLOCK_PARAGRAPH,
@@ -83,6 +86,7 @@ const NimbusBlock *nimbus_section_find_item  (const NimbusSection *section,
 
 char          *nimbus_id_dup_service_id      (const char      *id);
 char          *nimbus_id_dup_section_id      (const char      *id);
+gboolean       nimbus_id_is_valid            (const char      *id);
 
 NimbusEntry   *nimbus_entry_new              (void);
 void           nimbus_entry_free             (NimbusEntry     *entry);

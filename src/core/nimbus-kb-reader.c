@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "nimbus-json-guard.h"
 #include "nimbus-kb-reader.h"
 
 /* Reading one knowledge source with json-glib, keeping where each value was so that every
@@ -383,7 +384,16 @@ nimbus_kb_reader_parse (NimbusKbReader *ctx,
        gsize        length)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
   JsonNode *root;
+  guint line, column;
+
+  if (!nimbus_json_guard_check (data, length, NIMBUS_JSON_MAX_DEPTH, &line, &column, &reason))
+    {
+      g_ptr_array_add (ctx->errors,
+                       g_strdup_printf ("%s:%u:%u: %s", ctx->filename, line, column, reason));
+      return NULL;
+    }
 
   g_signal_connect (ctx->parser, "object-start", G_CALLBACK (on_object_start), ctx);
   g_signal_connect (ctx->parser, "object-end", G_CALLBACK (on_object_end), ctx);

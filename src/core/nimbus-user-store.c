@@ -6,23 +6,21 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "nimbus-user-store.h"
+#include "nimbus-entry.h"
+#include "nimbus-sqlite-private.h"
+#include "nimbus-store-file.h"
+#include "nimbus-user-store-private.h"
 
 /* The student's own data: weak-area flags and their review state, in an SQLite file under
  * the user data directory. It names knowledge-base items by their stable ids, never by a
  * row, so a new knowledge base keeps every flag; an id the knowledge base no longer has is
- * kept too. Opening never fails: a damaged file is kept aside and a new one started, and
- * a data directory that cannot be written leaves the store readable but not writable,
- * with a message saying why. */
+ * kept too. Only real damage sets a file aside; a file that is busy, cannot be written or
+ * comes from a newer Nimbus is read as it stands, with a message saying why. */
 
 #define BUSY_TIMEOUT_MS 5000
-#define MAX_ID_LENGTH 256
-#define EXPORT_FORMAT 1
 
 /* Each entry takes the schema from the version before it to its own number. */
 static const char * const migrations[] = {
@@ -30,6 +28,17 @@ static const char * const migrations[] = {
   /* 2 */ "ALTER TABLE flags ADD COLUMN box INTEGER NOT NULL DEFAULT 1;"
           "ALTER TABLE flags ADD COLUMN due_at TEXT;"
           "ALTER TABLE flags ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;",
+};
+
+/* The columns a flag is read from, and what stands in for one a store lacks (version 1 had
+ * no review state); the first two are needed. */
+static const struct
+{
+  const char *name;
+  const char *fallback;
+} columns[] = {
+  { "item_id", NULL }, { "flagged_at", NULL }, { "note", "NULL" }, { "box", "1" },
+  { "due_at", "NULL" }, { "reviews", "0" },
 };
 
 /* Days until a flag in each box is due again. */
@@ -43,8 +52,11 @@ struct _NimbusUserStore
   sqlite3 *db;
   gboolean writable;
   int version;
+  guint columns;          /* bit i: columns[i] is in the flags table */
   char *problem;          /* what the user must be told, or NULL */
+  char *read_error;       /* why the flags cannot be read at all, or NULL */
   char *set_aside_path;   /* where a damaged store was kept, or NULL */
+  char *copy_dir;         /* a private copy read in place of the file, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusUserStore, nimbus_user_store, G_TYPE_OBJECT)
@@ -77,8 +89,11 @@ nimbus_user_store_finalize (GObject *object)
   NimbusUserStore *self = NIMBUS_USER_STORE (object);
 
   g_clear_pointer (&self->db, sqlite3_close);
+  nimbus_store_file_remove_copy (self->copy_dir);
+  g_free (self->copy_dir);
   g_free (self->path);
   g_free (self->problem);
+  g_free (self->read_error);
   g_free (self->set_aside_path);
 
   G_OBJECT_CLASS (nimbus_user_store_parent_class)->finalize (object);
@@ -106,8 +121,8 @@ nimbus_user_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "nimbus", "user.db", NULL);
 }
 
-static char *
-now_iso (gint64 days_ahead)
+char *
+nimbus_user_store_now_iso (gint64 days_ahead)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days_ahead);
@@ -115,27 +130,45 @@ now_iso (gint64 days_ahead)
   return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-fail (NimbusUserStore  *self,
-      GError          **error)
+gboolean
+nimbus_user_store_fail (NimbusUserStore  *self,
+                        sqlite3          *db,
+                        gboolean          writing,
+                        GError          **error)
 {
-  int code = sqlite3_errcode (self->db);
+  int code = sqlite3_errcode (db) & 0xff;
 
-  g_set_error (error, NIMBUS_STORE_ERROR,
-               code == SQLITE_READONLY ? NIMBUS_STORE_ERROR_READ_ONLY : NIMBUS_STORE_ERROR_FAILED,
-               _("Could not save to %s: %s"), self->path, sqlite3_errmsg (self->db));
+  nimbus_sqlite_set_error (error, NIMBUS_STORE_ERROR,
+                           code == SQLITE_READONLY ? NIMBUS_STORE_ERROR_READ_ONLY
+                           : code == SQLITE_BUSY ? NIMBUS_STORE_ERROR_BUSY
+                           : NIMBUS_STORE_ERROR_FAILED,
+                           db,
+                           writing ? _("Could not save your weak areas to %s")
+                                   : _("Could not read your weak areas from %s"),
+                           self->path);
+  if (code == SQLITE_BUSY && error != NULL)
+    g_prefix_error (error, "%s ", _("Another program is using it, try again in a moment."));
   return FALSE;
 }
 
 static gboolean
-check_writable (NimbusUserStore  *self,
-                GError          **error)
+fail (NimbusUserStore  *self,
+      GError          **error)
+{
+  return nimbus_user_store_fail (self, self->db, TRUE, error);
+}
+
+gboolean
+nimbus_user_store_check_writable (NimbusUserStore  *self,
+                                  GError          **error)
 {
   if (self->writable)
     return TRUE;
 
   g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_READ_ONLY, "%s",
-               self->problem != NULL ? self->problem : _("Weak areas cannot be saved"));
+               self->problem != NULL ? self->problem
+               : self->read_error != NULL ? self->read_error
+               : _("Weak areas cannot be saved"));
   return FALSE;
 }
 
@@ -151,29 +184,43 @@ exec (NimbusUserStore *self,
 static int
 user_version (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
 
-  return version;
+  return sqlite3_column_int (stmt, 0);
 }
 
+/* Which of the optional columns the flags table has: a store from a newer Nimbus may have
+ * renamed or dropped some, and what is understood is still read. */
 static gboolean
-is_healthy (sqlite3 *db)
+read_columns (NimbusUserStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint required = 0;
+  int rc;
 
-  ok = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-       sqlite3_step (stmt) == SQLITE_ROW &&
-       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
+  self->columns = 0;
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info ('flags')", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return FALSE;
 
-  return ok && user_version (db) >= 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        if (g_strcmp0 (name, columns[i].name) == 0)
+          self->columns |= 1u << i;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (columns[i].fallback == NULL)
+      required |= 1u << i;
+
+  return rc == SQLITE_DONE && (self->columns & required) == required;
 }
 
 static sqlite3 *
@@ -183,96 +230,204 @@ open_db (const char *path,
   sqlite3 *db = NULL;
 
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
-    g_clear_pointer (&db, sqlite3_close);
-  else
-    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      return NULL;
+    }
 
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   return db;
 }
 
-/* A damaged file is never deleted: it is renamed user.db.corrupt-TIMESTAMP beside the new
- * one, with its journal files, so nothing the student had is lost. */
+/* Every migration in one transaction that reads the version again once it holds the write
+ * lock, so processes opening a new store together never run a migration twice. */
 static gboolean
-set_aside (NimbusUserStore *self)
+migrate (NimbusUserStore  *self,
+         char            **reason)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  const char *suffixes[] = { "-wal", "-shm" };
+  int version;
 
-  g_free (self->set_aside_path);
-  self->set_aside_path = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
-  if (g_rename (self->path, self->set_aside_path) != 0)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (!exec (self, "BEGIN IMMEDIATE;"))
     {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (self->set_aside_path, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
+      *reason = g_strdup (sqlite3_errmsg (self->db));
+      return FALSE;
     }
 
-  return TRUE;
-}
-
-static gboolean
-migrate (NimbusUserStore *self)
-{
-  for (int v = MAX (self->version, 0); v < (int) G_N_ELEMENTS (migrations); v++)
+  version = user_version (self->db);
+  for (int v = MAX (version, 0); v < (int) G_N_ELEMENTS (migrations); v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE;"))
-        return FALSE;
-      if (!exec (self, migrations[v]) || !exec (self, set_version) || !exec (self, "COMMIT;"))
+      if (!exec (self, migrations[v]) || !exec (self, set_version))
         {
+          *reason = g_strdup (sqlite3_errmsg (self->db));
           exec (self, "ROLLBACK;");
           return FALSE;
         }
-      self->version = v + 1;
     }
 
+  if (!exec (self, "COMMIT;"))
+    {
+      *reason = g_strdup (sqlite3_errmsg (self->db));
+      exec (self, "ROLLBACK;");
+      return FALSE;
+    }
+
+  self->version = user_version (self->db);
   return TRUE;
 }
 
-static void
-open_read_only (NimbusUserStore *self,
-                const char      *reason)
+/* Write-ahead logging; another process switching the same new file at the same moment can
+ * hold the lock this needs for longer than the busy handler waits, so it is tried again. */
+static gboolean
+use_wal (NimbusUserStore  *self,
+         char            **reason)
 {
-  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
-  g_autofree char *ro_uri = g_strconcat (uri != NULL ? uri : "", "?mode=ro", NULL);
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL)
+            == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW &&
+          g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0)
+        return exec (self, "PRAGMA synchronous = NORMAL;");
+
+      if ((sqlite3_errcode (self->db) & 0xff) != SQLITE_BUSY &&
+          (sqlite3_errcode (self->db) & 0xff) != SQLITE_OK)
+        break;
+      g_usleep (100 * 1000);
+    }
+
+  *reason = g_strdup (sqlite3_errcode (self->db) == SQLITE_OK
+                        ? _("another program keeps it locked")
+                        : sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Opens the store to read only, for a command that must change nothing, or for the app
+ * when the file cannot be written. */
+static void
+open_reading (NimbusUserStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  char *kind_problem = nimbus_store_file_kind_problem (self->path);
 
   self->writable = FALSE;
+  if (kind_problem != NULL)
+    {
+      self->read_error = kind_problem;
+      return;
+    }
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return;
+
+  self->db = nimbus_store_file_open_reading (self->path, &self->copy_dir, &warning, &error);
+  if (self->db == NULL)
+    {
+      self->read_error = g_strdup (error->message);
+      return;
+    }
+
+  self->version = user_version (self->db);
+  if (!read_columns (self))
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      self->read_error = g_strdup_printf (_("Your weak-areas file %s was written by a newer "
+                                            "version of Nimbus and cannot be read by this "
+                                            "one; update Nimbus"), self->path);
+      return;
+    }
+
+  if (warning != NULL)
+    {
+      g_free (self->problem);
+      self->problem = g_steal_pointer (&warning);
+    }
+}
+
+static void
+fall_back_to_reading (NimbusUserStore *self,
+                      const char      *reason)
+{
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->problem);
   self->problem = g_strdup_printf (_("Weak areas cannot be saved: %s (%s). "
                                      "Flagging is off until it can be written."),
                                    self->path, reason);
-
-  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    return;
-
-  /* A WAL store needs its shared-memory file; where that cannot be made, read the file as
-   * it stands (nothing here can write it). */
-  self->db = open_db (ro_uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
-  if (self->db == NULL || !is_healthy (self->db))
-    {
-      g_autofree char *immutable_uri = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
-
-      g_clear_pointer (&self->db, sqlite3_close);
-      self->db = open_db (immutable_uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
-    }
-
-  if (self->db != NULL && is_healthy (self->db))
-    self->version = user_version (self->db);
-  else
-    g_clear_pointer (&self->db, sqlite3_close);
+  open_reading (self);
 }
 
+/* The store file opened and checked; a damaged one is set aside first. FALSE with reason
+ * when it could not be opened for writing. */
+static gboolean
+open_checked (NimbusUserStore  *self,
+              char            **reason)
+{
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *aside = NULL;
+      NimbusStoreFileId before, after;
+      NimbusStoreHealth health;
+
+      g_clear_pointer (reason, g_free);
+      nimbus_store_file_identify (self->path, &before);
+      self->db = open_db (self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+      if (self->db == NULL)
+        {
+          *reason = g_strdup (g_strerror (EACCES));
+          return FALSE;
+        }
+
+      health = nimbus_store_file_check (self->db, NULL, reason);
+      nimbus_store_file_identify (self->path, &after);
+      if (health == NIMBUS_STORE_HEALTH_UNAVAILABLE)
+        return FALSE;
+      if (health == NIMBUS_STORE_HEALTH_OK)
+        return TRUE;
+
+      /* Damaged: set aside only the very file that was checked. */
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!before.exists || !nimbus_store_file_id_equal (&before, &after))
+        continue;
+
+      aside = nimbus_store_file_set_aside (self->path, &after, &error);
+      if (error != NULL)
+        {
+          g_free (*reason);
+          *reason = g_strdup (error->message);
+          return FALSE;
+        }
+      if (aside != NULL)
+        {
+          g_free (self->set_aside_path);
+          self->set_aside_path = g_steal_pointer (&aside);
+          g_free (self->problem);
+          self->problem = g_strdup_printf (_("Your weak-areas file was damaged. It was kept as "
+                                             "%s and a new one was started."),
+                                           self->set_aside_path);
+        }
+    }
+
+  g_clear_pointer (reason, g_free);
+  *reason = g_strdup (_("it keeps changing while it is opened"));
+  return FALSE;
+}
+
+/* For the app: opens the store to read and write, creating and migrating it. Opening never
+ * fails: a damaged file is kept aside and a new one started; a file that is busy, cannot be
+ * written, or comes from a newer Nimbus is read as it is, with flagging off and a problem
+ * that says why. */
 NimbusUserStore *
 nimbus_user_store_open (const char *path)
 {
   g_autoptr(NimbusUserStore) self = g_object_new (NIMBUS_TYPE_USER_STORE, NULL);
   g_autofree char *dir = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *kind_problem = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -280,57 +435,53 @@ nimbus_user_store_open (const char *path)
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved_errno = errno;
-
-      open_read_only (self, g_strerror (saved_errno));
+      fall_back_to_reading (self, g_strerror (errno));
       return g_steal_pointer (&self);
     }
 
-  self->db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (self->db != NULL && !is_healthy (self->db))
+  if ((kind_problem = nimbus_store_file_kind_problem (path)) != NULL)
     {
-      g_clear_pointer (&self->db, sqlite3_close);
-      if (set_aside (self))
-        {
-          self->problem = g_strdup_printf (_("Your weak-areas file was damaged. It was kept as "
-                                             "%s and a new one was started."),
-                                           self->set_aside_path);
-          self->db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        }
-    }
-
-  if (self->db == NULL || sqlite3_db_readonly (self->db, "main") == 1 ||
-      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
-    {
-      g_autofree char *reason = g_strdup (self->db != NULL ? sqlite3_errmsg (self->db)
-                                                           : g_strerror (EACCES));
-
-      g_clear_pointer (&self->db, sqlite3_close);
-      g_clear_pointer (&self->problem, g_free);
-      open_read_only (self, reason);
+      self->problem = g_steal_pointer (&kind_problem);
+      open_reading (self);
       return g_steal_pointer (&self);
     }
 
-  self->writable = TRUE;
+  if (!open_checked (self, &reason) || sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      fall_back_to_reading (self, reason != NULL ? reason : g_strerror (EACCES));
+      return g_steal_pointer (&self);
+    }
+
   self->version = user_version (self->db);
   if (self->version > (int) G_N_ELEMENTS (migrations))
     {
       /* Written by a newer Nimbus: read what is understood, change nothing. */
-      g_clear_pointer (&self->db, sqlite3_close);
-      open_read_only (self, _("it was written by a newer version of Nimbus"));
+      fall_back_to_reading (self, _("it was written by a newer version of Nimbus"));
       return g_steal_pointer (&self);
     }
 
-  if (!migrate (self))
+  if (!use_wal (self, &reason) || !migrate (self, &reason) || !read_columns (self))
     {
-      g_autofree char *reason = g_strdup (sqlite3_errmsg (self->db));
-
-      g_clear_pointer (&self->db, sqlite3_close);
-      g_clear_pointer (&self->problem, g_free);
-      open_read_only (self, reason);
+      fall_back_to_reading (self, reason != NULL ? reason : sqlite3_errmsg (self->db));
+      return g_steal_pointer (&self);
     }
 
+  self->writable = TRUE;
   return g_steal_pointer (&self);
+}
+
+/* For a command that only reads (nimbus --weak): never creates, renames, migrates or
+ * converts the file. A missing file is an empty store. */
+NimbusUserStore *
+nimbus_user_store_open_for_reading (const char *path)
+{
+  NimbusUserStore *self = g_object_new (NIMBUS_TYPE_USER_STORE, NULL);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  open_reading (self);
+  return self;
 }
 
 gboolean
@@ -358,44 +509,74 @@ nimbus_user_store_get_set_aside_path (NimbusUserStore *self)
   return self->set_aside_path;
 }
 
+/* Why the flags cannot be read at all (a folder where the file should be, damage seen by a
+ * command that only reads, a store from a newer Nimbus), or NULL. */
+const char *
+nimbus_user_store_get_read_error (NimbusUserStore *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), NULL);
+
+  return self->read_error;
+}
+
+const char *
+nimbus_user_store_get_path (NimbusUserStore *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+nimbus_user_store_get_db (NimbusUserStore *self)
+{
+  return self->db;
+}
+
+void
+nimbus_user_store_emit_changed (NimbusUserStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Flags */
 
-static gboolean
-valid_id (const char  *id,
-          GError     **error)
+gboolean
+nimbus_user_store_check_id (const char  *id,
+                            GError     **error)
 {
-  if (id != NULL && *id != '\0' && strlen (id) <= MAX_ID_LENGTH && g_utf8_validate (id, -1, NULL))
+  if (nimbus_id_is_valid (id))
     return TRUE;
 
-  g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_FAILED,
-               _("“%s” is not a knowledge-base id"), id != NULL ? id : "");
+  g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_INVALID,
+               _("“%s” is not a knowledge-base id (like sqs/visibility-timeout)"),
+               id != NULL && g_utf8_validate (id, -1, NULL) ? id : "");
   return FALSE;
 }
 
 static sqlite3_stmt *
 prepare (NimbusUserStore  *self,
          const char       *sql,
+         gboolean          writing,
          GError          **error)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (self->db == NULL)
     {
-      check_writable (self, error);
+      nimbus_user_store_check_writable (self, error);
       return NULL;
     }
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      fail (self, error);
+      nimbus_user_store_fail (self, self->db, writing, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
 
   return stmt;
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static gboolean
 run (NimbusUserStore  *self,
@@ -405,7 +586,7 @@ run (NimbusUserStore  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return fail (self, error);
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  nimbus_user_store_emit_changed (self);
   return TRUE;
 }
 
@@ -417,16 +598,16 @@ nimbus_user_store_flag (NimbusUserStore  *self,
                         GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso (0);
+  g_autofree char *now = nimbus_user_store_now_iso (0);
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
 
-  if (!valid_id (id, error) || !check_writable (self, error))
+  if (!nimbus_user_store_check_id (id, error) || !nimbus_user_store_check_writable (self, error))
     return FALSE;
 
   stmt = prepare (self, "INSERT INTO flags (item_id, flagged_at, note) VALUES (?, ?, ?) "
                         "ON CONFLICT (item_id) DO UPDATE SET note = coalesce (excluded.note, note)",
-                  error);
+                  TRUE, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -446,10 +627,10 @@ nimbus_user_store_unflag (NimbusUserStore  *self,
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
 
-  if (!valid_id (id, error) || !check_writable (self, error))
+  if (!nimbus_user_store_check_id (id, error) || !nimbus_user_store_check_writable (self, error))
     return FALSE;
 
-  stmt = prepare (self, "DELETE FROM flags WHERE item_id = ?", error);
+  stmt = prepare (self, "DELETE FROM flags WHERE item_id = ?", TRUE, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -465,19 +646,40 @@ nimbus_user_store_is_flagged (NimbusUserStore *self,
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
 
-  if (id == NULL || (stmt = prepare (self, "SELECT 1 FROM flags WHERE item_id = ?", NULL)) == NULL)
+  if (id == NULL ||
+      (stmt = prepare (self, "SELECT 1 FROM flags WHERE item_id = ?", FALSE, NULL)) == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-/* The columns a store of any version has; version 1 had no review state. */
-static const char *
-select_columns (NimbusUserStore *self)
+/* SELECT of every column a flag has, from what this store's table holds. */
+static char *
+select_sql (NimbusUserStore *self,
+            const char      *order)
 {
-  return self->version >= 2 ? "SELECT item_id, flagged_at, note, box, due_at, reviews FROM flags "
-                            : "SELECT item_id, flagged_at, note, 1, NULL, 0 FROM flags ";
+  GString *sql = g_string_new ("SELECT ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      if (self->columns & (1u << i))
+        g_string_append (sql, columns[i].name);
+      else
+        g_string_append_printf (sql, "%s AS %s", columns[i].fallback, columns[i].name);
+    }
+  g_string_append_printf (sql, " FROM flags %s", order);
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static GPtrArray *
@@ -488,14 +690,20 @@ list_ordered (NimbusUserStore  *self,
   g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_flag_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *now = now_iso (0);
+  g_autofree char *now = nimbus_user_store_now_iso (0);
   int rc;
+
+  if (self->read_error != NULL)
+    {
+      g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_FAILED, "%s", self->read_error);
+      return NULL;
+    }
 
   if (self->db == NULL)
     return g_steal_pointer (&flags);
 
-  sql = g_strconcat (select_columns (self), order, NULL);
-  if ((stmt = prepare (self, sql, error)) == NULL)
+  sql = select_sql (self, order);
+  if ((stmt = prepare (self, sql, FALSE, error)) == NULL)
     return NULL;
 
   if (sqlite3_bind_parameter_count (stmt) > 0)
@@ -503,20 +711,25 @@ list_ordered (NimbusUserStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NimbusFlag *flag = g_new0 (NimbusFlag, 1);
+      NimbusFlag *flag;
 
-      flag->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      flag->flagged_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      flag->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL ||
+          sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+
+      flag = g_new0 (NimbusFlag, 1);
+      flag->id = column_dup (stmt, 0);
+      flag->flagged_at = column_dup (stmt, 1);
+      flag->note = column_dup (stmt, 2);
       flag->box = CLAMP (sqlite3_column_int (stmt, 3), NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX);
-      flag->due_at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      flag->reviews = sqlite3_column_int (stmt, 5);
+      flag->due_at = column_dup (stmt, 4);
+      flag->reviews = MAX (sqlite3_column_int (stmt, 5), 0);
       g_ptr_array_add (flags, flag);
     }
 
   if (rc != SQLITE_DONE)
     {
-      fail (self, error);
+      nimbus_user_store_fail (self, self->db, FALSE, error);
       return NULL;
     }
 
@@ -541,9 +754,6 @@ nimbus_user_store_list_for_review (NimbusUserStore  *self,
 {
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), NULL);
 
-  if (self->version < 2)
-    return list_ordered (self, "ORDER BY flagged_at, rowid", error);
-
   return list_ordered (self, "ORDER BY coalesce (due_at, '') > ?1, box, coalesce (due_at, ''), "
                              "flagged_at, rowid", error);
 }
@@ -563,10 +773,10 @@ nimbus_user_store_review (NimbusUserStore  *self,
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
 
-  if (!valid_id (id, error) || !check_writable (self, error))
+  if (!nimbus_user_store_check_id (id, error) || !nimbus_user_store_check_writable (self, error))
     return FALSE;
 
-  if ((stmt = prepare (self, "SELECT box FROM flags WHERE item_id = ?", error)) == NULL)
+  if ((stmt = prepare (self, "SELECT box FROM flags WHERE item_id = ?", FALSE, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -578,10 +788,11 @@ nimbus_user_store_review (NimbusUserStore  *self,
 
   box = knew_it ? MIN (sqlite3_column_int (stmt, 0) + 1, NIMBUS_STORE_LAST_BOX)
                 : NIMBUS_STORE_FIRST_BOX;
-  due = now_iso (box_days[box]);
+  box = CLAMP (box, NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX);
+  due = nimbus_user_store_now_iso (box_days[box]);
 
   update = prepare (self, "UPDATE flags SET box = ?, due_at = ?, reviews = reviews + 1 "
-                          "WHERE item_id = ?", error);
+                          "WHERE item_id = ?", TRUE, error);
   if (update == NULL)
     return FALSE;
 
@@ -590,211 +801,4 @@ nimbus_user_store_review (NimbusUserStore  *self,
   sqlite3_bind_text (update, 3, id, -1, SQLITE_STATIC);
 
   return run (self, update, error);
-}
-
-/* Moving to another machine */
-
-/* Every flag as JSON: {"nimbus_flags": 1, "flags": [{id, flagged_at, note, box, due_at, reviews}]} */
-char *
-nimbus_user_store_export (NimbusUserStore  *self,
-                          GError          **error)
-{
-  g_autoptr(GPtrArray) flags = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), NULL);
-
-  if ((flags = nimbus_user_store_list (self, error)) == NULL)
-    return NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "nimbus_flags");
-  json_builder_add_int_value (builder, EXPORT_FORMAT);
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < flags->len; i++)
-    {
-      const NimbusFlag *flag = g_ptr_array_index (flags, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, flag->id);
-      json_builder_set_member_name (builder, "flagged_at");
-      json_builder_add_string_value (builder, flag->flagged_at);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, flag->note);
-      json_builder_set_member_name (builder, "box");
-      json_builder_add_int_value (builder, flag->box);
-      json_builder_set_member_name (builder, "due_at");
-      json_builder_add_string_value (builder, flag->due_at);
-      json_builder_set_member_name (builder, "reviews");
-      json_builder_add_int_value (builder, flag->reviews);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-
-  return json_generator_to_data (generator, NULL);
-}
-
-static gboolean
-import_error (GError     **error,
-              const char  *reason)
-{
-  g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_IMPORT,
-               _("This is not a Nimbus weak-areas export: %s"), reason);
-  return FALSE;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* Inserts a flag with its whole state; a flag already there keeps its first date and the
- * weaker of the two boxes: merged, never doubled. */
-static gboolean
-merge_flag (NimbusUserStore   *self,
-            const NimbusFlag  *flag,
-            GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self,
-                  "INSERT INTO flags (item_id, flagged_at, note, box, due_at, reviews) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (item_id) DO UPDATE SET "
-                  "flagged_at = min (flagged_at, excluded.flagged_at), "
-                  "note = coalesce (note, excluded.note), box = min (box, excluded.box), "
-                  "due_at = nullif (min (coalesce (due_at, ''), coalesce (excluded.due_at, '')), ''), "
-                  "reviews = max (reviews, excluded.reviews)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, flag->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, flag->flagged_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, flag->note, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, CLAMP (flag->box, NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX));
-  sqlite3_bind_text (stmt, 5, flag->due_at, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, MAX (flag->reviews, 0));
-
-  return sqlite3_step (stmt) == SQLITE_DONE || fail (self, error);
-}
-
-/* Puts back a flag exactly as it was, for undoing a removal. */
-gboolean
-nimbus_user_store_restore (NimbusUserStore   *self,
-                           const NimbusFlag  *flag,
-                           GError           **error)
-{
-  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
-  g_return_val_if_fail (flag != NULL, FALSE);
-
-  if (!valid_id (flag->id, error) || !check_writable (self, error) ||
-      !merge_flag (self, flag, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-static gboolean
-import_flag (NimbusUserStore  *self,
-             JsonObject       *object,
-             guint            *n_added,
-             GError          **error)
-{
-  NimbusFlag flag = { 0 };
-
-  flag.id = (char *) member_string (object, "id");
-  flag.flagged_at = (char *) member_string (object, "flagged_at");
-  flag.note = (char *) member_string (object, "note");
-  flag.due_at = (char *) member_string (object, "due_at");
-  flag.box = json_object_get_int_member_with_default (object, "box", NIMBUS_STORE_FIRST_BOX);
-  flag.reviews = json_object_get_int_member_with_default (object, "reviews", 0);
-
-  if (!valid_id (flag.id, NULL) || flag.flagged_at == NULL)
-    return import_error (error, _("a flag has no id or no date"));
-
-  if (!nimbus_user_store_is_flagged (self, flag.id))
-    (*n_added)++;
-
-  return merge_flag (self, &flag, error);
-}
-
-/* Merges an export into the store, all or nothing. */
-gboolean
-nimbus_user_store_import (NimbusUserStore  *self,
-                          const char       *json,
-                          guint            *n_added,
-                          GError          **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
-  JsonArray *flags;
-  guint added = 0;
-
-  g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, &parse_error))
-    return import_error (error, parse_error != NULL ? parse_error->message : _("empty"));
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      json_object_get_int_member_with_default (json_node_get_object (root), "nimbus_flags", 0)
-        != EXPORT_FORMAT ||
-      !json_object_has_member (json_node_get_object (root), "flags") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "flags")))
-    return import_error (error, _("no list of flags"));
-
-  flags = json_object_get_array_member (json_node_get_object (root), "flags");
-  if (!exec (self, "BEGIN IMMEDIATE;"))
-    return fail (self, error);
-
-  for (guint i = 0; i < json_array_get_length (flags); i++)
-    {
-      JsonNode *node = json_array_get_element (flags, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          exec (self, "ROLLBACK;");
-          return import_error (error, _("a flag is not an object"));
-        }
-
-      if (!import_flag (self, json_node_get_object (node), &added, error))
-        {
-          exec (self, "ROLLBACK;");
-          return FALSE;
-        }
-    }
-
-  if (!exec (self, "COMMIT;"))
-    {
-      fail (self, error);
-      exec (self, "ROLLBACK;");
-      return FALSE;
-    }
-
-  if (n_added != NULL)
-    *n_added = added;
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
 }

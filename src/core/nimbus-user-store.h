@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,13 @@ typedef enum
   NIMBUS_STORE_ERROR_READ_ONLY,   /* the data directory cannot be written: flagging is off */
   NIMBUS_STORE_ERROR_FAILED,      /* a write failed (disk full, I/O error) */
   NIMBUS_STORE_ERROR_IMPORT,      /* an import file is not a Nimbus export */
+  NIMBUS_STORE_ERROR_BUSY,        /* another process holds the store: try again */
+  NIMBUS_STORE_ERROR_INVALID,     /* not a knowledge-base id */
 } NimbusStoreError;
+
+/* What an import takes at most: far more than any knowledge base has items. */
+#define NIMBUS_STORE_IMPORT_MAX_BYTES (8 * 1024 * 1024)
+#define NIMBUS_STORE_IMPORT_MAX_FLAGS 20000
 
 /* Leitner boxes: a flag starts in box 1 and moves up one box each time it is known. */
 #define NIMBUS_STORE_FIRST_BOX 1
@@ -39,9 +45,12 @@ G_DECLARE_FINAL_TYPE (NimbusUserStore, nimbus_user_store, NIMBUS, USER_STORE, GO
 GQuark           nimbus_store_error_quark              (void);
 char            *nimbus_user_store_default_path        (void);
 NimbusUserStore *nimbus_user_store_open                (const char       *path);
+NimbusUserStore *nimbus_user_store_open_for_reading    (const char       *path);
 gboolean         nimbus_user_store_is_writable         (NimbusUserStore  *self);
 const char      *nimbus_user_store_get_problem         (NimbusUserStore  *self);
 const char      *nimbus_user_store_get_set_aside_path  (NimbusUserStore  *self);
+const char      *nimbus_user_store_get_read_error      (NimbusUserStore  *self);
+const char      *nimbus_user_store_get_path            (NimbusUserStore  *self);
 gboolean         nimbus_user_store_flag                (NimbusUserStore  *self,
                                                         const char       *id,
                                                         const char       *note,
@@ -66,7 +75,25 @@ char            *nimbus_user_store_export              (NimbusUserStore  *self,
                                                         GError          **error);
 gboolean         nimbus_user_store_import              (NimbusUserStore  *self,
                                                         const char       *json,
+                                                        gssize            length,
                                                         guint            *n_added,
+                                                        GError          **error);
+void             nimbus_user_store_import_file_async   (NimbusUserStore  *self,
+                                                        GFile            *file,
+                                                        GCancellable     *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer          user_data);
+gboolean         nimbus_user_store_import_file_finish  (NimbusUserStore  *self,
+                                                        GAsyncResult     *result,
+                                                        guint            *n_added,
+                                                        GError          **error);
+void             nimbus_user_store_export_file_async   (NimbusUserStore  *self,
+                                                        GFile            *file,
+                                                        GCancellable     *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer          user_data);
+gboolean         nimbus_user_store_export_file_finish  (NimbusUserStore  *self,
+                                                        GAsyncResult     *result,
                                                         GError          **error);
 
 G_END_DECLS
