@@ -20,7 +20,6 @@
 #include "nimbus-entry-writer.h"
 
 #define DEFAULT_LIMIT 10
-#define MAX_LIMIT 1000
 
 /* The terminal front end of ../shared/CLI.md: answers on stdout, one line on stderr when it
  * cannot, and never touches a display. */
@@ -405,8 +404,8 @@ check_usage (const NimbusCliOptions *options,
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->limit != NULL &&
-           !g_ascii_string_to_unsigned (options->limit, 10, 1, MAX_LIMIT, &value, NULL))
-    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), MAX_LIMIT,
+           !g_ascii_string_to_unsigned (options->limit, 10, 1, NIMBUS_KB_MAX_LIMIT, &value, NULL))
+    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), NIMBUS_KB_MAX_LIMIT,
                             options->limit);
   else if (options->show != NULL && *options->show == '\0')
     nimbus_cli_usage_error (_("--show needs a service or section id"));

@@ -55,6 +55,15 @@ static const CapacityCase capacity_cases[] = {
   { "read", "eventual", "400", "1", "50", 50, NULL },
   { "write", "standard", "400", "1", "400", 400, NULL },
   { "write", "transactional", "400", "2.5", "800", 2000, NULL },
+  /* Any positive demand costs at least a whole unit, however small; demand above a whole
+   * number is never rounded away; a product that is a whole number in decimals stays it. */
+  { "read", "strong", "0.000001", "1", "1", 1, NULL },
+  { "write", "standard", "1", "0.000000001", "1", 1, NULL },
+  { "read", "eventual", "0.000001", "0.000001", "0.5", 1, NULL },
+  { "read", "strong", "10", "10.0000000001", "3", 31, NULL },
+  { "write", "standard", "1", "1000000.000001", "1", 1000001, NULL },
+  { "write", "standard", "70", "0.1", "70", 7, NULL },
+  { "read", "strong", "12", "0.7", "3", 3, NULL },
   /* Many small reads. */
   { "read", "eventual", "1", "1000", "0.5", 500, NULL },
   { "read", "strong", "3.5", "150", "1", 150, NULL },

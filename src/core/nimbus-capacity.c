@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,16 @@
  * - item sizes round up to the next 4 KB (reads) or 1 KB (writes), the total up to a
  *   whole unit. On-demand request units follow the same per-item cost, unrounded. */
 
-/* Sizes come as decimal KB: 4 KB plus one byte is 4.0009765625. The tolerance absorbs
- * binary rounding of such decimals without ever hiding a byte (1/1024 KB). */
-#define EPSILON 1e-9
+/* Rounding up is honest: any positive demand is at least one block and one unit, and
+ * 10.0000000001 reads a second need more than 10 reads' worth. Sizes need no tolerance
+ * (KB to blocks divides by a power of two, which is exact); a product of two decimals may
+ * land a few units in the last place above a whole number (0.1 x 70 is 7.000000000000001),
+ * which says nothing about demand, so that much is taken off before rounding. */
+static double
+ceil_honest (double x)
+{
+  return ceil (x * (1.0 - 4.0 * DBL_EPSILON));
+}
 
 G_DEFINE_QUARK (nimbus-capacity-error-quark, nimbus_capacity_error)
 
@@ -147,14 +155,21 @@ nimbus_capacity_compute (NimbusCapacityOp    op,
   if (item_size_kb > NIMBUS_CAPACITY_MAX_ITEM_KB)
     {
       g_set_error (error, NIMBUS_CAPACITY_ERROR, NIMBUS_CAPACITY_ERROR_INVALID,
-                   _("DynamoDB items are at most 400 KB"));
+                   _("The item size must be at most 400 KB, the largest item DynamoDB holds"));
       return FALSE;
     }
 
-  if (!isfinite (rate) || rate <= 0 || rate > NIMBUS_CAPACITY_MAX_RATE)
+  if (!isfinite (rate) || rate <= 0)
     {
       g_set_error (error, NIMBUS_CAPACITY_ERROR, NIMBUS_CAPACITY_ERROR_INVALID,
                    _("The rate must be a number of items per second above 0"));
+      return FALSE;
+    }
+
+  if (rate > NIMBUS_CAPACITY_MAX_RATE)
+    {
+      g_set_error (error, NIMBUS_CAPACITY_ERROR, NIMBUS_CAPACITY_ERROR_INVALID,
+                   _("The rate must be at most a million million items per second"));
       return FALSE;
     }
 
@@ -163,10 +178,10 @@ nimbus_capacity_compute (NimbusCapacityOp    op,
   result->item_size_kb = item_size_kb;
   result->rate = rate;
   result->block_kb = op == NIMBUS_CAPACITY_READ ? 4 : 1;
-  result->blocks = (guint) ceil (item_size_kb / result->block_kb - EPSILON);
+  result->blocks = (guint) ceil (item_size_kb / result->block_kb);
   result->units_per_item = result->blocks * factor (consistency);
   result->request_units = result->units_per_item * rate;
-  result->units = (guint64) ceil (result->request_units - EPSILON);
+  result->units = (guint64) ceil_honest (result->request_units);
 
   return TRUE;
 }

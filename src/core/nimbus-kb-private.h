@@ -76,18 +76,32 @@ nimbus_kb_stmt_release (NimbusKbStmt *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbStmt, nimbus_kb_stmt_release)
 
-NimbusKbStmt *nimbus_kb_prepare      (NimbusKb      *self,
-                                      const char    *sql,
-                                      GError       **error);
-gboolean      nimbus_kb_step         (NimbusKb      *self,
-                                      sqlite3_stmt  *stmt,
-                                      GError       **error);
-gboolean      nimbus_kb_rows_done    (GError       **local_error,
-                                      GError       **error);
-gboolean      nimbus_kb_set_corrupt  (NimbusKb      *self,
-                                      GError       **error);
-char         *nimbus_kb_column_dup   (sqlite3_stmt  *stmt,
-                                      int            column);
-GMutex       *nimbus_kb_get_lock     (NimbusKb      *self);
+/* One read-only connection to the knowledge base, with its cached statements. A connection
+ * is used by one thread at a time: the main one belongs to the thread that opened the
+ * knowledge base, workers borrow one from a pool. */
+typedef struct
+{
+  sqlite3 *db;
+  GHashTable *statements;  /* SQL -> sqlite3_stmt */
+  const char *path;        /* owned by the NimbusKb */
+} NimbusKbConn;
+
+NimbusKbStmt *nimbus_kb_prepare       (NimbusKbConn  *conn,
+                                       const char    *sql,
+                                       GError       **error);
+gboolean      nimbus_kb_step          (NimbusKbConn  *conn,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean      nimbus_kb_rows_done     (GError       **local_error,
+                                       GError       **error);
+gboolean      nimbus_kb_set_corrupt   (NimbusKbConn  *conn,
+                                       GError       **error);
+char         *nimbus_kb_column_dup    (sqlite3_stmt  *stmt,
+                                       int            column);
+NimbusKbConn *nimbus_kb_get_conn      (NimbusKb      *self);
+NimbusKbConn *nimbus_kb_acquire_conn  (NimbusKb      *self,
+                                       GError       **error);
+void          nimbus_kb_release_conn  (NimbusKb      *self,
+                                       NimbusKbConn  *conn);
 
 G_END_DECLS

@@ -15,7 +15,6 @@
 /* Search over the knowledge base: what a person types, completed, ranked and cut to a
  * snippet. Part of NimbusKb, kept apart from opening and loading. */
 
-#define MAX_LIMIT 1000
 #define MAX_EXPANSIONS 8
 #define SNIPPET_WORDS 16
 #define MAX_CANDIDATES 256
@@ -29,7 +28,7 @@
 /* The whole words of the index that begin with what the person has typed so far, the most
  * common first: "visib" stands for "visibility" and "visible". */
 static GStrv
-lookup_expansions (NimbusKb    *self,
+lookup_expansions (NimbusKbConn *conn,
                    const char  *prefix,
                    GError     **error)
 {
@@ -40,7 +39,7 @@ lookup_expansions (NimbusKb    *self,
   /* U+10FFFF sorts after any character that can follow the prefix. */
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 
-  stmt = nimbus_kb_prepare (self, "SELECT term FROM (SELECT term, docs FROM terms "
+  stmt = nimbus_kb_prepare (conn, "SELECT term FROM (SELECT term, docs FROM terms "
                             "WHERE term >= ?1 AND term < ?2 LIMIT 512) "
                             "ORDER BY docs DESC, term LIMIT ?3", error);
   if (stmt == NULL)
@@ -50,11 +49,11 @@ lookup_expansions (NimbusKb    *self,
   sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, 4 * MAX_EXPANSIONS);
   /* Stop words say nothing: "the" does not expand to "then", "there" and "these". */
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
       const char *word = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (n < MAX_EXPANSIONS && !nimbus_query_is_stop_word (word))
+      if (word != NULL && n < MAX_EXPANSIONS && !nimbus_query_is_stop_word (word))
         {
           g_strv_builder_add (builder, word);
           n++;
@@ -68,7 +67,7 @@ lookup_expansions (NimbusKb    *self,
 }
 
 static gboolean
-expand_prefixes (NimbusKb     *self,
+expand_prefixes (NimbusKbConn *conn,
                  NimbusQuery  *query,
                  GError      **error)
 {
@@ -76,11 +75,35 @@ expand_prefixes (NimbusKb     *self,
     {
       NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
 
-      if (!term->prefix || nimbus_query_term_is_short_prefix (term))
+      if (!term->prefix)
         continue;
 
+      /* Two letters at the end that are a word of the index ("s3", "az") are words in their
+       * own right, not only the start of longer ones: they rank, and a widened search keeps
+       * them. A single letter never is. */
+      if (nimbus_query_term_is_short_prefix (term) && strlen (term->tokens[0]) == 1)
+        continue;
+      if (nimbus_query_term_is_short_prefix (term))
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT 1 FROM terms WHERE term = ?",
+                                                            error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, term->tokens[0], -1, SQLITE_STATIC);
+          term->known_word = nimbus_kb_step (conn, stmt, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!term->known_word)
+            continue;
+        }
+
       g_clear_pointer (&term->expansions, g_strfreev);
-      term->expansions = lookup_expansions (self, term->tokens[0], error);
+      term->expansions = lookup_expansions (conn, term->tokens[0], error);
       if (term->expansions == NULL)
         return FALSE;
     }
@@ -105,7 +128,7 @@ contains_hit (GPtrArray  *hits,
 
 /* The hit for one document, with a snippet of its text around what the query matches. */
 static NimbusSearchHit *
-load_hit (NimbusKb           *self,
+load_hit (NimbusKbConn       *conn,
           const NimbusQuery  *query,
           sqlite3_int64       rowid,
           GError            **error)
@@ -115,7 +138,7 @@ load_hit (NimbusKb           *self,
   const char *text;
   NimbusSearchHit *hit;
 
-  stmt = nimbus_kb_prepare (self,
+  stmt = nimbus_kb_prepare (conn,
                             "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
                             "  CASE d.kind WHEN 'tip' THEN s.tip ELSE s.body END, sv.name "
                             "FROM docs d JOIN search s ON s.rowid = d.rowid "
@@ -124,14 +147,26 @@ load_hit (NimbusKb           *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!nimbus_kb_step (self, stmt, &local_error))
+  if (!nimbus_kb_step (conn, stmt, &local_error))
     {
       if (local_error == NULL)
         g_set_error (&local_error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
                      "The knowledge base %s has no document %" G_GINT64_FORMAT "; rebuild it",
-                     nimbus_kb_get_path (self), (gint64) rowid);
+                     conn->path, (gint64) rowid);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+
+  /* A damaged file can hold anything: a hit needs its id, kind, service and title. */
+  for (int column = 0; column <= 6; column++)
+    {
+      if (column != 3 && column != 5 && sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        {
+          g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                       "The knowledge base %s is damaged (document %" G_GINT64_FORMAT
+                       " is incomplete); rebuild or reinstall Nimbus", conn->path, (gint64) rowid);
+          return NULL;
+        }
     }
 
   hit = g_new0 (NimbusSearchHit, 1);
@@ -149,7 +184,7 @@ load_hit (NimbusKb           *self,
 }
 
 static gboolean
-add_hits (NimbusKb          *self,
+add_hits (NimbusKbConn      *conn,
           GArray            *rowids,
           const NimbusQuery *query,
           guint              limit,
@@ -158,7 +193,7 @@ add_hits (NimbusKb          *self,
 {
   for (guint i = 0; i < rowids->len && hits->len < limit; i++)
     {
-      NimbusSearchHit *hit = load_hit (self, query, g_array_index (rowids, sqlite3_int64, i),
+      NimbusSearchHit *hit = load_hit (conn, query, g_array_index (rowids, sqlite3_int64, i),
                                        error);
 
       if (hit == NULL)
@@ -176,7 +211,7 @@ add_hits (NimbusKb          *self,
  * them, services first, as an index at the back of a book would. This also keeps the
  * first keystroke fast however large the knowledge base is. */
 static gboolean
-browse_titles (NimbusKb          *self,
+browse_titles (NimbusKbConn      *conn,
                const NimbusQuery *query,
                const char        *prefix,
                guint              limit,
@@ -192,7 +227,7 @@ browse_titles (NimbusKb          *self,
       g_autoptr(NimbusKbStmt) stmt = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      stmt = nimbus_kb_prepare (self, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
+      stmt = nimbus_kb_prepare (conn, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
                                 "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
       if (stmt == NULL)
         return FALSE;
@@ -201,7 +236,7 @@ browse_titles (NimbusKb          *self,
       sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, limit - rowids->len);
-      while (nimbus_kb_step (self, stmt, &local_error))
+      while (nimbus_kb_step (conn, stmt, &local_error))
         {
           sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
 
@@ -215,7 +250,7 @@ browse_titles (NimbusKb          *self,
         }
     }
 
-  return add_hits (self, rowids, query, limit, hits, error);
+  return add_hits (conn, rowids, query, limit, hits, error);
 }
 
 typedef struct
@@ -236,11 +271,11 @@ compare_candidates (gconstpointer a,
 }
 
 /* Appends to hits, up to limit, the documents matching the FTS5 expression rank and, when
- * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES matches in
+ * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES (or limit) matches in
  * document order are ranked (and filtered): services, then sections, then facts and tips, which bounds the
  * work per keystroke on any size of knowledge base and is exact on the real one. */
 static gboolean
-run_query (NimbusKb           *self,
+run_query (NimbusKbConn       *conn,
            const NimbusQuery  *query,
            const char         *rank,
            const char         *filter,
@@ -256,14 +291,14 @@ run_query (NimbusKb           *self,
   if (!nimbus_query_has_content_words (query))
     /* Stop words alone rank nothing, and counting their documents for bm25 would read
      * nearly the whole index: the first matches in document order will do. */
-    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, 0 FROM search "
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, 0 FROM search "
                               "WHERE search MATCH ?1 LIMIT ?2", error);
   else if (filter == NULL || g_str_equal (filter, rank))
-    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " FROM search "
                               "WHERE search MATCH ?1 LIMIT ?2", error);
   else
     /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
-    stmt = nimbus_kb_prepare (self, "SELECT search.rowid, " SCORE_SQL " FROM search "
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " FROM search "
                               "WHERE search MATCH ?1 AND +search.rowid IN "
                               "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
                               error);
@@ -271,11 +306,11 @@ run_query (NimbusKb           *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
+  sqlite3_bind_int (stmt, 2, MAX (MAX_CANDIDATES, limit));
   if (filter != NULL && !g_str_equal (filter, rank) && nimbus_query_has_content_words (query))
     sqlite3_bind_text (stmt, 3, filter, -1, SQLITE_STATIC);
 
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
       Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
 
@@ -292,33 +327,28 @@ run_query (NimbusKb           *self,
   for (guint i = 0; i < candidates->len; i++)
     g_array_append_val (rowids, g_array_index (candidates, Candidate, i).rowid);
 
-  return add_hits (self, rowids, query, limit, hits, error);
+  return add_hits (conn, rowids, query, limit, hits, error);
 }
 
 /* Ranked hits for what a person typed. Documents holding every word come first; when they
  * are too few, documents holding any of the words follow, so that a pasted exam question
  * still finds its topic. No text makes this fail: only a damaged knowledge base does. */
-GPtrArray *
-nimbus_kb_search (NimbusKb    *self,
-                  const char  *text,
-                  guint        limit,
-                  GError     **error)
+static GPtrArray *
+search_on (NimbusKbConn  *conn,
+           const char    *text,
+           guint          limit,
+           GError       **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(NimbusQuery) query = NULL;
   g_autofree char *all_terms = NULL;
   g_autofree char *all_ranked = NULL;
   g_autofree char *any_term = NULL;
-  g_autoptr(GMutexLocker) locker = NULL;
   const NimbusQueryTerm *last;
 
-  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  locker = g_mutex_locker_new (nimbus_kb_get_lock (self));
-  limit = CLAMP (limit, 1, MAX_LIMIT);
+  limit = CLAMP (limit, 1, NIMBUS_KB_MAX_LIMIT);
   query = nimbus_query_parse (text);
-  if (!expand_prefixes (self, query, error))
+  if (!expand_prefixes (conn, query, error))
     return NULL;
 
   all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
@@ -327,22 +357,24 @@ nimbus_kb_search (NimbusKb    *self,
   if (all_terms == NULL)
     return g_steal_pointer (&hits);
 
+  /* One or two letters alone browse the titles, even a word such as "s3". */
   last = g_ptr_array_index (query->terms, query->terms->len - 1);
-  if (nimbus_query_count_searched (query) == 1 && nimbus_query_term_is_short_prefix (last))
+  if (nimbus_query_count_searched (query) == 1 && last->prefix &&
+      strlen (last->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
     {
-      if (!browse_titles (self, query, last->tokens[0], limit, hits, error))
+      if (!browse_titles (conn, query, last->tokens[0], limit, hits, error))
         return NULL;
     }
 
   /* Few titles begin so: then the prefix is rare enough to search the text for. */
-  if (hits->len < limit && !run_query (self, query, all_ranked, all_terms, limit, hits, error))
+  if (hits->len < limit && !run_query (conn, query, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
   /* Too few documents hold every word: widen to any of them, so that a pasted question still
-   * finds its topic. The any-term expression leaves out a short word still being typed. */
-  if (hits->len < limit && nimbus_query_count_searched (query) > 1)
+   * finds its topic. */
+  if (hits->len < limit && nimbus_query_count_searched (query) > 1 && any_term != NULL)
     {
-      if (!run_query (self, query, any_term, NULL, limit, hits, error))
+      if (!run_query (conn, query, any_term, NULL, limit, hits, error))
         return NULL;
     }
 
@@ -350,6 +382,19 @@ nimbus_kb_search (NimbusKb    *self,
     ((NimbusSearchHit *) g_ptr_array_index (hits, i))->rank = i + 1;
 
   return g_steal_pointer (&hits);
+}
+
+/* On the thread that opened the knowledge base. */
+GPtrArray *
+nimbus_kb_search (NimbusKb    *self,
+                  const char  *text,
+                  guint        limit,
+                  GError     **error)
+{
+  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return search_on (nimbus_kb_get_conn (self), text, limit, error);
 }
 
 typedef struct
@@ -365,6 +410,15 @@ search_data_free (SearchData *data)
   g_free (data);
 }
 
+/* SQLite calls this every few thousand steps: a superseded search stops at once. */
+static int
+check_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* Each search in a worker runs on a connection of its own from the pool: the knowledge
+ * base is immutable, so connections share nothing, not even a lock. */
 static void
 search_thread (GTask        *task,
                gpointer      source_object,
@@ -373,13 +427,28 @@ search_thread (GTask        *task,
 {
   SearchData *data = task_data;
   GError *error = NULL;
-  GPtrArray *hits;
+  GPtrArray *hits = NULL;
+  NimbusKbConn *conn;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  hits = nimbus_kb_search (source_object, data->text, data->limit, &error);
-  if (hits == NULL)
+  conn = nimbus_kb_acquire_conn (source_object, &error);
+  if (conn != NULL)
+    {
+      if (cancellable != NULL)
+        sqlite3_progress_handler (conn->db, 1000, check_cancelled, cancellable);
+      hits = search_on (conn, data->text, data->limit, &error);
+      sqlite3_progress_handler (conn->db, 0, NULL, NULL);
+      nimbus_kb_release_conn (source_object, conn);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_error (&error);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+    }
+  else if (hits == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);

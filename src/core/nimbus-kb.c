@@ -15,10 +15,9 @@ struct _NimbusKb
 {
   GObject parent_instance;
 
-  GMutex lock;
   char *path;
-  sqlite3 *db;
-  GHashTable *statements;  /* SQL -> sqlite3_stmt */
+  NimbusKbConn *main;      /* the opening thread's */
+  GAsyncQueue *idle;       /* NimbusKbConn for workers, opened as needed */
 };
 
 
@@ -27,14 +26,27 @@ G_DEFINE_FINAL_TYPE (NimbusKb, nimbus_kb, G_TYPE_OBJECT)
 G_DEFINE_QUARK (nimbus-kb-error-quark, nimbus_kb_error)
 
 static void
+conn_free (NimbusKbConn *conn)
+{
+  if (conn == NULL)
+    return;
+
+  g_hash_table_unref (conn->statements);
+  sqlite3_close (conn->db);
+  g_free (conn);
+}
+
+static void
 nimbus_kb_finalize (GObject *object)
 {
   NimbusKb *self = NIMBUS_KB (object);
+  NimbusKbConn *conn;
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close);
+  while ((conn = g_async_queue_try_pop (self->idle)) != NULL)
+    conn_free (conn);
+  g_async_queue_unref (self->idle);
+  g_clear_pointer (&self->main, conn_free);
   g_free (self->path);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (nimbus_kb_parent_class)->finalize (object);
 }
@@ -54,8 +66,7 @@ finalize_stmt (gpointer stmt)
 static void
 nimbus_kb_init (NimbusKb *self)
 {
-  g_mutex_init (&self->lock);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+  self->idle = g_async_queue_new ();
 }
 
 /* --kb and NIMBUS_KB are handled by callers; this is where a knowledge base is without
@@ -88,50 +99,52 @@ nimbus_kb_find_default (void)
 }
 
 gboolean
-nimbus_kb_set_corrupt (NimbusKb    *self,
-             GError     **error)
+nimbus_kb_set_corrupt (NimbusKbConn  *conn,
+                       GError       **error)
 {
   g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
                "The knowledge base %s is damaged or not a Nimbus knowledge base (%s); "
                "rebuild or reinstall Nimbus",
-               self->path, sqlite3_errmsg (self->db));
+               conn->path, sqlite3_errmsg (conn->db));
   return FALSE;
 }
 
 /* sql is always a literal, so it keys the cache as it is. */
 NimbusKbStmt *
-nimbus_kb_prepare (NimbusKb    *self,
-         const char  *sql,
-         GError     **error)
+nimbus_kb_prepare (NimbusKbConn  *conn,
+                   const char    *sql,
+                   GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (conn->statements, sql);
 
   if (stmt != NULL)
     return stmt;
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (conn->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       sqlite3_finalize (stmt);
-      nimbus_kb_set_corrupt (self, error);
+      nimbus_kb_set_corrupt (conn, error);
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (conn->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
 /* Steps a statement; FALSE with error set when it failed, FALSE without error when done. */
 gboolean
-nimbus_kb_step (NimbusKb      *self,
-      sqlite3_stmt  *stmt,
-      GError       **error)
+nimbus_kb_step (NimbusKbConn  *conn,
+                sqlite3_stmt  *stmt,
+                GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    nimbus_kb_set_corrupt (self, error);
+  if (rc == SQLITE_INTERRUPT)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Search cancelled");
+  else if (rc != SQLITE_DONE)
+    nimbus_kb_set_corrupt (conn, error);
 
   return FALSE;
 }
@@ -156,23 +169,23 @@ nimbus_kb_column_dup (sqlite3_stmt *stmt,
 }
 
 static gboolean
-check_schema (NimbusKb  *self,
+check_schema (NimbusKbConn  *conn,
               GError   **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  stmt = nimbus_kb_prepare (self, "SELECT value FROM meta WHERE key = 'schema'", error);
+  stmt = nimbus_kb_prepare (conn, "SELECT value FROM meta WHERE key = 'schema'", error);
   if (stmt == NULL)
     return FALSE;
 
-  if (!nimbus_kb_step (self, stmt, &local_error))
+  if (!nimbus_kb_step (conn, stmt, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
-                     "The knowledge base %s has no schema version", self->path);
+                     "The knowledge base %s has no schema version", conn->path);
       return FALSE;
     }
 
@@ -180,11 +193,42 @@ check_schema (NimbusKb  *self,
     {
       g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
                    "The knowledge base %s has schema version %s, this Nimbus reads version %s",
-                   self->path, sqlite3_column_text (stmt, 0), NIMBUS_KB_SCHEMA_VERSION);
+                   conn->path, sqlite3_column_text (stmt, 0), NIMBUS_KB_SCHEMA_VERSION);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static NimbusKbConn *
+conn_open (const char  *path,
+           GError     **error)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, error);
+  g_autofree char *db_uri = NULL;
+  NimbusKbConn *conn;
+
+  if (uri == NULL)
+    return NULL;
+
+  conn = g_new0 (NimbusKbConn, 1);
+  conn->path = path;
+  conn->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+
+  /* immutable: the file is never written while open, so SQLite needs no locks or journal,
+   * and a read-only installation directory is fine. */
+  db_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  if (sqlite3_open_v2 (db_uri, &conn->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK || !check_schema (conn, error))
+    {
+      if (error != NULL && *error == NULL)
+        nimbus_kb_set_corrupt (conn, error);
+      conn_free (conn);
+      return NULL;
+    }
+
+  return conn;
 }
 
 NimbusKb *
@@ -193,42 +237,59 @@ nimbus_kb_open (const char  *path,
 {
   g_autoptr(NimbusKb) self = NULL;
   g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *db_uri = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
+  if (g_file_test (absolute, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_NOT_FOUND,
+                   "%s is a folder, not a knowledge base; give the nimbus.db file inside it, "
+                   "or rebuild Nimbus", absolute);
+      return NULL;
+    }
   if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_NOT_FOUND,
-                   "The knowledge base %s does not exist; build or reinstall Nimbus, "
-                   "or give one with --kb", absolute);
+                   g_file_test (absolute, G_FILE_TEST_EXISTS)
+                     ? "The knowledge base %s is not a regular file; give a nimbus.db file"
+                     : "The knowledge base %s does not exist; build or reinstall Nimbus, "
+                       "or give one with --kb", absolute);
       return NULL;
     }
 
   self = g_object_new (NIMBUS_TYPE_KB, NULL);
   self->path = g_steal_pointer (&absolute);
-  uri = g_filename_to_uri (self->path, NULL, error);
-  if (uri == NULL)
-    return NULL;
-
-  /* immutable: the file is never written while open, so SQLite needs no locks or journal,
-   * and a read-only installation directory is fine. */
-  db_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-  if (sqlite3_open_v2 (db_uri, &self->db,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      nimbus_kb_set_corrupt (self, error);
-      return NULL;
-    }
-
-  if (!check_schema (self, error))
+  self->main = conn_open (self->path, error);
+  if (self->main == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+NimbusKbConn *
+nimbus_kb_get_conn (NimbusKb *self)
+{
+  return self->main;
+}
+
+/* A connection for a worker thread, from the pool or newly opened; give it back with
+ * nimbus_kb_release_conn (). */
+NimbusKbConn *
+nimbus_kb_acquire_conn (NimbusKb  *self,
+                        GError   **error)
+{
+  NimbusKbConn *conn = g_async_queue_try_pop (self->idle);
+
+  return conn != NULL ? conn : conn_open (self->path, error);
+}
+
+void
+nimbus_kb_release_conn (NimbusKb     *self,
+                        NimbusKbConn *conn)
+{
+  g_async_queue_push (self->idle, conn);
 }
 
 const char *
@@ -239,20 +300,42 @@ nimbus_kb_get_path (NimbusKb *self)
   return self->path;
 }
 
+/* A damaged file can hold NULL anywhere: FALSE, with error set, when a column of mask (bit
+ * i for column i) the reader needs is missing. */
+static gboolean
+require_columns (NimbusKbConn  *conn,
+                 sqlite3_stmt  *stmt,
+                 guint          mask,
+                 GError       **error)
+{
+  for (int column = 0; mask >> column != 0; column++)
+    {
+      if ((mask & (1u << column)) && sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        {
+          g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                       "The knowledge base %s is damaged (%s has no %s); rebuild or reinstall "
+                       "Nimbus", conn->path, sqlite3_column_table_name (stmt, column),
+                       sqlite3_column_name (stmt, column));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 GListModel *
 nimbus_kb_list_services (NimbusKb  *self,
                          GError   **error)
 {
+  NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_autoptr(GMutexLocker) locker = NULL;
-
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = nimbus_kb_prepare (self,
+  conn = self->main;
+  stmt = nimbus_kb_prepare (conn,
                             "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
                             "FROM services s JOIN categories c ON c.id = s.category_id "
                             "ORDER BY s.position", error);
@@ -260,9 +343,14 @@ nimbus_kb_list_services (NimbusKb  *self,
     return NULL;
 
   store = g_list_store_new (NIMBUS_TYPE_SERVICE);
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
-      g_autoptr(NimbusService) service =
+      g_autoptr(NimbusService) service = NULL;
+
+      if (!require_columns (conn, stmt, 0x3f, error))
+        return NULL;
+
+      service =
         nimbus_service_new ((const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 1),
                             (const char *) sqlite3_column_text (stmt, 2),
@@ -282,12 +370,12 @@ nimbus_kb_list_services (NimbusKb  *self,
 /* Entries */
 
 static NimbusKbStmt *
-prepare_with_text (NimbusKb    *self,
+prepare_with_text (NimbusKbConn *conn,
                    const char  *sql,
                    const char  *text,
                    GError     **error)
 {
-  NimbusKbStmt *stmt = nimbus_kb_prepare (self, sql, error);
+  NimbusKbStmt *stmt = nimbus_kb_prepare (conn, sql, error);
 
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
@@ -297,20 +385,24 @@ prepare_with_text (NimbusKb    *self,
 
 /* The first column of every row, as a NULL-terminated array. */
 static GStrv
-query_strv (NimbusKb    *self,
+query_strv (NimbusKbConn *conn,
             const char  *sql,
             const char  *key,
             GError     **error)
 {
-  g_autoptr(NimbusKbStmt) stmt = prepare_with_text (self, sql, key, error);
+  g_autoptr(NimbusKbStmt) stmt = prepare_with_text (conn, sql, key, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
 
-  while (nimbus_kb_step (self, stmt, &local_error))
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  while (nimbus_kb_step (conn, stmt, &local_error))
+    {
+      if (!require_columns (conn, stmt, 0x1, error))
+        return NULL;
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    }
 
   if (!nimbus_kb_rows_done (&local_error, error))
     return NULL;
@@ -320,7 +412,7 @@ query_strv (NimbusKb    *self,
 
 /* List items are one cell a row; a table's row 0 holds its column headings. */
 static gboolean
-load_cells (NimbusKb       *self,
+load_cells (NimbusKbConn   *conn,
             const char     *section_id,
             int             position,
             NimbusBlock    *block,
@@ -332,15 +424,17 @@ load_cells (NimbusKb       *self,
   g_autoptr(GError) local_error = NULL;
   int current = -1;
 
-  stmt = prepare_with_text (self, "SELECT row, text FROM block_cells "
+  stmt = prepare_with_text (conn, "SELECT row, text FROM block_cells "
                                   "WHERE section_id = ? AND block_position = ? ORDER BY row, col",
                             section_id, error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int (stmt, 2, position);
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
+      if (!require_columns (conn, stmt, 0x3, error))
+        return FALSE;
       if (sqlite3_column_int (stmt, 0) != current)
         {
           if (row != NULL)
@@ -377,13 +471,44 @@ load_cells (NimbusKb       *self,
   return TRUE;
 }
 
-static NimbusBlock *
-block_from_row (sqlite3_stmt *stmt)
+/* Columns each type of block cannot do without (see block_from_row). */
+static guint
+required_block_columns (NimbusBlockType type)
 {
+  switch (type)
+    {
+    case NIMBUS_BLOCK_PARAGRAPH:
+      return 1u << 3;
+    case NIMBUS_BLOCK_TIP:
+      return 1u << 2 | 1u << 3;
+    case NIMBUS_BLOCK_FACT:
+      return 1u << 2 | 1u << 6 | 1u << 7 | 1u << 9;
+    case NIMBUS_BLOCK_WIDGET:
+      return 1u << 4;
+    default:
+      return 0;
+    }
+}
+
+static NimbusBlock *
+block_from_row (NimbusKbConn  *conn,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  const char *type_name = (const char *) sqlite3_column_text (stmt, 1);
   NimbusBlockType type = NIMBUS_BLOCK_PARAGRAPH;
   NimbusBlock *block;
 
-  nimbus_block_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &type);
+  if (type_name == NULL || !nimbus_block_type_from_string (type_name, &type))
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                   "The knowledge base %s is damaged (a block of unknown type “%s”); rebuild "
+                   "or reinstall Nimbus", conn->path, type_name != NULL ? type_name : "");
+      return NULL;
+    }
+  if (!require_columns (conn, stmt, required_block_columns (type), error))
+    return NULL;
+
   block = nimbus_block_new (type);
   block->id = nimbus_kb_column_dup (stmt, 2);
   block->text = nimbus_kb_column_dup (stmt, 3);
@@ -402,14 +527,14 @@ block_from_row (sqlite3_stmt *stmt)
 }
 
 static gboolean
-load_blocks (NimbusKb       *self,
+load_blocks (NimbusKbConn   *conn,
              NimbusSection  *section,
              GError        **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  stmt = prepare_with_text (self,
+  stmt = prepare_with_text (conn,
                             "SELECT position, type, item_id, text, name, ordered, label, value, "
                             "unit, limits, note, previous_value, previous_unit, previous_until "
                             "FROM blocks WHERE section_id = ? ORDER BY position",
@@ -417,13 +542,15 @@ load_blocks (NimbusKb       *self,
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
-      NimbusBlock *block = block_from_row (stmt);
+      NimbusBlock *block = block_from_row (conn, stmt, error);
 
+      if (block == NULL)
+        return FALSE;
       g_ptr_array_add (section->blocks, block);
       if ((block->type == NIMBUS_BLOCK_LIST || block->type == NIMBUS_BLOCK_TABLE) &&
-          !load_cells (self, section->id, sqlite3_column_int (stmt, 0), block, error))
+          !load_cells (conn, section->id, sqlite3_column_int (stmt, 0), block, error))
         return FALSE;
     }
 
@@ -431,23 +558,26 @@ load_blocks (NimbusKb       *self,
 }
 
 static gboolean
-load_sources (NimbusKb       *self,
+load_sources (NimbusKbConn   *conn,
               NimbusSection  *section,
               GError        **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  stmt = prepare_with_text (self, "SELECT url, title, checked FROM sources "
+  stmt = prepare_with_text (conn, "SELECT url, title, checked FROM sources "
                                   "WHERE section_id = ? ORDER BY position",
                             section->id, error);
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
-      NimbusSource *source = nimbus_source_new ();
+      NimbusSource *source;
 
+      if (!require_columns (conn, stmt, 0x5, error))
+        return FALSE;
+      source = nimbus_source_new ();
       source->url = nimbus_kb_column_dup (stmt, 0);
       source->title = nimbus_kb_column_dup (stmt, 1);
       source->checked = nimbus_kb_column_dup (stmt, 2);
@@ -458,33 +588,36 @@ load_sources (NimbusKb       *self,
 }
 
 static gboolean
-load_sections (NimbusKb     *self,
+load_sections (NimbusKbConn *conn,
                NimbusEntry  *entry,
                GError      **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  stmt = prepare_with_text (self, "SELECT id, title FROM sections "
+  stmt = prepare_with_text (conn, "SELECT id, title FROM sections "
                                   "WHERE service_id = ? ORDER BY position",
                             entry->id, error);
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (self, stmt, &local_error))
+  while (nimbus_kb_step (conn, stmt, &local_error))
     {
-      NimbusSection *section = nimbus_section_new ();
+      NimbusSection *section;
 
+      if (!require_columns (conn, stmt, 0x3, error))
+        return FALSE;
+      section = nimbus_section_new ();
       section->id = nimbus_kb_column_dup (stmt, 0);
       section->title = nimbus_kb_column_dup (stmt, 1);
       g_ptr_array_add (entry->sections, section);
 
-      section->keywords = query_strv (self, "SELECT keyword FROM keywords "
+      section->keywords = query_strv (conn, "SELECT keyword FROM keywords "
                                             "WHERE owner_id = ? ORDER BY position",
                                       section->id, error);
       if (section->keywords == NULL ||
-          !load_blocks (self, section, error) ||
-          !load_sources (self, section, error))
+          !load_blocks (conn, section, error) ||
+          !load_sources (conn, section, error))
         return FALSE;
     }
 
@@ -497,24 +630,23 @@ nimbus_kb_load_entry (NimbusKb    *self,
                       const char  *id,
                       GError     **error)
 {
+  NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(NimbusEntry) entry = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_autoptr(GMutexLocker) locker = NULL;
-
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare_with_text (self,
+  conn = self->main;
+  stmt = prepare_with_text (conn,
                             "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
                             "FROM services s JOIN categories c ON c.id = s.category_id "
                             "WHERE s.id = ?", id, error);
   if (stmt == NULL)
     return NULL;
 
-  if (!nimbus_kb_step (self, stmt, &local_error))
+  if (!nimbus_kb_step (conn, stmt, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -524,6 +656,9 @@ nimbus_kb_load_entry (NimbusKb    *self,
       return NULL;
     }
 
+  if (!require_columns (conn, stmt, 0x3f, error))
+    return NULL;
+
   entry = nimbus_entry_new ();
   entry->id = nimbus_kb_column_dup (stmt, 0);
   entry->name = nimbus_kb_column_dup (stmt, 1);
@@ -532,14 +667,14 @@ nimbus_kb_load_entry (NimbusKb    *self,
   entry->category_name = nimbus_kb_column_dup (stmt, 4);
   entry->summary = nimbus_kb_column_dup (stmt, 5);
 
-  entry->keywords = query_strv (self, "SELECT keyword FROM keywords "
+  entry->keywords = query_strv (conn, "SELECT keyword FROM keywords "
                                       "WHERE owner_id = ? ORDER BY position", id, error);
-  if (entry->keywords == NULL || !load_sections (self, entry, error))
+  if (entry->keywords == NULL || !load_sections (conn, entry, error))
     return NULL;
 
-  entry->related = query_strv (self, "SELECT related_id FROM related "
+  entry->related = query_strv (conn, "SELECT related_id FROM related "
                                      "WHERE service_id = ? ORDER BY position", id, error);
-  entry->related_names = query_strv (self, "SELECT s.name FROM related r "
+  entry->related_names = query_strv (conn, "SELECT s.name FROM related r "
                                            "JOIN services s ON s.id = r.related_id "
                                            "WHERE r.service_id = ? ORDER BY r.position", id,
                                      error);
@@ -549,28 +684,21 @@ nimbus_kb_load_entry (NimbusKb    *self,
   return g_steal_pointer (&entry);
 }
 
-/* Entries and lists take the lock themselves; search (nimbus-kb-search.c) through this. */
-GMutex *
-nimbus_kb_get_lock (NimbusKb *self)
-{
-  return &self->lock;
-}
-
 /* The title of a service, section, tip or fact; NULL when the knowledge base has no such
  * id (a weak-area flag kept from an older knowledge base). */
 char *
 nimbus_kb_lookup_title (NimbusKb   *self,
                         const char *id)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare_with_text (self, "SELECT title FROM docs WHERE id = ?", id, NULL);
-  if (stmt == NULL || !nimbus_kb_step (self, stmt, NULL))
+  conn = self->main;
+  stmt = prepare_with_text (conn, "SELECT title FROM docs WHERE id = ?", id, NULL);
+  if (stmt == NULL || !nimbus_kb_step (conn, stmt, NULL))
     return NULL;
 
   return nimbus_kb_column_dup (stmt, 0);

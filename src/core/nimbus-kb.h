@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define NIMBUS_KB_ERROR (nimbus_kb_error_quark ())
 
+/* The most hits one search returns. */
+#define NIMBUS_KB_MAX_LIMIT 1000
+
 typedef enum
 {
   NIMBUS_KB_ERROR_NOT_FOUND,   /* no knowledge base file */

@@ -261,7 +261,8 @@ nimbus_query_term_is_short_prefix (const NimbusQueryTerm *term)
 {
   g_return_val_if_fail (term != NULL, FALSE);
 
-  return term->prefix && strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
+  return term->prefix && !term->known_word &&
+         strlen (term->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX;
 }
 
 static void

@@ -25,6 +25,7 @@ typedef struct
   GStrv tokens;       /* folded words; more than one for a quoted phrase */
   gboolean prefix;    /* the last word, still being typed */
   gboolean stop_word;
+  gboolean known_word; /* a short last word that is a whole word of the index ("s3") */
   GStrv expansions;   /* whole words the prefix stands for, filled in from the KB */
 } NimbusQueryTerm;
 
