@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "nimbus-application.h"
 #include "nimbus-cli.h"
@@ -32,20 +33,20 @@ static GString *option_error;
 
 static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
-  { "show", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show a service or section"), N_("ID") },
-  { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search every topic"), N_("TEXT") },
+  { "show", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show a service or section"), N_("ID") },
+  { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search every topic"), N_("TEXT") },
   /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
-  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show at most N search hits (default 10)"),
+  { "limit", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show at most N search hits (default 10)"),
     N_("N") },
-  { "capacity", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "capacity", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
     N_("read|write") },
-  { "consistency", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "consistency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("strong, eventual or transactional reads; standard or transactional writes"),
     N_("MODE") },
-  { "item-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
+  { "item-size", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
     N_("KB") },
-  { "rate", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Items per second"), N_("N") },
+  { "rate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Items per second"), N_("N") },
   { "weak", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the weak areas you have flagged, newest first"),
     NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
@@ -55,6 +56,66 @@ static const GOptionEntry option_entries[] = {
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
+
+/* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
+ * charset: in the C locale of cron or a container, GLib would refuse "é" outright. UTF-8 is
+ * taken as it is whatever the locale; other bytes are converted from the locale's charset
+ * when they can be; anything else is a usage error that names the option. */
+static gboolean
+lookup_text (GVariantDict  *dict,
+             const char    *name,
+             char         **value)
+{
+  g_autofree char *bytes = NULL;
+
+  *value = NULL;
+  if (!g_variant_dict_lookup (dict, name, "^ay", &bytes))
+    return TRUE;
+
+  if (g_utf8_validate (bytes, -1, NULL))
+    *value = g_steal_pointer (&bytes);
+  else if ((*value = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL)) == NULL)
+    {
+      nimbus_cli_usage_error (_("--%s is not valid text in UTF-8 or in this locale’s encoding"),
+                              name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* GApplication keeps the last of a repeated option; the contract refuses it. */
+static gboolean
+check_repeats (char **arguments)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 1; arguments[i] != NULL && !g_str_equal (arguments[i], "--"); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!g_str_has_prefix (arguments[i], "--"))
+        continue;
+
+      name = g_strndup (arguments[i] + 2, strcspn (arguments[i] + 2, "="));
+      for (guint j = 0; option_entries[j].long_name != NULL; j++)
+        {
+          if (g_str_equal (option_entries[j].long_name, name) &&
+              !g_hash_table_add (seen, g_strdup (name)))
+            {
+              nimbus_cli_usage_error (_("--%s is given more than once"), name);
+              return FALSE;
+            }
+          /* The value of an option is not an option: --search --list searches "--list". */
+          if (g_str_equal (option_entries[j].long_name, name) &&
+              option_entries[j].arg != G_OPTION_ARG_NONE && strchr (arguments[i], '=') == NULL &&
+              arguments[i + 1] != NULL)
+            i++;
+        }
+    }
+
+  return TRUE;
+}
 
 static void
 capture_printerr (const char *string)
@@ -71,6 +132,12 @@ nimbus_application_local_command_line (GApplication   *app,
 {
   NimbusApplication *self = NIMBUS_APPLICATION (app);
   gboolean handled;
+
+  if (!check_repeats (*arguments))
+    {
+      *exit_status = NIMBUS_EXIT_USAGE;
+      return TRUE;
+    }
 
   option_error = g_string_new (NULL);
   self->saved_printerr = g_set_printerr_handler (capture_printerr);
@@ -107,17 +174,18 @@ nimbus_application_handle_local_options (GApplication *app,
   options.json = g_variant_dict_contains (dict, "json");
   options.version = g_variant_dict_contains (dict, "version");
   options.weak = g_variant_dict_contains (dict, "weak");
-  g_variant_dict_lookup (dict, "show", "s", &options.show);
-  g_variant_dict_lookup (dict, "search", "s", &options.search);
-  g_variant_dict_lookup (dict, "limit", "s", &options.limit);
-  g_variant_dict_lookup (dict, "capacity", "s", &options.capacity);
-  g_variant_dict_lookup (dict, "consistency", "s", &options.consistency);
-  g_variant_dict_lookup (dict, "item-size", "s", &options.item_size);
-  g_variant_dict_lookup (dict, "rate", "s", &options.rate);
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
   g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
 
-  if (nimbus_cli_wants_terminal (&options))
+  if (!lookup_text (dict, "show", &options.show) ||
+      !lookup_text (dict, "search", &options.search) ||
+      !lookup_text (dict, "limit", &options.limit) ||
+      !lookup_text (dict, "capacity", &options.capacity) ||
+      !lookup_text (dict, "consistency", &options.consistency) ||
+      !lookup_text (dict, "item-size", &options.item_size) ||
+      !lookup_text (dict, "rate", &options.rate))
+    status = NIMBUS_EXIT_USAGE;
+  else if (nimbus_cli_wants_terminal (&options))
     status = nimbus_cli_run (&options);
   else
     self->kb_path = g_strdup (options.kb_path);
@@ -240,18 +308,31 @@ nimbus_application_about (GSimpleAction *action,
 {
   static const char *developers[] = { "The Nimbus authors", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GType about_type = ADW_TYPE_ABOUT_DIALOG;
+#else
+  GType about_type = ADW_TYPE_ABOUT_WINDOW;
+#endif
+  GObject *about = g_object_new (about_type,
+                                 "application-name", _("Nimbus"),
+                                 "application-icon", APP_ID,
+                                 "version", PACKAGE_VERSION,
+                                 "comments", _("Study AWS services for certification exams: every "
+                                               "service, its key numbers and exam tips, "
+                                               "searchable as you type."),
+                                 "developers", developers,
+                                 "license-type", GTK_LICENSE_GPL_3_0,
+                                 /* Translators: put your names here, one per line */
+                                 "translator-credits", _("translator-credits"),
+                                 NULL);
 
-  adw_show_about_window (window,
-                         "application-name", _("Nimbus"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Study AWS services for certification exams: every service, "
-                                       "its key numbers and exam tips, searchable as you type."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), window != NULL);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static void
@@ -296,7 +377,11 @@ apply_text_scale (NimbusApplication *self)
   g_autofree char *css = g_strdup_printf (".entry-page, .weak-areas { font-size: %d%%; }",
                                           (int) (scale * 100 + 0.5));
 
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->text_css, css);
+#else
   gtk_css_provider_load_from_data (self->text_css, css, -1);
+#endif
 }
 
 static void

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -60,6 +62,41 @@ terminal_width (void)
   return MAX (size.ws_col, 40);
 }
 
+/* The answer goes to stdout as UTF-8 bytes, whatever the locale (out () would convert
+ * to the locale's charset and print "?" for "…"). Failed writes are noticed at the end. */
+static int write_errno;  /* why the first write failed, or 0 */
+
+static void G_GNUC_PRINTF (1, 2)
+out (const char *format,
+     ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (fputs (text, stdout) == EOF && write_errno == 0)
+    write_errno = errno != 0 ? errno : EIO;
+}
+
+/* A full disk, a file-size limit or a closed pipe mid-answer is exit 1 with a message,
+ * never a silent 0. */
+static int
+finish_output (int status)
+{
+  errno = 0;
+  if (fflush (stdout) == 0 && !ferror (stdout) && write_errno == 0)
+    return status;
+
+  if (write_errno == 0)
+    write_errno = errno != 0 ? errno : EIO;
+  g_printerr (_("nimbus: could not write the answer to standard output: %s\n"),
+              g_strerror (write_errno));
+  return NIMBUS_EXIT_UNAVAILABLE;
+}
+
 static int
 unavailable (const GError *error)
 {
@@ -76,7 +113,7 @@ print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  out ("%s\n", text);
 }
 
 static void
@@ -105,7 +142,7 @@ run_list (NimbusKb *kb,
 
       if (!json)
         {
-          g_print ("%s\t%s\t%s\n", nimbus_service_get_id (service),
+          out ("%s\t%s\t%s\n", nimbus_service_get_id (service),
                    nimbus_service_get_name (service), nimbus_service_get_category_name (service));
           continue;
         }
@@ -176,7 +213,7 @@ run_show (NimbusKb   *kb,
   else
     {
       g_autofree char *text = nimbus_entry_writer_to_text (entry, terminal_width ());
-      fputs (text, stdout);
+      out ("%s", text);
     }
 
   return NIMBUS_EXIT_OK;
@@ -231,7 +268,7 @@ run_search (NimbusKb   *kb,
 
       if (!json)
         {
-          g_print ("%u\t%s\t%s\t%s\n", hit->rank, hit->id, hit->title, snippet);
+          out ("%u\t%s\t%s\t%s\n", hit->rank, hit->id, hit->title, snippet);
           continue;
         }
 
@@ -298,7 +335,7 @@ run_capacity (const NimbusCliOptions *options)
 
       if (!options->json)
         {
-          g_print ("%" G_GUINT64_FORMAT " %s\n%s\n", result.units, nimbus_capacity_unit (&result),
+          out ("%" G_GUINT64_FORMAT " %s\n%s\n", result.units, nimbus_capacity_unit (&result),
                    working);
           return NIMBUS_EXIT_OK;
         }
@@ -352,7 +389,7 @@ run_weak (NimbusKb *kb,
 
       if (!json)
         {
-          g_print ("%s\t%s\t%s\n", flag->id,
+          out ("%s\t%s\t%s\n", flag->id,
                    title != NULL ? title : _("(no longer in the knowledge base)"),
                    flag->flagged_at);
           continue;
@@ -418,21 +455,17 @@ check_usage (const NimbusCliOptions *options,
   return FALSE;
 }
 
-/* Runs the terminal request; the exit status of ../shared/CLI.md. */
-int
-nimbus_cli_run (const NimbusCliOptions *options)
+static int
+run (const NimbusCliOptions *options,
+     guint                   limit)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NimbusKb) kb = NULL;
   g_autofree char *path = NULL;
-  guint limit = DEFAULT_LIMIT;
-
-  if (!check_usage (options, &limit))
-    return NIMBUS_EXIT_USAGE;
 
   if (options->version)
     {
-      g_print ("nimbus %s\n", PACKAGE_VERSION);
+      out ("nimbus %s\n", PACKAGE_VERSION);
       return NIMBUS_EXIT_OK;
     }
 
@@ -453,4 +486,19 @@ nimbus_cli_run (const NimbusCliOptions *options)
     return run_show (kb, options->show, options->json);
 
   return run_search (kb, options->search, limit, options->json);
+}
+
+/* Runs the terminal request; the exit status of ../shared/CLI.md. */
+int
+nimbus_cli_run (const NimbusCliOptions *options)
+{
+  guint limit = DEFAULT_LIMIT;
+
+  if (!check_usage (options, &limit))
+    return NIMBUS_EXIT_USAGE;
+
+  /* A closed pipe or a file-size limit is a write error like any other (finish_output ()). */
+  signal (SIGPIPE, SIG_IGN);
+  signal (SIGXFSZ, SIG_IGN);
+  return finish_output (run (options, limit));
 }

@@ -81,12 +81,13 @@ static void
 test_calculator_screenshot (void)
 {
   GtkWidget *calculator = nimbus_capacity_calculator_new ();
-  GtkWidget *window = nimbus_test_window_with (calculator, 640);
+  GtkWidget *window;
 
+  /* The input first, so that the window is sized for the working it shows. */
   nimbus_capacity_calculator_set_input (NIMBUS_CAPACITY_CALCULATOR (calculator),
                                         NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_EVENTUAL,
                                         "10", "10");
-  nimbus_test_wait_ms (400);
+  window = nimbus_test_window_with (calculator, 640);
   nimbus_test_save_screenshot (window, "capacity-calculator-light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

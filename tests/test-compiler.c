@@ -4,6 +4,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "nimbus-kb-sources.h"
 #include "nimbus-test-utils.h"
@@ -208,6 +210,79 @@ test_compiler_process_fails (void)
   g_rmdir (dir);
 }
 
+/* Sources json-glib cannot be trusted with: 100,000 nested brackets would overflow its
+ * stack, \u0000 would cut a string short. Each is an error at its position. */
+static void
+test_compiler_hostile_sources (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *output = g_build_filename (dir, "hostile.db", NULL);
+  g_autofree char *deep_path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *nul_path = g_build_filename (dir, "nul.json", NULL);
+  g_autoptr(GString) deep = g_string_new ("{\n  \"sections\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_true (g_file_set_contents (deep_path, deep->str, deep->len, NULL));
+  g_assert_true (g_file_set_contents (nul_path, "{\n  \"id\": \"nul\",\n  \"name\": \"a\\u0000b\"\n}",
+                                      -1, NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *source = i == 0 ? deep_path : nul_path;
+      g_autofree char *expected = g_strconcat (source, i == 0 ? ":2:78: nested deeper than 64 levels"
+                                                              : ":3:11: a string contains \\u0000",
+                                               NULL);
+      g_auto(GStrv) argv = compile_argv (output, source);
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, &err), ==, 1);
+      g_test_message ("%s", err);
+      if (strstr (err, expected) == NULL)
+        g_error ("expected “%s” in:\n%s", expected, err);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* --output writes a new file or replaces a regular one, never a device, a pipe or what a
+ * symbolic link points to, and leaves nothing beside it. */
+static void
+test_compiler_output_kinds (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.db", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.db", NULL);
+  g_autofree char *regular = g_build_filename (dir, "old.db", NULL);
+  const char *refused[] = { fifo, link, dir, "/dev/null" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(GStrv) argv = compile_argv (refused[i], NULL);
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "not a regular file"));
+    }
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (regular, "an older knowledge base", -1, NULL));
+  {
+    g_auto(GStrv) argv = compile_argv (regular, NULL);
+    g_autoptr(GDir) d = NULL;
+    const char *name;
+    guint n = 0;
+
+    g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, NULL), ==, 0);
+    d = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (d)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 3);  /* pipe, link.db, old.db: no temporary left */
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +296,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/compiler/real-sources", test_compiler_real_sources);
   g_test_add_func ("/nimbus/compiler/reproducible", test_compiler_reproducible);
   g_test_add_func ("/nimbus/compiler/process-fails", test_compiler_process_fails);
+  g_test_add_func ("/nimbus/compiler/hostile-sources", test_compiler_hostile_sources);
+  g_test_add_func ("/nimbus/compiler/output-kinds", test_compiler_output_kinds);
 
   return g_test_run ();
 }

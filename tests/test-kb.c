@@ -326,6 +326,79 @@ test_kb_snippet_markup (void)
   g_assert_true (is_well_formed (markup));
 }
 
+typedef struct
+{
+  guint pending;
+  guint finished;
+  guint cancelled;
+} Race;
+
+static void
+race_search_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Race *race = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    race->cancelled++;
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+      for (guint i = 0; i < hits->len; i++)
+        g_assert_nonnull (((NimbusSearchHit *) g_ptr_array_index (hits, i))->id);
+      race->finished++;
+    }
+  race->pending--;
+}
+
+/* Pages and lists load on the main thread while searches run in workers and half of them
+ * are cancelled: every answer is whole (ASan and memcheck watch the memory), cancelled
+ * searches say so. */
+static void
+test_kb_threads (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  static const char * const queries[] = {
+    "visibility timeout", "a company needs to decouple its application tiers with a queue",
+    "dynamodb capacity", "lambda concurrency", "s3 lifecycle glacier", "vpc endpoint",
+  };
+  Race race = { 0 };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      race.pending++;
+      nimbus_kb_search_async (kb, queries[round % G_N_ELEMENTS (queries)], 20, cancellable,
+                              race_search_cb, &race);
+      if (round % 2 == 1)
+        g_cancellable_cancel (cancellable);
+
+      for (guint i = 0; i < G_N_ELEMENTS (service_ids); i += 7)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(NimbusEntry) entry = nimbus_kb_load_entry (kb, service_ids[i], &error);
+          g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (services), ==, G_N_ELEMENTS (service_ids));
+          g_assert_cmpstr (entry->id, ==, service_ids[i]);
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  while (race.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("%u searches finished, %u cancelled", race.finished, race.cancelled);
+  g_assert_cmpuint (race.finished, >=, 20);
+  g_assert_cmpuint (race.cancelled, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +414,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/search/exam-questions", test_kb_search_exam_questions);
   g_test_add_func ("/nimbus/search/hostile-input", test_kb_search_hostile);
   g_test_add_func ("/nimbus/search/snippet-markup", test_kb_snippet_markup);
+
+  g_test_add_func ("/nimbus/kb/threads", test_kb_threads);
 
   return g_test_run ();
 }

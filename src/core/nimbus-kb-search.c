@@ -151,7 +151,8 @@ load_hit (NimbusKbConn       *conn,
     {
       if (local_error == NULL)
         g_set_error (&local_error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
-                     "The knowledge base %s has no document %" G_GINT64_FORMAT "; rebuild it",
+                     "The knowledge base %s is damaged (it has no document %" G_GINT64_FORMAT
+                     "); rebuild or reinstall Nimbus",
                      conn->path, (gint64) rowid);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

@@ -341,16 +341,40 @@ nimbus_kb_write (GPtrArray   *categories,
                  const char  *path,
                  GError     **error)
 {
-  g_autofree char *tmp_path = g_strconcat (path, ".tmp", NULL);
+  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
   Writer w = { NULL, error, { 0, 0, 0 }, NULL, NULL };
+  GStatBuf buf;
   gboolean ok;
+  int fd;
 
   g_return_val_if_fail (categories != NULL, FALSE);
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_unlink (tmp_path);
+  /* Only ever a new file or a regular file replaced: never a device, a folder or what a
+   * symbolic link points to. */
+  if (g_lstat (path, &buf) == 0 && !S_ISREG (buf.st_mode))
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                   "%s exists and is not a regular file; give a new path or a file to replace",
+                   path);
+      return FALSE;
+    }
+
+  /* A temporary name of its own beside the output, so nothing else is overwritten. */
+  if ((fd = g_mkstemp (tmp_path)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                   "Could not create a file beside %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Readable by everyone once installed, as the file it replaces was meant to be. */
+  fchmod (fd, 0644);
+  close (fd);
+
   if (sqlite3_open_v2 (tmp_path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
