@@ -118,16 +118,17 @@ nimbus_test_close_window (NimbusWindow *window)
   g_assert_finalize_object (window);
 }
 
-/* A plain window holding widget with a margin, shown. The widget scrolls, as on the page
- * that holds it in the app, and the window takes its natural height: sized for the widget at
- * its narrowest, where its text wraps onto the most lines, the window is shorter than the
- * widget needs, which GTK 4.18 warns about. */
+/* A plain window holding widget with a margin, shown as tall as the widget is at that width.
+ * The widget scrolls, as on the page that holds it in the app: a window sized for the widget
+ * at its narrowest, where its text wraps onto the most lines, would be taller than needed,
+ * and one shorter than that makes GTK 4.18 warn. */
 GtkWidget *
 nimbus_test_window_with (GtkWidget *widget,
                          int        width)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  int height;
 
   gtk_widget_set_margin_top (widget, 12);
   gtk_widget_set_margin_bottom (widget, 12);
@@ -135,10 +136,10 @@ nimbus_test_window_with (GtkWidget *widget,
   gtk_widget_set_margin_end (widget, 12);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), widget);
   gtk_window_set_child (GTK_WINDOW (window), scroller);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, -1);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   nimbus_test_wait_ms (300);
 
