@@ -36,7 +36,7 @@ check "search provider and D-Bus service installed" "test -s '$share/gnome-shell
 # The installed binary, with nothing pointing it at the build tree.
 run () { env -u NIMBUS_KB -u DISPLAY -u WAYLAND_DISPLAY "$bin" "$@"; }
 check "installed nimbus --version" "run --version | grep -q '^nimbus [0-9]'"
-check "installed nimbus --list finds its own knowledge base" "test \$(run --list | wc -l) -eq 24"
+check "installed nimbus --list finds its own knowledge base" "test \$(run --list | wc -l) -eq 72"
 check "installed nimbus --search ranks the SQS visibility timeout first" "run --search 'visibility timeout' | head -n 1 | grep -q '	sqs/visibility-timeout	'"
 check "translations installed" "test -s '$share/locale/de/LC_MESSAGES/nimbus.mo'"
 check "the German catalogue translates the interface" "msgunfmt '$share/locale/de/LC_MESSAGES/nimbus.mo' | grep -q 'Noch keine Schwachpunkte'"

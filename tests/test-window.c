@@ -83,8 +83,8 @@ test_window_study_loop (void)
 
   set_dark (FALSE);
   g_assert_cmpstr (visible_page (window), ==, "welcome");
-  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 23));
-  g_assert_null (gtk_list_box_get_row_at_index (list, 24));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 71));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 72));
   nimbus_test_save_screenshot (GTK_WIDGET (window), "01-welcome-wide-light");
 
   activate_service_row (window, "dynamodb");
