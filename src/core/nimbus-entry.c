@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nimbus-entry.h"
+#include "nimbus-query.h"
 
 static const char * const block_type_names[] = {
   [NIMBUS_BLOCK_PARAGRAPH] = "paragraph",
@@ -232,6 +233,51 @@ nimbus_id_is_valid (const char *id)
   return p != NULL && *p == '\0';
 }
 
+/* Every name that means this service, folded as a query folds text ("simple queue
+ * service"), without repeats: id, name, full name, full name without "Amazon " or "AWS ",
+ * and the aliases of its source. */
+GStrv
+nimbus_entry_dup_names (const NimbusEntry *entry)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, entry->id);
+  g_ptr_array_add (names, entry->name);
+  g_ptr_array_add (names, entry->full_name);
+  for (guint i = 0; entry->aliases != NULL && entry->aliases[i] != NULL; i++)
+    g_ptr_array_add (names, entry->aliases[i]);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *folded = NULL;
+
+      if (name == NULL)
+        continue;
+
+      folded = nimbus_query_fold_phrase (name);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          if (*folded != '\0' && g_hash_table_add (seen, g_strdup (folded)))
+            g_strv_builder_add (builder, folded);
+
+          /* "Amazon Simple Queue Service" is also "Simple Queue Service". */
+          if (g_str_has_prefix (folded, "amazon ") || g_str_has_prefix (folded, "aws "))
+            {
+              char *rest = g_strdup (strchr (folded, ' ') + 1);
+              g_free (folded);
+              folded = rest;
+            }
+          else
+            break;
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 NimbusEntry *
 nimbus_entry_new (void)
 {
@@ -255,6 +301,7 @@ nimbus_entry_free (NimbusEntry *entry)
   g_free (entry->category_name);
   g_free (entry->summary);
   g_strfreev (entry->keywords);
+  g_strfreev (entry->aliases);
   g_ptr_array_unref (entry->sections);
   g_strfreev (entry->related);
   g_strfreev (entry->related_names);

@@ -63,6 +63,7 @@ typedef struct
   char *category_name;
   char *summary;
   GStrv keywords;
+  GStrv aliases;         /* other names that mean the service ("Parameter Store", "ALB") */
   GPtrArray *sections;   /* NimbusSection */
   GStrv related;
   GStrv related_names;   /* parallel to related; filled in by the reader */
@@ -87,6 +88,7 @@ const NimbusBlock *nimbus_section_find_item  (const NimbusSection *section,
 char          *nimbus_id_dup_service_id      (const char      *id);
 char          *nimbus_id_dup_section_id      (const char      *id);
 gboolean       nimbus_id_is_valid            (const char      *id);
+GStrv          nimbus_entry_dup_names        (const NimbusEntry *entry);
 
 NimbusEntry   *nimbus_entry_new              (void);
 void           nimbus_entry_free             (NimbusEntry     *entry);

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "3"
+#define NIMBUS_KB_SCHEMA_VERSION "4"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 #define NIMBUS_KB_ROWID_SERVICES 0
 #define NIMBUS_KB_ROWID_SECTIONS (G_GINT64_CONSTANT (1) << 32)
 #define NIMBUS_KB_ROWID_ITEMS (G_GINT64_CONSTANT (2) << 32)
+/* Inside a kind, bits 16 to 31 hold the service's position in the sidebar, so search can
+ * favour or keep one service's documents without a join. */
+#define NIMBUS_KB_ROWID_SERVICE_SHIFT 16
+#define NIMBUS_KB_ROWID_SERVICE_SQL "((search.rowid >> 16) & 65535)"
 
 #define NIMBUS_KB_TOKENIZER "unicode61 remove_diacritics 2"
 
@@ -62,7 +66,9 @@ G_BEGIN_DECLS
   "CREATE INDEX docs_by_title ON docs (kind, title_key);" \
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
-  "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
+  "  service_position INTEGER NOT NULL) WITHOUT ROWID;"
 
 /* A statement borrowed from the cache: going out of scope resets it for the next use. */
 typedef sqlite3_stmt NimbusKbStmt;

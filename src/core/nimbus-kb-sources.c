@@ -14,6 +14,7 @@ typedef struct
 {
   char *filename;
   NimbusKbPos category;
+  NimbusKbPos aliases;
   GArray *related;        /* NimbusKbPos of each related id */
 } EntryOrigin;
 
@@ -393,7 +394,7 @@ read_service (NimbusKbReader *ctx,
               EntryOrigin *origin)
 {
   static const char * const keys[] = { "id", "name", "full_name", "category", "summary",
-                                       "keywords", "sections", "related", NULL };
+                                       "keywords", "aliases", "sections", "related", NULL };
   g_autoptr(NimbusEntry) entry = nimbus_entry_new ();
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *basename = g_path_get_basename (ctx->filename);
@@ -416,6 +417,8 @@ read_service (NimbusKbReader *ctx,
   origin->category = nimbus_kb_reader_member_pos (ctx, root, "category");
   entry->summary = nimbus_kb_reader_get_string (ctx, root, "the service", "summary", TRUE);
   entry->keywords = nimbus_kb_reader_get_strv (ctx, root, "the service", "keywords", TRUE);
+  entry->aliases = nimbus_kb_reader_get_strv (ctx, root, "the service", "aliases", FALSE);
+  origin->aliases = nimbus_kb_reader_member_pos (ctx, root, "aliases");
 
   sections = nimbus_kb_reader_get_array (ctx, root, "the service", "sections", TRUE);
   for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
@@ -592,6 +595,33 @@ check_related (NimbusKbSources *self,
     }
 }
 
+/* Every name of a service (its id, name, full name with and without "Amazon"/"AWS", and
+ * its aliases) means that service alone: a name two services claim is an error. */
+static void
+check_aliases (NimbusKbSources *self)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      NimbusEntry *entry = g_ptr_array_index (self->entries, i);
+      EntryOrigin *origin = g_ptr_array_index (self->origins, i);
+      g_auto(GStrv) names = nimbus_entry_dup_names (entry);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          const NimbusEntry *owner = g_hash_table_lookup (owners, names[j]);
+
+          if (owner != NULL && owner != entry)
+            nimbus_kb_reader_error_at (self->errors, origin->filename, origin->aliases,
+                                       "the name “%s” already means the service “%s”",
+                                       names[j], owner->id);
+          else if (*names[j] != '\0')
+            g_hash_table_insert (owners, g_strdup (names[j]), entry);
+        }
+    }
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b,
@@ -650,6 +680,7 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
     }
 
   check_related (self, service_ids);
+  check_aliases (self);
 
   if (self->errors->len == 0)
     g_ptr_array_sort_with_data (self->entries, compare_entries, self);

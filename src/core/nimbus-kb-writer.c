@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
@@ -20,7 +21,8 @@ typedef struct
 {
   sqlite3 *db;
   GError **error;
-  gint64 n_docs[3];        /* per kind: services, sections, facts and tips */
+  gint64 n_docs[3];        /* per kind, in the service being written */
+  gint64 service_position;
   GString *body;
   const char *service_id;  /* of the entry being written */
 } Writer;
@@ -88,14 +90,16 @@ insert_doc (Writer     *w,
             const char *title,
             const char *columns[5])
 {
+  gint64 base = w->service_position << NIMBUS_KB_ROWID_SERVICE_SHIFT;
   gint64 rowid;
 
   if (g_str_equal (kind, "service"))
-    rowid = NIMBUS_KB_ROWID_SERVICES + ++w->n_docs[0];
+    rowid = NIMBUS_KB_ROWID_SERVICES + base + ++w->n_docs[0];
   else if (g_str_equal (kind, "section"))
-    rowid = NIMBUS_KB_ROWID_SECTIONS + ++w->n_docs[1];
+    rowid = NIMBUS_KB_ROWID_SECTIONS + base + ++w->n_docs[1];
   else
-    rowid = NIMBUS_KB_ROWID_ITEMS + ++w->n_docs[2];
+    rowid = NIMBUS_KB_ROWID_ITEMS + base + ++w->n_docs[2];
+  g_assert (w->n_docs[2] < (1 << NIMBUS_KB_ROWID_SERVICE_SHIFT));
 
   g_autofree char *title_key = NULL;
   const char *start = title;
@@ -270,10 +274,15 @@ insert_entry (Writer            *w,
               guint              position)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", entry->name, entry->full_name);
-  g_autofree char *keywords = g_strjoinv (" ", entry->keywords);
+  g_autofree char *keyword_text = g_strjoinv (" ", entry->keywords);
+  g_autofree char *alias_text = entry->aliases != NULL ? g_strjoinv (" ", entry->aliases) : NULL;
+  g_autofree char *keywords = g_strjoin (" ", keyword_text, alias_text, NULL);
   const char *columns[5] = { title, keywords, "", entry->summary, entry->id };
+  g_auto(GStrv) names = nimbus_entry_dup_names (entry);
 
   w->service_id = entry->id;
+  w->service_position = position;
+  memset (w->n_docs, 0, sizeof w->n_docs);
 
   if (!insert (w, "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?)",
                entry->id, entry->name, entry->full_name, entry->category_id, entry->summary,
@@ -285,6 +294,13 @@ insert_entry (Writer            *w,
   for (guint i = 0; i < entry->sections->len; i++)
     {
       if (!insert_section (w, entry, i, g_ptr_array_index (entry->sections, i)))
+        return FALSE;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!insert (w, "INSERT INTO aliases VALUES (?, ?, ?)", names[i], entry->id,
+                   INT, (gint64) position))
         return FALSE;
     }
 
@@ -342,7 +358,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  Writer w = { NULL, error, { 0, 0, 0 }, NULL, NULL };
+  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL };
   GStatBuf buf;
   gboolean ok;
   int fd;

