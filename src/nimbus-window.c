@@ -24,13 +24,13 @@ struct _NimbusWindow
   AdwApplicationWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *split_view;   /* AdwNavigationSplitView where libadwaita has it, else NULL */
+  GtkWidget *panes;        /* AdwNavigationSplitView from libadwaita 1.4, else AdwLeaflet */
   GtkWidget *sidebar;
   GtkWidget *content;
   GtkWidget *sidebar_button;
   GtkWidget *sidebar_header;
   GtkWidget *content_header;
+  GtkWidget *history_buttons;
   GtkSearchEntry *search_entry;
   GtkListBox *services_list;
   AdwWindowTitle *content_title;
@@ -215,48 +215,26 @@ static void
 show_content (NimbusWindow *self)
 {
 #if ADW_CHECK_VERSION (1, 4, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (self->split_view != NULL)
-    {
-      adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
-                                                  TRUE);
-      return;
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->panes), TRUE);
+#else
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->panes), self->content);
 #endif
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
 show_sidebar (NimbusWindow *self)
 {
 #if ADW_CHECK_VERSION (1, 4, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (self->split_view != NULL)
-    {
-      adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
-                                                  FALSE);
-      return;
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->panes), FALSE);
+#else
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->panes), self->sidebar);
 #endif
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
 static void
 on_sidebar_button_clicked_cb (NimbusWindow *self)
 {
   show_sidebar (self);
-}
-
-static void
-on_leaflet_folded_cb (NimbusWindow *self)
-{
-  /* Unfolding shows both panes; folding keeps the one being read, and the services
-   * when there is nothing to read yet. */
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
 static void
@@ -561,7 +539,6 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_count);
@@ -570,6 +547,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, services_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_title);
@@ -579,7 +557,6 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_services_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -599,46 +576,69 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
-/* libadwaita 1.4 replaced AdwLeaflet with AdwNavigationSplitView, which collapses at a
- * breakpoint and brings its own back button. The template keeps the leaflet of the 1.2
- * floor; with a newer libadwaita its two panes move into a split view. */
-static void
-use_navigation_split_view (NimbusWindow *self)
-{
 #if ADW_CHECK_VERSION (1, 4, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar);
-  g_autoptr(GtkWidget) content = g_object_ref (self->content);
-  AdwNavigationPage *sidebar_page;
-  AdwNavigationPage *content_page;
-  AdwBreakpoint *breakpoint;
+/* The split view collapses at a breakpoint and brings its own way back, and the window
+ * buttons where they belong. */
+static void
+create_panes (NimbusWindow *self)
+{
+  AdwNavigationSplitView *split_view = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
+  AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 600sp"));
   GValue collapsed = G_VALUE_INIT;
 
-  adw_leaflet_remove (self->leaflet, sidebar);
-  adw_leaflet_remove (self->leaflet, content);
-  sidebar_page = adw_navigation_page_new (sidebar, _("Services"));
-  content_page = adw_navigation_page_new (content, _("Nimbus"));
-
-  self->split_view = adw_navigation_split_view_new ();
-  adw_navigation_split_view_set_sidebar (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
-                                         sidebar_page);
-  adw_navigation_split_view_set_content (ADW_NAVIGATION_SPLIT_VIEW (self->split_view),
-                                         content_page);
-  adw_toast_overlay_set_child (self->toast_overlay, self->split_view);
-
-  /* The split view shows the window buttons and the way back itself. */
+  adw_navigation_split_view_set_sidebar (split_view,
+                                         adw_navigation_page_new (self->sidebar, _("Services")));
+  adw_navigation_split_view_set_content (split_view,
+                                         adw_navigation_page_new (self->content, _("Nimbus")));
   gtk_widget_set_visible (self->sidebar_button, FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (self->sidebar_header), TRUE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->content_header), TRUE);
+  g_object_bind_property (split_view, "collapsed", self->history_buttons, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 600sp"));
   g_value_init (&collapsed, G_TYPE_BOOLEAN);
   g_value_set_boolean (&collapsed, TRUE);
-  adw_breakpoint_add_setter (breakpoint, G_OBJECT (self->split_view), "collapsed", &collapsed);
+  adw_breakpoint_add_setter (breakpoint, G_OBJECT (split_view), "collapsed", &collapsed);
   adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
+
+  self->panes = GTK_WIDGET (split_view);
 }
+#else
+static void
+on_leaflet_folded_cb (NimbusWindow *self)
+{
+  /* Unfolding shows both panes; folding keeps the one being read, and the services
+   * when there is nothing to read yet. */
+  if (adw_leaflet_get_folded (ADW_LEAFLET (self->panes)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+    show_sidebar (self);
+}
+
+/* Folded, the leaflet shows one pane, with a button back to the services. */
+static void
+create_panes (NimbusWindow *self)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  const struct { GObject *target; const char *property; GBindingFlags flags; } follow[] = {
+    { G_OBJECT (self->sidebar_header), "show-end-title-buttons", 0 },
+    { G_OBJECT (self->content_header), "show-start-title-buttons", 0 },
+    { G_OBJECT (self->sidebar_button), "visible", 0 },
+    { G_OBJECT (self->history_buttons), "visible", G_BINDING_INVERT_BOOLEAN },
+  };
+
+  gtk_widget_add_css_class (separator, "sidebar");
+  adw_leaflet_set_can_navigate_back (leaflet, TRUE);
+  adw_leaflet_append (leaflet, self->sidebar);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (leaflet, separator), FALSE);
+  adw_leaflet_append (leaflet, self->content);
+  for (guint i = 0; i < G_N_ELEMENTS (follow); i++)
+    g_object_bind_property (leaflet, "folded", follow[i].target, follow[i].property,
+                            G_BINDING_SYNC_CREATE | follow[i].flags);
+  g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->panes = GTK_WIDGET (leaflet);
+}
+#endif
 
 static void
 nimbus_window_init (NimbusWindow *self)
@@ -660,7 +660,8 @@ nimbus_window_init (NimbusWindow *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_mouse_button_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  use_navigation_split_view (self);
+  create_panes (self);
+  adw_toast_overlay_set_child (self->toast_overlay, self->panes);
 
   self->settings = nimbus_settings_new ();
   if (self->settings != NULL)
