@@ -473,6 +473,128 @@ export_written_cb (GObject      *source,
   toast (self, toast_new (message));
 }
 
+static GtkFileFilter *
+json_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+
+  return filter;
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(NimbusWeakAreasPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint added = 0;
+
+  if (!nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result, &added, &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (ngettext ("Imported %u new weak area", "Imported %u new weak areas",
+                                         added), added);
+
+  toast (self, toast_new (message));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GtkFileDialog, which replaced GtkFileChooserNative in GTK 4.10. */
+static GtkFileDialog *
+file_dialog_new (const char *title,
+                 const char *accept)
+{
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = json_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+
+  return dialog;
+}
+
+static GtkWindow *
+parent_window (NimbusWeakAreasPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The file chosen, or NULL when the dialog was dismissed or failed, which is told. */
+static GFile *
+chosen_file (NimbusWeakAreasPage *self,
+             GFile               *file,
+             GError              *error)
+{
+  if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    toast (self, toast_new (error->message));
+
+  return file;
+}
+
+static void
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(NimbusWeakAreasPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (chosen_file (self, file, error) != NULL)
+    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
+                                         g_object_ref (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = file_dialog_new (_("Export Weak Areas"), _("_Export"));
+
+  gtk_file_dialog_set_initial_name (dialog, "nimbus-weak-areas.json");
+  gtk_file_dialog_save (dialog, parent_window (self), NULL, export_chosen_cb, g_object_ref (self));
+}
+
+static void
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(NimbusWeakAreasPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (chosen_file (self, file, error) != NULL)
+    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
+                                         g_object_ref (self));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = file_dialog_new (_("Import Weak Areas"), _("_Import"));
+
+  gtk_file_dialog_open (dialog, parent_window (self), NULL, import_chosen_cb, g_object_ref (self));
+}
+#else
 static void
 export_response_cb (GtkNativeDialog     *dialog,
                     int                  response,
@@ -495,14 +617,11 @@ chooser_new (NimbusWeakAreasPage  *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = json_filter_new ();
 
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          action, accept, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("JSON files"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   return chooser;
@@ -520,25 +639,6 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "nimbus-weak-areas.json");
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(NimbusWeakAreasPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint added = 0;
-
-  if (!nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result, &added, &error))
-    message = g_strdup (error->message);
-  else
-    message = g_strdup_printf (ngettext ("Imported %u new weak area", "Imported %u new weak areas",
-                                         added), added);
-
-  toast (self, toast_new (message));
 }
 
 static void
@@ -567,6 +667,7 @@ import_action (GtkWidget  *widget,
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+#endif
 
 static void
 nimbus_weak_areas_page_dispose (GObject *object)
