@@ -304,7 +304,7 @@ search_done_cb (GObject      *source,
 {
   g_autoptr(NimbusWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &error);
+  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, NULL, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;

@@ -340,7 +340,7 @@ race_search_cb (GObject      *source,
 {
   Race *race = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &error);
+  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, NULL, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     race->cancelled++;

@@ -85,11 +85,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbStmt, nimbus_kb_stmt_release)
 /* One read-only connection to the knowledge base, with its cached statements. A connection
  * is used by one thread at a time: the main one belongs to the thread that opened the
  * knowledge base, workers borrow one from a pool. */
+typedef struct _NimbusKbLexicon NimbusKbLexicon;
+
 typedef struct
 {
   sqlite3 *db;
   GHashTable *statements;  /* SQL -> sqlite3_stmt */
   const char *path;        /* owned by the NimbusKb */
+  NimbusKbLexicon *lexicon; /* loaded on the first search (nimbus-kb-lexicon.c) */
 } NimbusKbConn;
 
 NimbusKbStmt *nimbus_kb_prepare       (NimbusKbConn  *conn,
@@ -109,5 +112,17 @@ NimbusKbConn *nimbus_kb_acquire_conn  (NimbusKb      *self,
                                        GError       **error);
 void          nimbus_kb_release_conn  (NimbusKb      *self,
                                        NimbusKbConn  *conn);
+
+/* The knowledge base's words and service names, for search (nimbus-kb-lexicon.c). */
+NimbusKbLexicon *nimbus_kb_lexicon_load          (NimbusKbConn          *conn,
+                                                  GError               **error);
+void             nimbus_kb_lexicon_free          (NimbusKbLexicon       *lexicon);
+guint            nimbus_kb_lexicon_doc_count     (NimbusKbLexicon       *lexicon,
+                                                  const char            *word);
+guint            nimbus_kb_lexicon_n_docs        (NimbusKbLexicon       *lexicon);
+int              nimbus_kb_lexicon_service       (NimbusKbLexicon       *lexicon,
+                                                  const char            *name);
+const char      *nimbus_kb_lexicon_correct       (NimbusKbLexicon       *lexicon,
+                                                  const char            *word);
 
 G_END_DECLS

@@ -254,30 +254,35 @@ browse_titles (NimbusKbConn      *conn,
   return add_hits (conn, rowids, query, limit, hits, error);
 }
 
+/* What a query says beyond its words: the services it names, the one it is limited to,
+ * and its words as searched after corrections. */
 typedef struct
 {
-  sqlite3_int64 rowid;
-  double score;
-} Candidate;
+  GString *named;          /* ",12,40,": sidebar positions of the services it names */
+  int scope;               /* the only service to search, or -1 */
+  int only_service;        /* the query is nothing but this service's name, or -1 */
+  gboolean corrected;
+} Plan;
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
+/* A short query naming a service ("sqs order", "Amazon Simple Queue Service", "ALB") ranks
+ * that service's documents this many times higher: enough to come first on equal words,
+ * not enough to beat a document the rest of the query points to clearly. Whole exam
+ * questions name the services of their wrong answers too ("instead of Amazon SQS"), so
+ * from NAMED_UP_TO + 1 words on, names count as words only. Both measured on
+ * tests/search-eval/. */
+#define NAMED_BOOST 1.5
+#define NAMED_UP_TO 4
+#define NAMED_SQL "CASE WHEN instr (?3, ',' || " NIMBUS_KB_ROWID_SERVICE_SQL " || ',') > 0 " \
+  "THEN " G_STRINGIFY (NAMED_BOOST) " ELSE 1.0 END"
+#define SCOPE_SQL "(?4 < 0 OR " NIMBUS_KB_ROWID_SERVICE_SQL " = ?4)"
 
-  if (x->score != y->score)
-    return x->score < y->score ? -1 : 1;
-  return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
-}
-
-/* Appends to hits, up to limit, the documents matching the FTS5 expression rank and, when
- * given, filter too, ranked by bm25 over rank. Only the first MAX_CANDIDATES (or limit) matches in
- * document order are ranked (and filtered): services, then sections, then facts and tips, which bounds the
- * work per keystroke on any size of knowledge base and is exact on the real one. */
+/* Appends to hits, up to limit, the documents matching the FTS5 expression rank (and filter,
+ * when given), best first: every match is scored, bm25 over rank, by kind of document and
+ * by the services the query names. */
 static gboolean
 run_query (NimbusKbConn       *conn,
            const NimbusQuery  *query,
+           const Plan         *plan,
            const char         *rank,
            const char         *filter,
            guint               limit,
@@ -285,37 +290,40 @@ run_query (NimbusKbConn       *conn,
            GError            **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GError) local_error = NULL;
+  gboolean filtered = filter != NULL && !g_str_equal (filter, rank);
 
   if (!nimbus_query_has_content_words (query))
     /* Stop words alone rank nothing, and counting their documents for bm25 would read
      * nearly the whole index: the first matches in document order will do. */
-    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, 0 FROM search "
-                              "WHERE search MATCH ?1 LIMIT ?2", error);
-  else if (filter == NULL || g_str_equal (filter, rank))
-    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " FROM search "
-                              "WHERE search MATCH ?1 LIMIT ?2", error);
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid FROM search WHERE search MATCH ?1 "
+                              "AND " SCOPE_SQL " LIMIT ?2", error);
+  else if (!filtered)
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
+                              "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL " "
+                              "ORDER BY score, search.rowid LIMIT ?2", error);
   else
     /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
-    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " FROM search "
-                              "WHERE search MATCH ?1 AND +search.rowid IN "
-                              "  (SELECT rowid FROM search WHERE search MATCH ?3 LIMIT ?2) LIMIT ?2",
-                              error);
+    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
+                              "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL " AND "
+                              "+search.rowid IN (SELECT rowid FROM search WHERE search MATCH ?5) "
+                              "ORDER BY score, search.rowid LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, MAX (MAX_CANDIDATES, limit));
-  if (filter != NULL && !g_str_equal (filter, rank) && nimbus_query_has_content_words (query))
-    sqlite3_bind_text (stmt, 3, filter, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit + hits->len);
+  sqlite3_bind_text (stmt, 3, plan->named->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, plan->scope);
+  if (filtered && nimbus_query_has_content_words (query))
+    sqlite3_bind_text (stmt, 5, filter, -1, SQLITE_STATIC);
 
   while (nimbus_kb_step (conn, stmt, &local_error))
     {
-      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (candidates, candidate);
+      g_array_append_val (rowids, rowid);
     }
 
   if (local_error != NULL)
@@ -324,11 +332,212 @@ run_query (NimbusKbConn       *conn,
       return FALSE;
     }
 
-  g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len; i++)
-    g_array_append_val (rowids, g_array_index (candidates, Candidate, i).rowid);
-
   return add_hits (conn, rowids, query, limit, hits, error);
+}
+
+/* The services a query names, longest name first ("aws elastic beanstalk" before
+ * "elastic"), as ",position," items; sets plan->only_service when the names are all the
+ * query has. */
+static void
+find_named_services (NimbusKbLexicon   *lexicon,
+                     const NimbusQuery *query,
+                     Plan              *plan)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint n_content = 0, n_named_content = 0;
+  int only = -1;
+  gboolean several = FALSE;
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      for (guint j = 0; term->tokens[j] != NULL; j++)
+        {
+          gboolean stop = term->stop_word;
+
+          g_ptr_array_add (words, term->tokens[j]);
+          g_array_append_val (stops, stop);
+          n_content += !stop;
+        }
+    }
+
+  for (guint i = 0; i < words->len;)
+    {
+      guint matched = 0;
+
+      for (guint n = MIN (5, words->len - i); n > 0 && matched == 0; n--)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+          int position;
+
+          for (guint k = 0; k < n; k++)
+            g_string_append_printf (name, "%s%s", k > 0 ? " " : "",
+                                    (const char *) g_ptr_array_index (words, i + k));
+          if ((position = nimbus_kb_lexicon_service (lexicon, name->str)) < 0)
+            continue;
+
+          g_string_append_printf (plan->named, "%d,", position);
+          several |= only >= 0 && only != position;
+          only = position;
+          matched = n;
+          for (guint k = 0; k < n; k++)
+            n_named_content += !g_array_index (stops, gboolean, i + k);
+        }
+
+      i += MAX (matched, 1);
+    }
+
+  if (plan->named->len > 1)
+    g_string_prepend_c (plan->named, ',');
+  else
+    g_string_truncate (plan->named, 0);
+  plan->only_service = !several && n_content > 0 && n_named_content == n_content ? only : -1;
+}
+
+/* Long questions are full of words nearly every page holds ("application", "data",
+ * "scenario"): measured on this knowledge base, those that more than COMMON_SHARE of all
+ * documents hold say nothing about the topic and are left out, the commonest first, as
+ * long as MIN_KEPT words remain. */
+#define COMMON_SHARE 0.2
+#define MIN_KEPT 3
+
+static void
+drop_common_words (NimbusKbLexicon *lexicon,
+                   NimbusQuery     *query)
+{
+  guint threshold = (guint) (COMMON_SHARE * nimbus_kb_lexicon_n_docs (lexicon));
+
+  for (;;)
+    {
+      NimbusQueryTerm *commonest = NULL;
+      guint kept = 0, most = threshold;
+
+      for (guint i = 0; i < query->terms->len; i++)
+        {
+          NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+          guint docs;
+
+          if (term->stop_word)
+            continue;
+          kept++;
+          if (term->prefix || term->tokens[1] != NULL)
+            continue;
+          docs = nimbus_kb_lexicon_doc_count (lexicon, term->tokens[0]);
+          if (docs > most)
+            {
+              most = docs;
+              commonest = term;
+            }
+        }
+
+      if (commonest == NULL || kept <= MIN_KEPT)
+        return;
+      commonest->stop_word = TRUE;
+    }
+}
+
+static void
+replace_token (NimbusQueryTerm *term,
+               const char      *word)
+{
+  g_free (term->tokens[0]);
+  term->tokens[0] = g_strdup (word);
+}
+
+/* Words the index does not have become the nearest word it has ("visibilty" ->
+ * "visibility"), and two words whose join names a service become it ("dynamo db"). The
+ * word still being typed is left alone while it begins a word of the index. */
+static gboolean
+correct_words (NimbusKbConn    *conn,
+               NimbusKbLexicon *lexicon,
+               NimbusQuery     *query)
+{
+  gboolean corrected = FALSE;
+
+  for (guint i = 0; i + 1 < query->terms->len; i++)
+    {
+      NimbusQueryTerm *a = g_ptr_array_index (query->terms, i);
+      NimbusQueryTerm *b = g_ptr_array_index (query->terms, i + 1);
+      g_autofree char *joined = NULL;
+
+      if (a->tokens[1] != NULL || b->tokens[1] != NULL || a->stop_word || b->stop_word)
+        continue;
+      joined = g_strconcat (a->tokens[0], b->tokens[0], NULL);
+      if (nimbus_kb_lexicon_service (lexicon, joined) < 0 ||
+          nimbus_kb_lexicon_doc_count (lexicon, a->tokens[0]) >
+            nimbus_kb_lexicon_doc_count (lexicon, joined))
+        continue;
+
+      replace_token (a, joined);
+      a->prefix = b->prefix;
+      g_ptr_array_remove_index (query->terms, i + 1);
+      corrected = TRUE;
+    }
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+      const char *word = term->tokens[0];
+      const char *nearest;
+
+      if (term->stop_word || term->tokens[1] != NULL ||
+          nimbus_kb_lexicon_doc_count (lexicon, word) > 0 ||
+          nimbus_kb_lexicon_service (lexicon, word) >= 0)
+        continue;
+
+      if (term->prefix)
+        {
+          g_auto(GStrv) expansions = lookup_expansions (conn, word, NULL);
+
+          if (expansions == NULL || expansions[0] != NULL)
+            continue;
+        }
+
+      if ((nearest = nimbus_kb_lexicon_correct (lexicon, word)) != NULL)
+        {
+          replace_token (term, nearest);
+          term->prefix = FALSE;
+          corrected = TRUE;
+        }
+    }
+
+  return corrected;
+}
+
+static char *
+query_text (const NimbusQuery *query)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+      g_autofree char *words = g_strjoinv (" ", term->tokens);
+
+      g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? " " : "",
+                              term->tokens[1] != NULL ? "\"" : "", words,
+                              term->tokens[1] != NULL ? "\"" : "");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The service's own page, first, for a query that is only its name ("dynamodb"). */
+static gboolean
+add_service_page (NimbusKbConn      *conn,
+                  const NimbusQuery *query,
+                  int                position,
+                  GPtrArray         *hits,
+                  GError           **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  sqlite3_int64 rowid = NIMBUS_KB_ROWID_SERVICES +
+                        ((sqlite3_int64) position << NIMBUS_KB_ROWID_SERVICE_SHIFT) + 1;
+
+  g_array_append_val (rowids, rowid);
+  return add_hits (conn, rowids, query, 1, hits, error);
 }
 
 /* Ranked hits for what a person typed. Documents holding every word come first; when they
@@ -337,30 +546,56 @@ run_query (NimbusKbConn       *conn,
 static GPtrArray *
 search_on (NimbusKbConn  *conn,
            const char    *text,
+           const char    *scope_id,
            guint          limit,
+           char         **corrected,
            GError       **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(NimbusQuery) query = NULL;
+  g_autoptr(GString) named = g_string_new (NULL);
+  g_autofree char *typed_scope = NULL;
+  g_autofree char *rest = NULL;
   g_autofree char *all_terms = NULL;
   g_autofree char *all_ranked = NULL;
   g_autofree char *any_term = NULL;
+  Plan plan = { named, -1, -1, FALSE };
   const NimbusQueryTerm *last;
 
+  if (conn->lexicon == NULL && (conn->lexicon = nimbus_kb_lexicon_load (conn, error)) == NULL)
+    return NULL;
+
   limit = CLAMP (limit, 1, NIMBUS_KB_MAX_LIMIT);
-  query = nimbus_query_parse (text);
+  rest = nimbus_query_split_scope (text, &typed_scope);
+  if (scope_id == NULL)
+    scope_id = typed_scope;
+  if (scope_id != NULL)
+    plan.scope = nimbus_kb_lexicon_service (conn->lexicon, scope_id);
+  /* An unknown scope is searched for as the words it is. */
+  query = nimbus_query_parse (scope_id != NULL && plan.scope < 0 ? text : rest);
+
+  plan.corrected = correct_words (conn, conn->lexicon, query);
+  if (plan.corrected && corrected != NULL)
+    *corrected = query_text (query);
+  if (nimbus_query_count_content (query) <= NAMED_UP_TO)
+    find_named_services (conn->lexicon, query, &plan);
+  drop_common_words (conn->lexicon, query);
   if (!expand_prefixes (conn, query, error))
     return NULL;
 
   all_terms = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_TERMS);
-  all_ranked = nimbus_query_to_fts (query, NIMBUS_QUERY_ALL_RANKED);
-  any_term = nimbus_query_to_fts (query, NIMBUS_QUERY_ANY_TERM);
+  all_ranked = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ALL_RANKED);
+  any_term = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ANY_TERM);
   if (all_terms == NULL)
     return g_steal_pointer (&hits);
 
+  if (plan.only_service >= 0 && plan.scope < 0 &&
+      !add_service_page (conn, query, plan.only_service, hits, error))
+    return NULL;
+
   /* One or two letters alone browse the titles, even a word such as "s3". */
   last = g_ptr_array_index (query->terms, query->terms->len - 1);
-  if (nimbus_query_count_searched (query) == 1 && last->prefix &&
+  if (nimbus_query_count_searched (query) == 1 && last->prefix && plan.scope < 0 &&
       strlen (last->tokens[0]) < NIMBUS_QUERY_MIN_RANKED_PREFIX)
     {
       if (!browse_titles (conn, query, last->tokens[0], limit, hits, error))
@@ -368,14 +603,15 @@ search_on (NimbusKbConn  *conn,
     }
 
   /* Few titles begin so: then the prefix is rare enough to search the text for. */
-  if (hits->len < limit && !run_query (conn, query, all_ranked, all_terms, limit, hits, error))
+  if (hits->len < limit &&
+      !run_query (conn, query, &plan, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
   /* Too few documents hold every word: widen to any of them, so that a pasted question still
    * finds its topic. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1 && any_term != NULL)
     {
-      if (!run_query (conn, query, any_term, NULL, limit, hits, error))
+      if (!run_query (conn, query, &plan, any_term, NULL, limit, hits, error))
         return NULL;
     }
 
@@ -392,22 +628,41 @@ nimbus_kb_search (NimbusKb    *self,
                   guint        limit,
                   GError     **error)
 {
+  return nimbus_kb_search_scoped (self, text, NULL, limit, NULL, error);
+}
+
+/* The same, limited to one service when scope_id is given (as "in:ID" in the text does);
+ * when a word was corrected, *corrected holds the query as searched ("visibility
+ * timeout"), else NULL. */
+GPtrArray *
+nimbus_kb_search_scoped (NimbusKb    *self,
+                         const char  *text,
+                         const char  *scope_id,
+                         guint        limit,
+                         char       **corrected,
+                         GError     **error)
+{
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return search_on (nimbus_kb_get_conn (self), text, limit, error);
+  if (corrected != NULL)
+    *corrected = NULL;
+
+  return search_on (nimbus_kb_get_conn (self), text, scope_id, limit, corrected, error);
 }
 
 typedef struct
 {
   char *text;
   guint limit;
+  char *corrected;
 } SearchData;
 
 static void
 search_data_free (SearchData *data)
 {
   g_free (data->text);
+  g_free (data->corrected);
   g_free (data);
 }
 
@@ -439,7 +694,7 @@ search_thread (GTask        *task,
     {
       if (cancellable != NULL)
         sqlite3_progress_handler (conn->db, 1000, check_cancelled, cancellable);
-      hits = search_on (conn, data->text, data->limit, &error);
+      hits = search_on (conn, data->text, NULL, data->limit, &data->corrected, &error);
       sqlite3_progress_handler (conn->db, 0, NULL, NULL);
       nimbus_kb_release_conn (source_object, conn);
     }
@@ -479,12 +734,24 @@ nimbus_kb_search_async (NimbusKb            *self,
   g_task_run_in_thread (task, search_thread);
 }
 
+/* The hits; *corrected as nimbus_kb_search_scoped () gives it. */
 GPtrArray *
 nimbus_kb_search_finish (NimbusKb      *self,
                          GAsyncResult  *result,
+                         char         **corrected,
                          GError       **error)
 {
+  GPtrArray *hits;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  hits = g_task_propagate_pointer (G_TASK (result), error);
+  if (corrected != NULL)
+    {
+      SearchData *data = g_task_get_task_data (G_TASK (result));
+
+      *corrected = hits != NULL ? g_strdup (data->corrected) : NULL;
+    }
+
+  return hits;
 }

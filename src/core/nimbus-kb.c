@@ -32,6 +32,7 @@ conn_free (NimbusKbConn *conn)
     return;
 
   g_hash_table_unref (conn->statements);
+  nimbus_kb_lexicon_free (conn->lexicon);
   sqlite3_close (conn->db);
   g_free (conn);
 }

@@ -50,6 +50,13 @@ void         nimbus_kb_search_async  (NimbusKb             *self,
                                       gpointer              user_data);
 GPtrArray   *nimbus_kb_search_finish (NimbusKb             *self,
                                       GAsyncResult         *result,
+                                      char                **corrected,
+                                      GError              **error);
+GPtrArray   *nimbus_kb_search_scoped (NimbusKb             *self,
+                                      const char           *text,
+                                      const char           *scope_id,
+                                      guint                 limit,
+                                      char                **corrected,
                                       GError              **error);
 
 G_END_DECLS

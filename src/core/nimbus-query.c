@@ -302,6 +302,38 @@ append_term (GString               *fts,
     }
 }
 
+/* "in:sqs fifo" searches the SQS page only: the text without its scope, and the scope's
+ * service id (lower case) in *scope, or NULL when there is none. The first scope counts. */
+char *
+nimbus_query_split_scope (const char  *text,
+                          char       **scope)
+{
+  GString *rest = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+
+  *scope = NULL;
+  while (*p != '\0')
+    {
+      const char *end;
+
+      if ((p == text || g_ascii_isspace (p[-1])) && g_ascii_strncasecmp (p, "in:", 3) == 0)
+        {
+          for (end = p + 3; g_ascii_isalnum (*end) || *end == '-'; end++)
+            ;
+          if (end > p + 3 && (*end == '\0' || g_ascii_isspace (*end)))
+            {
+              if (*scope == NULL)
+                *scope = g_ascii_strdown (p + 3, end - (p + 3));
+              p = end;
+              continue;
+            }
+        }
+      g_string_append_c (rest, *p++);
+    }
+
+  return g_string_free (rest, FALSE);
+}
+
 /* Text folded as search folds it, its words joined by single spaces: "Amazon SQS" and
  * "amazon  sqs" are both "amazon sqs". */
 char *
@@ -319,6 +351,23 @@ nimbus_query_fold_phrase (const char *text)
     }
 
   return g_strdup (folded->str);
+}
+
+/* How many words of the query are searched for their meaning: not stop words, not a
+ * word still being typed that is too short to rank. */
+guint
+nimbus_query_count_content (const NimbusQuery *query)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      n += !term->stop_word && !nimbus_query_term_is_short_prefix (term);
+    }
+
+  return n;
 }
 
 /* An FTS5 expression in which every word is a quoted string, so nothing the person typed
@@ -363,6 +412,51 @@ nimbus_query_to_fts (const NimbusQuery *query,
     {
       g_string_free (fts, TRUE);
       return NULL;
+    }
+
+  return g_string_free (fts, FALSE);
+}
+
+static gboolean
+is_phrase_word (const NimbusQueryTerm *term)
+{
+  return !term->stop_word && !term->prefix && term->tokens[0] != NULL && term->tokens[1] == NULL;
+}
+
+/* The expression of mode, plus each pair of adjacent words as a phrase, so that documents
+ * holding "visibility timeout" rank above those holding the two words apart; the phrases
+ * never change which documents match. */
+char *
+nimbus_query_to_ranked_fts (const NimbusQuery *query,
+                            NimbusQueryMode    mode)
+{
+  g_autofree char *base = nimbus_query_to_fts (query, mode);
+  GString *fts;
+
+  g_return_val_if_fail (mode != NIMBUS_QUERY_ALL_TERMS, NULL);
+
+  if (base == NULL || !nimbus_query_has_content_words (query))
+    return g_steal_pointer (&base);
+
+  fts = g_string_new (base);
+  for (guint i = 0; i + 1 < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *a = g_ptr_array_index (query->terms, i);
+      const NimbusQueryTerm *b = g_ptr_array_index (query->terms, i + 1);
+
+      if (!is_phrase_word (a) || !is_phrase_word (b))
+        continue;
+
+      g_string_append (fts, mode == NIMBUS_QUERY_ANY_TERM ? " OR (" : " AND (");
+      append_quoted (fts, a->tokens[0]);
+      g_string_append (fts, " + ");
+      append_quoted (fts, b->tokens[0]);
+      if (mode != NIMBUS_QUERY_ANY_TERM)
+        {
+          g_string_append (fts, " OR ");
+          append_quoted (fts, a->tokens[0]);
+        }
+      g_string_append_c (fts, ')');
     }
 
   return g_string_free (fts, FALSE);

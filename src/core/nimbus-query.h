@@ -38,13 +38,18 @@ typedef struct
 NimbusQuery *nimbus_query_parse          (const char        *text);
 void         nimbus_query_free           (NimbusQuery       *query);
 guint        nimbus_query_count_searched (const NimbusQuery *query);
+guint        nimbus_query_count_content  (const NimbusQuery *query);
 gboolean     nimbus_query_has_content_words (const NimbusQuery *query);
 gboolean     nimbus_query_term_is_short_prefix (const NimbusQueryTerm *term);
 char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
+char        *nimbus_query_to_ranked_fts  (const NimbusQuery *query,
+                                          NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
                                           gssize             len);
 char        *nimbus_query_fold_phrase    (const char        *text);
+char        *nimbus_query_split_scope    (const char        *text,
+                                          char             **scope);
 gboolean     nimbus_query_is_stop_word   (const char        *folded);
 gboolean     nimbus_query_matches_word   (const NimbusQuery *query,
                                           const char        *folded);

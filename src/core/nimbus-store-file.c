@@ -164,30 +164,48 @@ rename_aside (const char *path,
   return NULL;
 }
 
+/* A lock on the store's folder: shared while a store is opened and checked (which may
+ * create the file and its journals), exclusive while a damaged one is set aside, so that a
+ * new store's journal is never taken for the damaged one's. -1 where the folder cannot be
+ * locked; nimbus_store_file_unlock_folder () releases it. */
+int
+nimbus_store_file_lock_folder (const char *path,
+                               gboolean    exclusive)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    flock (fd, exclusive ? LOCK_EX : LOCK_SH);
+
+  return fd;
+}
+
+void
+nimbus_store_file_unlock_folder (int fd)
+{
+  if (fd >= 0)
+    close (fd);  /* releases the lock */
+}
+
 /* Renames the damaged file at path, and its journal files, to a name no other file has,
- * under a lock on the folder so that two processes never move the same file twice; only
- * when path is still the file that was checked. NULL without error when it is not (another
- * process already set it aside): open again. */
+ * under the folder's exclusive lock, so that two processes never move the same file twice;
+ * only when path is still the file that was checked. NULL without error when it is not
+ * (another process already set it aside): open again. */
 char *
 nimbus_store_file_set_aside (const char               *path,
                              const NimbusStoreFileId  *checked,
                              GError                  **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   NimbusStoreFileId current;
   char *aside = NULL;
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd >= 0)
-    flock (fd, LOCK_EX);
+  int fd = nimbus_store_file_lock_folder (path, TRUE);
 
   nimbus_store_file_identify (path, &current);
   if (nimbus_store_file_id_equal (&current, checked))
     aside = rename_aside (path, error);
 
-  if (fd >= 0)
-    close (fd);  /* releases the lock */
-
+  nimbus_store_file_unlock_folder (fd);
   return aside;
 }
 

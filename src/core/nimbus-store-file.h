@@ -32,6 +32,9 @@ gboolean           nimbus_store_file_id_equal     (const NimbusStoreFileId *a,
 NimbusStoreHealth  nimbus_store_file_check        (sqlite3                 *db,
                                                    int                     *code,
                                                    char                   **reason);
+int                nimbus_store_file_lock_folder  (const char              *path,
+                                                   gboolean                 exclusive);
+void               nimbus_store_file_unlock_folder (int                     fd);
 char              *nimbus_store_file_set_aside    (const char              *path,
                                                    const NimbusStoreFileId *checked,
                                                    GError                 **error);

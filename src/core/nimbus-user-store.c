@@ -373,17 +373,22 @@ open_checked (NimbusUserStore  *self,
       NimbusStoreFileId before, after;
       NimbusStoreHealth health;
 
+      int lock;
+
       g_clear_pointer (reason, g_free);
+      lock = nimbus_store_file_lock_folder (self->path, FALSE);
       nimbus_store_file_identify (self->path, &before);
       self->db = open_db (self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+      health = self->db != NULL ? nimbus_store_file_check (self->db, NULL, reason)
+                                : NIMBUS_STORE_HEALTH_UNAVAILABLE;
+      nimbus_store_file_identify (self->path, &after);
+      nimbus_store_file_unlock_folder (lock);
+
       if (self->db == NULL)
         {
           *reason = g_strdup (g_strerror (EACCES));
           return FALSE;
         }
-
-      health = nimbus_store_file_check (self->db, NULL, reason);
-      nimbus_store_file_identify (self->path, &after);
       if (health == NIMBUS_STORE_HEALTH_UNAVAILABLE)
         return FALSE;
       if (health == NIMBUS_STORE_HEALTH_OK)

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-kb-lexicon"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-kb-private.h"
+#include "nimbus-query.h"
+
+/* What search knows of the knowledge base's language, read once per connection: every
+ * unstemmed word with the number of documents holding it (how much a word discriminates,
+ * and the vocabulary typos are corrected to), and every name of every service. */
+
+struct _NimbusKbLexicon
+{
+  GHashTable *docs;      /* word -> number of documents + 1 */
+  GPtrArray *words;      /* by length, for correcting */
+  GHashTable *services;  /* folded name -> service position + 1 */
+  guint n_docs;
+};
+
+void
+nimbus_kb_lexicon_free (NimbusKbLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+
+  g_hash_table_unref (lexicon->docs);
+  g_ptr_array_unref (lexicon->words);
+  g_hash_table_unref (lexicon->services);
+  g_free (lexicon);
+}
+
+NimbusKbLexicon *
+nimbus_kb_lexicon_load (NimbusKbConn  *conn,
+                        GError       **error)
+{
+  NimbusKbLexicon *lexicon = g_new0 (NimbusKbLexicon, 1);
+  g_autoptr(GError) local_error = NULL;
+  NimbusKbStmt *stmt;
+
+  lexicon->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon->words = g_ptr_array_new ();
+  lexicon->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if ((stmt = nimbus_kb_prepare (conn, "SELECT term, docs FROM terms", error)) == NULL)
+    goto failed;
+  while (nimbus_kb_step (conn, stmt, &local_error))
+    {
+      const char *word = (const char *) sqlite3_column_text (stmt, 0);
+      char *key;
+
+      if (word == NULL)
+        continue;
+      key = g_strdup (word);
+      g_hash_table_insert (lexicon->docs, key, GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+      g_ptr_array_add (lexicon->words, key);
+    }
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    goto failed;
+
+  if ((stmt = nimbus_kb_prepare (conn, "SELECT alias, service_position FROM aliases", error)) == NULL)
+    goto failed;
+  while (nimbus_kb_step (conn, stmt, &local_error))
+    {
+      const char *alias = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (alias != NULL)
+        g_hash_table_insert (lexicon->services, g_strdup (alias),
+                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+    }
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    goto failed;
+
+  if ((stmt = nimbus_kb_prepare (conn, "SELECT count (*) FROM docs", error)) == NULL)
+    goto failed;
+  if (nimbus_kb_step (conn, stmt, &local_error))
+    lexicon->n_docs = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    goto failed;
+
+  return lexicon;
+
+failed:
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  nimbus_kb_lexicon_free (lexicon);
+  return NULL;
+}
+
+/* How many documents hold word (unstemmed); 0 when it is not a word of the index. */
+guint
+nimbus_kb_lexicon_doc_count (NimbusKbLexicon *lexicon,
+                             const char      *word)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->docs, word));
+
+  return n > 0 ? n - 1 : 0;
+}
+
+guint
+nimbus_kb_lexicon_n_docs (NimbusKbLexicon *lexicon)
+{
+  return lexicon->n_docs;
+}
+
+/* The sidebar position of the service that name (folded: "simple queue service") means,
+ * or -1. */
+int
+nimbus_kb_lexicon_service (NimbusKbLexicon *lexicon,
+                           const char      *name)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (lexicon->services, name)) - 1;
+}
+
+/* Optimal string alignment distance (Levenshtein with adjacent swaps), stopping early once
+ * it is certain to exceed max. */
+static guint
+distance (const char *a,
+          gsize       la,
+          const char *b,
+          gsize       lb,
+          guint       max)
+{
+  guint rows[3][NIMBUS_QUERY_MAX_TOKEN_BYTES + 1];
+  guint *before = rows[0], *previous = rows[1], *current = rows[2];
+
+  if ((la > lb ? la - lb : lb - la) > max)
+    return max + 1;
+
+  for (gsize j = 0; j <= lb; j++)
+    previous[j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint row_min;
+
+      current[0] = i;
+      row_min = current[0];
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (MIN (previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, before[j - 2] + 1);
+          current[j] = best;
+          row_min = MIN (row_min, best);
+        }
+      if (row_min > max)
+        return max + 1;
+
+      {
+        guint *t = before;
+        before = previous;
+        previous = current;
+        current = t;
+      }
+    }
+
+  return previous[lb];
+}
+
+/* The vocabulary word nearest to a word the index does not have: one edit away for short
+ * words, two for long ones, the most common of the nearest; NULL when none is near. */
+const char *
+nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
+                           const char      *word)
+{
+  gsize length = strlen (word);
+  guint max = length >= 7 ? 2 : 1;
+  const char *best = NULL;
+  guint best_distance = max + 1, best_docs = 0;
+
+  if (length < 4 || length > NIMBUS_QUERY_MAX_TOKEN_BYTES)
+    return NULL;
+
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_islower (*p))
+      return NULL;  /* digits and non-ASCII: names and numbers, not typos */
+
+  for (guint i = 0; i < lexicon->words->len; i++)
+    {
+      const char *candidate = g_ptr_array_index (lexicon->words, i);
+      gsize candidate_length = strlen (candidate);
+      guint d, docs;
+
+      if (candidate_length > NIMBUS_QUERY_MAX_TOKEN_BYTES ||
+          (candidate_length > length ? candidate_length - length : length - candidate_length) > max)
+        continue;
+
+      d = distance (word, length, candidate, candidate_length, MIN (max, best_distance));
+      if (d > max)
+        continue;
+
+      docs = nimbus_kb_lexicon_doc_count (lexicon, candidate);
+      if (d < best_distance || (d == best_distance && docs > best_docs))
+        {
+          best = candidate;
+          best_distance = d;
+          best_docs = docs;
+        }
+    }
+
+  return best;
+}
