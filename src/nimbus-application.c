@@ -38,6 +38,7 @@ static const GOptionEntry option_entries[] = {
   /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
   { "limit", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show at most N search hits (default 10)"),
     N_("N") },
+  { "service", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search one service only"), N_("ID") },
   { "capacity", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
     N_("read|write") },
@@ -180,6 +181,7 @@ nimbus_application_handle_local_options (GApplication *app,
   if (!lookup_text (dict, "show", &options.show) ||
       !lookup_text (dict, "search", &options.search) ||
       !lookup_text (dict, "limit", &options.limit) ||
+      !lookup_text (dict, "service", &options.service) ||
       !lookup_text (dict, "capacity", &options.capacity) ||
       !lookup_text (dict, "consistency", &options.consistency) ||
       !lookup_text (dict, "item-size", &options.item_size) ||
@@ -193,6 +195,7 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.show);
   g_free (options.search);
   g_free (options.limit);
+  g_free (options.service);
   g_free (options.capacity);
   g_free (options.consistency);
   g_free (options.item_size);

@@ -31,6 +31,7 @@ nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->weak || options->show != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
+         options->service != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
          options->item_size != NULL || options->rate != NULL ||
          (options->remaining != NULL && options->remaining[0] != NULL);
@@ -249,15 +250,29 @@ add_string_member (JsonBuilder *builder,
 static int
 run_search (NimbusKb   *kb,
             const char *text,
+            const char *service,
             guint       limit,
             gboolean    json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, text, limit, &error);
+  g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *corrected = NULL;
+  g_autofree char *title = NULL;
 
+  if (service != NULL && (strchr (service, '/') != NULL || strchr (service, '#') != NULL ||
+                          (title = nimbus_kb_lookup_title (kb, service)) == NULL))
+    {
+      g_printerr (_("nimbus: No service “%s” in the knowledge base (see nimbus --list)\n"),
+                  service);
+      return NIMBUS_EXIT_UNAVAILABLE;
+    }
+
+  hits = nimbus_kb_search_scoped (kb, text, service, limit, &corrected, &error);
   if (hits == NULL)
     return unavailable (error);
+  if (corrected != NULL)
+    g_printerr (_("Showing results for “%s”\n"), corrected);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < hits->len; i++)
@@ -437,9 +452,11 @@ check_usage (const NimbusCliOptions *options,
            (options->consistency == NULL || options->item_size == NULL || options->rate == NULL))
     nimbus_cli_usage_error (_("--capacity needs --consistency, --item-size and --rate"));
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json and --limit go with --list, --show, --search, --capacity or --weak"));
+    nimbus_cli_usage_error (_("--json, --limit and --service go with --list, --show, --search, --capacity or --weak"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
+  else if (options->service != NULL && options->search == NULL)
+    nimbus_cli_usage_error (_("--service goes with --search"));
   else if (options->limit != NULL &&
            !g_ascii_string_to_unsigned (options->limit, 10, 1, NIMBUS_KB_MAX_LIMIT, &value, NULL))
     nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), NIMBUS_KB_MAX_LIMIT,
@@ -485,7 +502,7 @@ run (const NimbusCliOptions *options,
   if (options->show != NULL)
     return run_show (kb, options->show, options->json);
 
-  return run_search (kb, options->search, limit, options->json);
+  return run_search (kb, options->search, options->service, limit, options->json);
 }
 
 /* Runs the terminal request; the exit status of ../shared/CLI.md. */

@@ -15,6 +15,7 @@ typedef struct
   char *show;
   char *search;
   char *limit;
+  char *service;      /* --service, with --search */
   char *capacity;     /* read or write */
   char *consistency;
   char *item_size;

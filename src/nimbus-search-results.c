@@ -16,6 +16,7 @@ struct _NimbusSearchResults
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkLabel *corrected_label;
   GtkListBox *list;
 
   guint n_hits;
@@ -107,6 +108,22 @@ nimbus_search_results_set_hits (NimbusSearchResults *self,
   gtk_stack_set_visible_child_name (self->stack, self->n_hits > 0 ? "results" : "empty");
 }
 
+/* "Showing results for “visibility timeout”" above the hits when search corrected a word;
+ * NULL hides it. */
+void
+nimbus_search_results_set_corrected (NimbusSearchResults *self,
+                                     const char          *corrected)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (NIMBUS_IS_SEARCH_RESULTS (self));
+
+  if (corrected != NULL)
+    text = g_strdup_printf (_("Showing results for “%s”"), corrected);
+  gtk_label_set_text (self->corrected_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->corrected_label), corrected != NULL);
+}
+
 guint
 nimbus_search_results_get_n_hits (NimbusSearchResults *self)
 {
@@ -167,6 +184,7 @@ nimbus_search_results_class_init (NimbusSearchResultsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-search-results.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, stack);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, corrected_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
 }

@@ -304,13 +304,16 @@ search_done_cb (GObject      *source,
 {
   g_autoptr(NimbusWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, NULL, &error);
+  g_autofree char *corrected = NULL;
+  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
+                                                       &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     g_warning ("Search failed: %s", error->message);
 
+  nimbus_search_results_set_corrected (self->search_results, corrected);
   nimbus_search_results_set_hits (self->search_results, hits);
 }
 
