@@ -1,13 +1,11 @@
 #!/bin/sh
-# Installs the build dependencies that are missing (Debian 12 packages), then configures
+# Installs the build dependencies that are missing (build-aux/debian-packages), then configures
 # and builds Nimbus in ./build. Sourced by run.sh and test.sh.
 set -eu
 
 cd "$(dirname "$0")/.."
 
-packages="meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libglib2.0-dev-bin
-  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev gettext desktop-file-utils
-  appstream xvfb xauth dbus dbus-bin valgrind"
+packages=$(grep -v '^#' build-aux/debian-packages)
 
 missing=""
 for p in $packages; do

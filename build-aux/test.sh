@@ -18,5 +18,5 @@ for line in open(sys.argv[1]):
     counts[key] += 1
 print(f"meson: {counts['OK']} passed, {counts['FAIL']} failed, {counts['SKIP']} skipped")
 PY
-echo "Screenshots: build/tests/screenshots/"
+echo "Screenshots: $(ls -d build/tests/screenshots/*/ 2>/dev/null | tr '\n' ' ')"
 exit $status

@@ -40,7 +40,22 @@ wait_for_frames (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, tick);
 }
 
-/* Renders what widget shows now to build/tests/screenshots/NAME.png. */
+/* The system the tests run on, as os-release names it: debian-12, debian-13. */
+static char *
+platform_name (void)
+{
+  g_autofree char *id = g_get_os_info (G_OS_INFO_KEY_ID);
+  g_autofree char *version = g_get_os_info (G_OS_INFO_KEY_VERSION_ID);
+
+  if (id == NULL)
+    return g_strdup ("unknown");
+  if (version == NULL)
+    return g_steal_pointer (&id);
+  return g_strdup_printf ("%s-%s", id, version);
+}
+
+/* Renders what widget shows now to build/tests/screenshots/PLATFORM/NAME.png, so that the
+ * same page from each platform CI builds on can be laid side by side. */
 void
 nimbus_test_save_screenshot (GtkWidget  *widget,
                              const char *name)
@@ -49,7 +64,9 @@ nimbus_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *platform = platform_name ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", platform,
+                                           NULL);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
   int width = gtk_widget_get_width (widget);
