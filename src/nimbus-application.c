@@ -345,8 +345,9 @@ nimbus_application_preferences (GSimpleAction *action,
 {
   NimbusApplication *self = NIMBUS_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = nimbus_preferences_window_new (self->settings);
 
-  gtk_window_present (GTK_WINDOW (nimbus_preferences_window_new (parent, self->settings)));
+  nimbus_preferences_window_present (NIMBUS_PREFERENCES_WINDOW (preferences), parent);
 }
 
 static const GActionEntry app_actions[] = {

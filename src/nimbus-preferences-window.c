@@ -4,105 +4,80 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "nimbus-preferences-page.h"
 #include "nimbus-preferences-window.h"
 
-/* Style and reading text size, each bound straight to its GSettings key; the application
- * applies them. */
+/* The preferences page in an AdwPreferencesDialog from libadwaita 1.5, which deprecates
+ * AdwPreferencesWindow, else in an AdwPreferencesWindow. */
 struct _NimbusPreferencesWindow
 {
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwPreferencesDialog parent_instance;
+#else
   AdwPreferencesWindow parent_instance;
+#endif
 
-  AdwComboRow *style_row;
-  GtkAdjustment *text_size_adjustment;
+  GtkWidget *page;
 };
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+#else
 G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static const char * const style_values[] = { "default", "light", "dark" };
-
-static gboolean
-style_to_row (GValue   *value,
-              GVariant *variant,
-              gpointer  user_data)
-{
-  const char *style = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (style_values); i++)
-    {
-      if (g_str_equal (style, style_values[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-row_to_style (const GValue       *value,
-              const GVariantType *expected_type,
-              gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return selected < G_N_ELEMENTS (style_values) ? g_variant_new_string (style_values[selected])
-                                                : NULL;
-}
-
-static gboolean
-scale_to_percent (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
-  return TRUE;
-}
-
-static GVariant *
-percent_to_scale (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  return g_variant_new_double (g_value_get_double (value) / 100.0);
-}
+#endif
 
 static void
 nimbus_preferences_window_class_init (NimbusPreferencesWindowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, NimbusPreferencesWindow, style_row);
-  gtk_widget_class_bind_template_child (widget_class, NimbusPreferencesWindow, text_size_adjustment);
 }
 
 static void
 nimbus_preferences_window_init (NimbusPreferencesWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* settings: the application's, or NULL for preferences bound to nothing. */
 GtkWidget *
-nimbus_preferences_window_new (GtkWindow *parent,
-                               GSettings *settings)
+nimbus_preferences_window_new (GSettings *settings)
 {
   NimbusPreferencesWindow *self = g_object_new (NIMBUS_TYPE_PREFERENCES_WINDOW,
-                                                "transient-for", parent,
-                                                "modal", parent != NULL,
+                                                "search-enabled", FALSE,
                                                 NULL);
 
-  if (settings != NULL)
-    {
-      g_settings_bind_with_mapping (settings, "style-variant", self->style_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, style_to_row, row_to_style, NULL, NULL);
-      g_settings_bind_with_mapping (settings, "text-scale", self->text_size_adjustment, "value",
-                                    G_SETTINGS_BIND_DEFAULT, scale_to_percent, percent_to_scale,
-                                    NULL, NULL);
-    }
+  self->page = nimbus_preferences_page_new (settings);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (self->page));
+  adw_dialog_set_content_width (ADW_DIALOG (self), 480);
+  adw_dialog_set_content_height (ADW_DIALOG (self), 320);
+#else
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->page));
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 320);
+#endif
 
   return GTK_WIDGET (self);
+}
+
+/* The page of settings shown. */
+GtkWidget *
+nimbus_preferences_window_get_page (NimbusPreferencesWindow *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->page;
+}
+
+/* Shows the preferences over parent, or in a window of their own when parent is NULL. */
+void
+nimbus_preferences_window_present (NimbusPreferencesWindow *self,
+                                   GtkWindow               *parent)
+{
+  g_return_if_fail (NIMBUS_IS_PREFERENCES_WINDOW (self));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (parent));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_set_modal (GTK_WINDOW (self), parent != NULL);
+  gtk_window_present (GTK_WINDOW (self));
+#endif
 }
