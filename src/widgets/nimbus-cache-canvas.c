@@ -24,6 +24,9 @@ struct _NimbusCacheCanvas
   double progress;            /* of the arrows, 0 to 1 */
   gint64 start_time;
   guint tick;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkWidget *swatches[4];     /* hidden children that carry the style's colours */
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (NimbusCacheCanvas, nimbus_cache_canvas, GTK_TYPE_WIDGET)
@@ -37,17 +40,45 @@ typedef struct
   double x, y, width, height;
 } Box;
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+/* The style's colours for accents, successes, warnings and errors. */
+enum { SWATCH_ACCENT, SWATCH_SUCCESS, SWATCH_WARNING, SWATCH_ERROR, N_SWATCHES };
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.10 deprecates looking colours up by name: each is the colour of a hidden child
+ * styled with libadwaita's class of that name. */
+static const char * const swatch_classes[N_SWATCHES] = { "accent", "success", "warning", "error" };
+
 static GdkRGBA
-named_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
+swatch_color (NimbusCacheCanvas *self,
+              guint              swatch)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   GdkRGBA color;
 
-  if (!gtk_style_context_lookup_color (context, name, &color))
-    gdk_rgba_parse (&color, fallback);
+  gtk_widget_get_color (self->swatches[swatch], &color);
+  return color;
+}
+
+static GdkRGBA
+foreground (GtkWidget *widget)
+{
+  GdkRGBA color;
+
+  gtk_widget_get_color (widget, &color);
+  return color;
+}
+#else
+static GdkRGBA
+swatch_color (NimbusCacheCanvas *self,
+              guint              swatch)
+{
+  static const char * const names[N_SWATCHES] = { "accent_color", "success_color",
+                                                  "warning_color", "error_color" };
+  static const char * const fallbacks[N_SWATCHES] = { "#3584e4", "#26a269", "#c64600", "#c01c28" };
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context, names[swatch], &color))
+    gdk_rgba_parse (&color, fallbacks[swatch]);
 
   return color;
 }
@@ -60,7 +91,7 @@ foreground (GtkWidget *widget)
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   return color;
 }
-G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
 
 static void
 set_source (cairo_t       *cr,
@@ -251,10 +282,10 @@ nimbus_cache_canvas_snapshot (GtkWidget   *widget,
   double gap = MAX (width * 0.12, 40);
   double box_width = (width - 2 * gap) / 3;
   GdkRGBA fg = foreground (widget);
-  GdkRGBA accent = named_color (widget, "accent_color", "#3584e4");
-  GdkRGBA success = named_color (widget, "success_color", "#26a269");
-  GdkRGBA warning = named_color (widget, "warning_color", "#c64600");
-  GdkRGBA error = named_color (widget, "error_color", "#c01c28");
+  GdkRGBA accent = swatch_color (self, SWATCH_ACCENT);
+  GdkRGBA success = swatch_color (self, SWATCH_SUCCESS);
+  GdkRGBA warning = swatch_color (self, SWATCH_WARNING);
+  GdkRGBA error = swatch_color (self, SWATCH_ERROR);
   Box client = { 0, 8, box_width, BOX_HEIGHT };
   Box cache = { box_width + gap, 8, box_width, BOX_HEIGHT };
   Box db = { 2 * (box_width + gap), 8, box_width, BOX_HEIGHT };
@@ -371,6 +402,10 @@ nimbus_cache_canvas_dispose (GObject *object)
   if (self->tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
   self->tick = 0;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  for (guint i = 0; i < N_SWATCHES; i++)
+    g_clear_pointer (&self->swatches[i], gtk_widget_unparent);
+#endif
 
   G_OBJECT_CLASS (nimbus_cache_canvas_parent_class)->dispose (object);
 }
@@ -392,6 +427,15 @@ nimbus_cache_canvas_init (NimbusCacheCanvas *self)
 {
   nimbus_cache_sim_init (&self->sim, NIMBUS_CACHE_LAZY_LOADING, 0);
   self->progress = 1;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  for (guint i = 0; i < N_SWATCHES; i++)
+    {
+      self->swatches[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->swatches[i], swatch_classes[i]);
+      gtk_widget_set_visible (self->swatches[i], FALSE);
+      gtk_widget_set_parent (self->swatches[i], GTK_WIDGET (self));
+    }
+#endif
 }
 
 GtkWidget *
