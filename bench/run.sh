@@ -14,4 +14,4 @@ fi
 
 dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1200x24" \
   meson test -C build --benchmark --verbose --num-processes 1 2>&1 |
-  grep -E '^(KB compile|search |    slowest|process:|startup:)'
+  grep -E '^(KB compile|search |search-eval|    slowest|process:|startup:)'

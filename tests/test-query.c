@@ -32,7 +32,7 @@ static const struct {
   { "title:sqs ", "\"title\" AND \"sqs\"", "\"title\" OR \"sqs\"" },
   { "sqs*", "\"sqs\"", "\"sqs\"" },
   { "{title}: x", "\"title\" AND \"x\"*", "\"title\"" },
-  { "SSE-KMS ", "\"sse\" AND \"kms\"", "\"sse\" OR \"kms\"" },
+  { "SSE-KMS ", "\"sse\" + \"kms\"", "\"sse\" + \"kms\"" },
   { "the ", "\"the\"", "\"the\"" },
   { "what is the ", "\"what\" AND \"is\" AND \"the\"", "\"what\" OR \"is\" OR \"the\"" },
   { "what is the visibility timeout?", "\"visibility\" AND \"timeout\"",
@@ -41,8 +41,12 @@ static const struct {
   /* A stop word still being typed is dropped beside real words, kept alone. */
   { "visibility the", "\"visibility\"", "\"visibility\"" },
   { "what is the", "\"what\" AND \"is\" AND (\"the\")", "\"what\" OR \"is\" OR (\"the\")" },
-  { "x-amz-server-side-encryption ", "\"x\" AND \"amz\" AND \"server\" AND \"side\" AND \"encryption\"",
-    "\"x\" OR \"amz\" OR \"server\" OR \"side\" OR \"encryption\"" },
+  /* Words joined by dashes are one phrase; a lone dash is no operator. */
+  { "x-amz-server-side-encryption ", "\"x\" + \"amz\" + \"server\" + \"side\" + \"encryption\"",
+    "\"x\" + \"amz\" + \"server\" + \"side\" + \"encryption\"" },
+  { "us-east-1 ", "\"us\" + \"east\" + \"1\"", "\"us\" + \"east\" + \"1\"" },
+  { "x - y ", "\"x\" AND \"y\"", "\"x\" OR \"y\"" },
+  { "x--y ", "\"x\" AND \"y\"", "\"x\" OR \"y\"" },
   { "3,500 ", "\"3\" AND \"500\"", "\"3\" OR \"500\"" },
   { "a\"b", "\"b\"", "\"b\"" },
 };
@@ -151,6 +155,62 @@ test_query_stop_words (void)
   g_assert_false (nimbus_query_is_stop_word (""));
 }
 
+/* in:ID takes a search to one service; anything else that looks like it is text. */
+static void
+test_query_scope (void)
+{
+  static const char * const cases[][3] = {
+    { "in:sqs fifo", "sqs", " fifo" },
+    { "fifo in:SQS", "sqs", "fifo " },
+    { "IN:step-functions wait", "step-functions", " wait" },
+    { "in:sqs in:sns fifo", "sqs", "  fifo" },
+    { "join in:", NULL, "join in:" },
+    { "login:sqs", NULL, "login:sqs" },
+    { "in:sqs/fifo", NULL, "in:sqs/fifo" },
+    { "in:\"sqs\"", NULL, "in:\"sqs\"" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *scope = NULL;
+      g_autofree char *rest = nimbus_query_split_scope (cases[i][0], &scope);
+
+      g_assert_cmpstr (scope, ==, cases[i][1]);
+      g_assert_cmpstr (rest, ==, cases[i][2]);
+    }
+}
+
+/* Ranking adds each pair of adjacent words as a phrase, the word being typed as a prefix,
+ * without changing what matches. */
+static void
+test_query_ranked_phrases (void)
+{
+  static const char * const cases[][3] = {
+    { "visibility timeout ", "\"visibility\" AND \"timeout\" AND (\"visibility\" + \"timeout\" OR \"visibility\")",
+      "\"visibility\" OR \"timeout\" OR (\"visibility\" + \"timeout\")" },
+    { "the visibility of timeout ", "\"visibility\" AND \"timeout\"", "\"visibility\" OR \"timeout\"" },
+    { "public ipv4 address ",
+      "\"public\" AND \"ipv4\" AND \"address\" AND (\"public\" + \"ipv4\" OR \"public\") AND (\"ipv4\" + \"address\" OR \"ipv4\")",
+      "\"public\" OR \"ipv4\" OR \"address\" OR (\"public\" + \"ipv4\") OR (\"ipv4\" + \"address\")" },
+    { "visibility tim", "\"visibility\" AND (\"tim\") AND (\"visibility\" + \"tim\" * OR \"visibility\")",
+      "\"visibility\" OR (\"tim\") OR (\"visibility\" + \"tim\" *)" },
+    { "sqs ", "\"sqs\"", "\"sqs\"" },
+    { "the ", "\"the\"", "\"the\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NimbusQuery) query = nimbus_query_parse (cases[i][0]);
+      g_autofree char *all = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ALL_RANKED);
+      g_autofree char *any = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ANY_TERM);
+
+      g_test_message ("%s", cases[i][0]);
+      g_assert_cmpstr (all, ==, cases[i][1]);
+      g_assert_cmpstr (any, ==, cases[i][2]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +222,9 @@ main (int   argc,
   g_test_add_func ("/nimbus/query/prefix-expansions", test_query_prefix_expansions);
   g_test_add_func ("/nimbus/query/limits", test_query_limits);
   g_test_add_func ("/nimbus/query/stop-words", test_query_stop_words);
+
+  g_test_add_func ("/nimbus/query/scope", test_query_scope);
+  g_test_add_func ("/nimbus/query/ranked-phrases", test_query_ranked_phrases);
 
   return g_test_run ();
 }

@@ -12,12 +12,14 @@
  * short form a student would type, and misspelt queries. Floors fail the test on a
  * regression; `--report` (bench/run.sh) prints the figures and every miss. */
 
-/* Measured when the floors were set; raise them as search improves. */
-#define FLOOR_WHOLE_TOP1 0.0
-#define FLOOR_WHOLE_TOP3 0.0
-#define FLOOR_SHORT_TOP1 0.0
-#define FLOOR_SHORT_TOP3 0.0
-#define FLOOR_TYPO_TOP3 0.0
+/* A little under what was measured when they were set (whole 87.1% / 97.3%, short 89.8% /
+ * 96.4%, typos 100% in the top 3), so that a content edit can move one question; raise
+ * them as search improves. */
+#define FLOOR_WHOLE_TOP1 0.85
+#define FLOOR_WHOLE_TOP3 0.95
+#define FLOOR_SHORT_TOP1 0.87
+#define FLOOR_SHORT_TOP3 0.95
+#define FLOOR_TYPO_TOP3 0.95
 
 typedef struct
 {
@@ -147,6 +149,48 @@ test_search_eval (void)
   g_assert_cmpfloat (share (typo.top3, typo.n), >=, FLOOR_TYPO_TOP3);
 }
 
+/* Every match is ranked, so the first ten hits are the same whether ten or 300 (past any 256 cut-off) are
+ * asked for: no cut-off decides what ranks first. Over every query of the evaluation set. */
+static void
+test_search_ranking_is_whole (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  const char *files[] = { "questions-a.tsv", "questions-b.tsv", "questions-c.tsv" };
+  guint n = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "search-eval", files[f], NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+          if (*lines[i] == '#' || g_strv_length (fields) != 5)
+            continue;
+
+          for (guint q = 3; q <= 4; q++)
+            {
+              g_autoptr(GPtrArray) few = nimbus_kb_search (kb, fields[q], 10, NULL);
+              g_autoptr(GPtrArray) many = nimbus_kb_search (kb, fields[q], 300, NULL);
+
+              g_assert_cmpuint (many->len, >=, few->len);
+              for (guint k = 0; k < few->len; k++)
+                g_assert_cmpstr (((NimbusSearchHit *) g_ptr_array_index (few, k))->id, ==,
+                                 ((NimbusSearchHit *) g_ptr_array_index (many, k))->id);
+              n++;
+            }
+        }
+    }
+
+  g_test_message ("%u queries ranked the same at 10 and 300 hits", n);
+  g_assert_cmpuint (n, >=, 400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +200,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nimbus/search-eval/floors", test_search_eval);
+  g_test_add_func ("/nimbus/search-eval/ranking-is-whole", test_search_ranking_is_whole);
 
   return g_test_run ();
 }

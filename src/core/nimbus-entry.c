@@ -234,20 +234,23 @@ nimbus_id_is_valid (const char *id)
 }
 
 /* Every name that means this service, folded as a query folds text ("simple queue
- * service"), without repeats: id, name, full name, full name without "Amazon " or "AWS ",
- * and the aliases of its source. */
+ * service"), without repeats: id, name, "Amazon NAME", "AWS NAME", full name, full name
+ * without "Amazon " or "AWS ", and the aliases of its source. */
 GStrv
 nimbus_entry_dup_names (const NimbusEntry *entry)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (names, entry->id);
-  g_ptr_array_add (names, entry->name);
-  g_ptr_array_add (names, entry->full_name);
+  g_ptr_array_add (names, g_strdup (entry->id));
+  g_ptr_array_add (names, g_strdup (entry->name));
+  g_ptr_array_add (names, g_strdup (entry->full_name));
+  /* "Amazon SQS" and "AWS SQS" are its name too. */
+  g_ptr_array_add (names, entry->name != NULL ? g_strconcat ("Amazon ", entry->name, NULL) : NULL);
+  g_ptr_array_add (names, entry->name != NULL ? g_strconcat ("AWS ", entry->name, NULL) : NULL);
   for (guint i = 0; entry->aliases != NULL && entry->aliases[i] != NULL; i++)
-    g_ptr_array_add (names, entry->aliases[i]);
+    g_ptr_array_add (names, g_strdup (entry->aliases[i]));
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -276,6 +279,19 @@ nimbus_entry_dup_names (const NimbusEntry *entry)
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* How many of nimbus_entry_dup_names () come first as the service's own names, before its
+ * aliases. */
+guint
+nimbus_entry_count_own_names (const NimbusEntry *entry)
+{
+  NimbusEntry own = *entry;
+  g_auto(GStrv) names = NULL;
+
+  own.aliases = NULL;
+  names = nimbus_entry_dup_names (&own);
+  return g_strv_length (names);
 }
 
 NimbusEntry *

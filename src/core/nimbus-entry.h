@@ -89,6 +89,7 @@ char          *nimbus_id_dup_service_id      (const char      *id);
 char          *nimbus_id_dup_section_id      (const char      *id);
 gboolean       nimbus_id_is_valid            (const char      *id);
 GStrv          nimbus_entry_dup_names        (const NimbusEntry *entry);
+guint          nimbus_entry_count_own_names  (const NimbusEntry *entry);
 
 NimbusEntry   *nimbus_entry_new              (void);
 void           nimbus_entry_free             (NimbusEntry     *entry);

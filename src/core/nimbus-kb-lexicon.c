@@ -14,6 +14,8 @@
  * unstemmed word with the number of documents holding it (how much a word discriminates,
  * and the vocabulary typos are corrected to), and every name of every service. */
 
+#define OWN_NAME (1 << 20)
+
 struct _NimbusKbLexicon
 {
   GHashTable *docs;      /* word -> number of documents + 1 */
@@ -63,7 +65,8 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
   if (local_error != NULL)
     goto failed;
 
-  if ((stmt = nimbus_kb_prepare (conn, "SELECT alias, service_position FROM aliases", error)) == NULL)
+  if ((stmt = nimbus_kb_prepare (conn, "SELECT alias, service_position, own_name FROM aliases",
+                                 error)) == NULL)
     goto failed;
   while (nimbus_kb_step (conn, stmt, &local_error))
     {
@@ -71,7 +74,8 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
 
       if (alias != NULL)
         g_hash_table_insert (lexicon->services, g_strdup (alias),
-                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+                             GINT_TO_POINTER ((sqlite3_column_int (stmt, 1) + 1) |
+                                              (sqlite3_column_int (stmt, 2) != 0 ? OWN_NAME : 0)));
     }
   sqlite3_reset (stmt);
   if (local_error != NULL)
@@ -111,12 +115,18 @@ nimbus_kb_lexicon_n_docs (NimbusKbLexicon *lexicon)
 }
 
 /* The sidebar position of the service that name (folded: "simple queue service") means,
- * or -1. */
+ * or -1; *own_name (may be NULL) says whether it is the service's own name ("sqs",
+ * "amazon sqs") rather than another that means it ("parameter store"). */
 int
 nimbus_kb_lexicon_service (NimbusKbLexicon *lexicon,
-                           const char      *name)
+                           const char      *name,
+                           gboolean        *own_name)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (lexicon->services, name)) - 1;
+  int value = GPOINTER_TO_INT (g_hash_table_lookup (lexicon->services, name));
+
+  if (own_name != NULL)
+    *own_name = (value & OWN_NAME) != 0;
+  return (value & ~OWN_NAME) - 1;
 }
 
 /* Optimal string alignment distance (Levenshtein with adjacent swaps), stopping early once
@@ -167,18 +177,19 @@ distance (const char *a,
   return previous[lb];
 }
 
-/* The vocabulary word nearest to a word the index does not have: one edit away for short
- * words, two for long ones, the most common of the nearest; NULL when none is near. */
+/* The vocabulary word nearest to a word the index does not have: one edit away for words
+ * of 5 to 7 letters, two from 8, the most common of the nearest; NULL when none is near. */
 const char *
 nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
                            const char      *word)
 {
   gsize length = strlen (word);
-  guint max = length >= 7 ? 2 : 1;
+  guint max = length >= 8 ? 2 : 1;
   const char *best = NULL;
   guint best_distance = max + 1, best_docs = 0;
 
-  if (length < 4 || length > NIMBUS_QUERY_MAX_TOKEN_BYTES)
+  /* Four letters or fewer are too often another real word one edit away ("cafe"). */
+  if (length < 5 || length > NIMBUS_QUERY_MAX_TOKEN_BYTES)
     return NULL;
 
   for (const char *p = word; *p != '\0'; p++)

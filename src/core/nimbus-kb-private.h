@@ -68,7 +68,7 @@ G_BEGIN_DECLS
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
-  "  service_position INTEGER NOT NULL) WITHOUT ROWID;"
+  "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;"
 
 /* A statement borrowed from the cache: going out of scope resets it for the next use. */
 typedef sqlite3_stmt NimbusKbStmt;
@@ -121,7 +121,8 @@ guint            nimbus_kb_lexicon_doc_count     (NimbusKbLexicon       *lexicon
                                                   const char            *word);
 guint            nimbus_kb_lexicon_n_docs        (NimbusKbLexicon       *lexicon);
 int              nimbus_kb_lexicon_service       (NimbusKbLexicon       *lexicon,
-                                                  const char            *name);
+                                                  const char            *name,
+                                                  gboolean              *own_name);
 const char      *nimbus_kb_lexicon_correct       (NimbusKbLexicon       *lexicon,
                                                   const char            *word);
 

@@ -15,7 +15,7 @@
 /* Search over the knowledge base: what a person types, completed, ranked and cut to a
  * snippet. Part of NimbusKb, kept apart from opening and loading. */
 
-#define MAX_EXPANSIONS 8
+#define MAX_EXPANSIONS 4
 #define SNIPPET_WORDS 16
 #define MAX_CANDIDATES 256
 
@@ -343,56 +343,48 @@ find_named_services (NimbusKbLexicon   *lexicon,
                      const NimbusQuery *query,
                      Plan              *plan)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
-  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (gboolean));
   guint n_content = 0, n_named_content = 0;
   int only = -1;
   gboolean several = FALSE;
 
   for (guint i = 0; i < query->terms->len; i++)
-    {
-      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+    n_content += !((NimbusQueryTerm *) g_ptr_array_index (query->terms, i))->stop_word;
 
-      for (guint j = 0; term->tokens[j] != NULL; j++)
-        {
-          gboolean stop = term->stop_word;
-
-          g_ptr_array_add (words, term->tokens[j]);
-          g_array_append_val (stops, stop);
-          n_content += !stop;
-        }
-    }
-
-  for (guint i = 0; i < words->len;)
+  /* Whole terms only: "SSE-KMS" is a phrase of its own, not the name KMS. */
+  for (guint i = 0; i < query->terms->len;)
     {
       guint matched = 0;
 
-      for (guint n = MIN (5, words->len - i); n > 0 && matched == 0; n--)
+      for (guint n = MIN (5, query->terms->len - i); n > 0 && matched == 0; n--)
         {
           g_autoptr(GString) name = g_string_new (NULL);
+          gboolean own = FALSE;
           int position;
 
           for (guint k = 0; k < n; k++)
-            g_string_append_printf (name, "%s%s", k > 0 ? " " : "",
-                                    (const char *) g_ptr_array_index (words, i + k));
-          if ((position = nimbus_kb_lexicon_service (lexicon, name->str)) < 0)
+            {
+              const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i + k);
+              g_autofree char *words = g_strjoinv (" ", term->tokens);
+
+              g_string_append_printf (name, "%s%s", k > 0 ? " " : "", words);
+            }
+          if ((position = nimbus_kb_lexicon_service (lexicon, name->str, &own)) < 0)
             continue;
 
           g_string_append_printf (plan->named, "%d,", position);
-          several |= only >= 0 && only != position;
+          /* "parameter store" alone wants that section, not the service's page. */
+          several |= (only >= 0 && only != position) || !own;
           only = position;
           matched = n;
           for (guint k = 0; k < n; k++)
-            n_named_content += !g_array_index (stops, gboolean, i + k);
+            n_named_content += !((NimbusQueryTerm *) g_ptr_array_index (query->terms, i + k))->stop_word;
         }
 
       i += MAX (matched, 1);
     }
 
-  if (plan->named->len > 1)
+  if (plan->named->len > 0)
     g_string_prepend_c (plan->named, ',');
-  else
-    g_string_truncate (plan->named, 0);
   plan->only_service = !several && n_content > 0 && n_named_content == n_content ? only : -1;
 }
 
@@ -465,7 +457,7 @@ correct_words (NimbusKbConn    *conn,
       if (a->tokens[1] != NULL || b->tokens[1] != NULL || a->stop_word || b->stop_word)
         continue;
       joined = g_strconcat (a->tokens[0], b->tokens[0], NULL);
-      if (nimbus_kb_lexicon_service (lexicon, joined) < 0 ||
+      if (nimbus_kb_lexicon_service (lexicon, joined, NULL) < 0 ||
           nimbus_kb_lexicon_doc_count (lexicon, a->tokens[0]) >
             nimbus_kb_lexicon_doc_count (lexicon, joined))
         continue;
@@ -484,7 +476,7 @@ correct_words (NimbusKbConn    *conn,
 
       if (term->stop_word || term->tokens[1] != NULL ||
           nimbus_kb_lexicon_doc_count (lexicon, word) > 0 ||
-          nimbus_kb_lexicon_service (lexicon, word) >= 0)
+          nimbus_kb_lexicon_service (lexicon, word, NULL) >= 0)
         continue;
 
       if (term->prefix)
@@ -570,7 +562,7 @@ search_on (NimbusKbConn  *conn,
   if (scope_id == NULL)
     scope_id = typed_scope;
   if (scope_id != NULL)
-    plan.scope = nimbus_kb_lexicon_service (conn->lexicon, scope_id);
+    plan.scope = nimbus_kb_lexicon_service (conn->lexicon, scope_id, NULL);
   /* An unknown scope is searched for as the words it is. */
   query = nimbus_query_parse (scope_id != NULL && plan.scope < 0 ? text : rest);
 

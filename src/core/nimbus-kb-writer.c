@@ -274,11 +274,10 @@ insert_entry (Writer            *w,
               guint              position)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", entry->name, entry->full_name);
-  g_autofree char *keyword_text = g_strjoinv (" ", entry->keywords);
-  g_autofree char *alias_text = entry->aliases != NULL ? g_strjoinv (" ", entry->aliases) : NULL;
-  g_autofree char *keywords = g_strjoin (" ", keyword_text, alias_text, NULL);
+  g_autofree char *keywords = g_strjoinv (" ", entry->keywords);
   const char *columns[5] = { title, keywords, "", entry->summary, entry->id };
   g_auto(GStrv) names = nimbus_entry_dup_names (entry);
+  guint n_own_names = nimbus_entry_count_own_names (entry);
 
   w->service_id = entry->id;
   w->service_position = position;
@@ -297,10 +296,11 @@ insert_entry (Writer            *w,
         return FALSE;
     }
 
+  /* Its own names first (id, name, full name), then what else means it. */
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (!insert (w, "INSERT INTO aliases VALUES (?, ?, ?)", names[i], entry->id,
-                   INT, (gint64) position))
+      if (!insert (w, "INSERT INTO aliases VALUES (?, ?, ?, ?)", names[i], entry->id,
+                   INT, (gint64) position, INT, (gint64) (i < n_own_names)))
         return FALSE;
     }
 

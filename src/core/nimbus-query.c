@@ -185,6 +185,14 @@ nimbus_query_parse (const char *text)
           else
             g_ptr_array_add (tokens, folded);
 
+          /* Words joined by a dash are one phrase: "us-east-1", "X-Forwarded-For". */
+          if (*p == '-' && p[1] != '\0' && is_word_char (g_utf8_get_char (p + 1)) &&
+              tokens->len > 0)
+            {
+              p++;
+              continue;
+            }
+
           if (!in_quote)
             add_term (query, tokens, *p == '\0');
           continue;
@@ -444,13 +452,19 @@ nimbus_query_to_ranked_fts (const NimbusQuery *query,
       const NimbusQueryTerm *a = g_ptr_array_index (query->terms, i);
       const NimbusQueryTerm *b = g_ptr_array_index (query->terms, i + 1);
 
-      if (!is_phrase_word (a) || !is_phrase_word (b))
+      gboolean b_typed = b->prefix && !b->stop_word && !nimbus_query_term_is_short_prefix (b);
+
+      /* The word being typed ends a phrase as a prefix: "visibility tim" favours
+       * "visibility timeout" over pages with "visibility" and many "timers". */
+      if (!is_phrase_word (a) || !(is_phrase_word (b) || b_typed))
         continue;
 
       g_string_append (fts, mode == NIMBUS_QUERY_ANY_TERM ? " OR (" : " AND (");
       append_quoted (fts, a->tokens[0]);
       g_string_append (fts, " + ");
       append_quoted (fts, b->tokens[0]);
+      if (b_typed)
+        g_string_append (fts, " *");
       if (mode != NIMBUS_QUERY_ANY_TERM)
         {
           g_string_append (fts, " OR ");
