@@ -137,8 +137,16 @@ write_synthetic_sources (const char *sources_dir,
           g_autofree char *file = g_strconcat (id, ".json", NULL);
           char *out_path = g_build_filename (out_dir, file, NULL);
 
+          g_autofree char *full_name = g_strdup_printf ("%s %u",
+                                                        json_object_get_string_member (object, "full_name"),
+                                                        copy);
+
+          /* Each copy is a service of its own: names and aliases are unique in a KB. */
           json_object_set_string_member (object, "id", id);
           json_object_set_string_member (object, "name", title);
+          json_object_set_string_member (object, "full_name", full_name);
+          if (json_object_has_member (object, "aliases"))
+            json_object_remove_member (object, "aliases");
           if (related != NULL)
             {
               JsonArray *mapped = json_array_new ();
