@@ -4,7 +4,8 @@
 # archive, kept between runs in $NIMBUS_DEBIAN_13_ROOT (default /var/cache/nimbus-ci/trixie)
 # and made again when it is missing or broken. The tree is copied in, built and tested
 # there; the test log comes back as build/meson-logs/testlog-debian-13.json and the
-# screenshots as build/tests/screenshots/debian-13/. Needs root, or sudo.
+# screenshots as build/tests/screenshots/debian-13/. Needs root, or sudo. With --root-only
+# it only makes sure the root is there, which CI does while it builds for Debian 12.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,7 @@ if ! root_is_whole; then
   $sudo touch "$root.new/var/lib/nimbus-ci-root"
   $sudo mv "$root.new" "$root"
 fi
+[ "${1:-}" != "--root-only" ] || exit 0
 
 # The tree as it is, committed or not, without build directories or anything ignored.
 remove_root "$root$work"
