@@ -159,7 +159,7 @@ test_query_stop_words (void)
 static void
 test_query_scope (void)
 {
-  static const char * const cases[][3] = {
+  static const char * const scope_cases[][3] = {
     { "in:sqs fifo", "sqs", " fifo" },
     { "fifo in:SQS", "sqs", "fifo " },
     { "IN:step-functions wait", "step-functions", " wait" },
@@ -171,13 +171,13 @@ test_query_scope (void)
     { "", NULL, "" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (scope_cases); i++)
     {
       g_autofree char *scope = NULL;
-      g_autofree char *rest = nimbus_query_split_scope (cases[i][0], &scope);
+      g_autofree char *rest = nimbus_query_split_scope (scope_cases[i][0], &scope);
 
-      g_assert_cmpstr (scope, ==, cases[i][1]);
-      g_assert_cmpstr (rest, ==, cases[i][2]);
+      g_assert_cmpstr (scope, ==, scope_cases[i][1]);
+      g_assert_cmpstr (rest, ==, scope_cases[i][2]);
     }
 }
 
@@ -186,7 +186,7 @@ test_query_scope (void)
 static void
 test_query_ranked_phrases (void)
 {
-  static const char * const cases[][3] = {
+  static const char * const phrase_cases[][3] = {
     { "visibility timeout ", "\"visibility\" AND \"timeout\" AND (\"visibility\" + \"timeout\" OR \"visibility\")",
       "\"visibility\" OR \"timeout\" OR (\"visibility\" + \"timeout\")" },
     { "the visibility of timeout ", "\"visibility\" AND \"timeout\"", "\"visibility\" OR \"timeout\"" },
@@ -199,15 +199,15 @@ test_query_ranked_phrases (void)
     { "the ", "\"the\"", "\"the\"" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (phrase_cases); i++)
     {
-      g_autoptr(NimbusQuery) query = nimbus_query_parse (cases[i][0]);
+      g_autoptr(NimbusQuery) query = nimbus_query_parse (phrase_cases[i][0]);
       g_autofree char *all = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ALL_RANKED);
       g_autofree char *any = nimbus_query_to_ranked_fts (query, NIMBUS_QUERY_ANY_TERM);
 
-      g_test_message ("%s", cases[i][0]);
-      g_assert_cmpstr (all, ==, cases[i][1]);
-      g_assert_cmpstr (any, ==, cases[i][2]);
+      g_test_message ("%s", phrase_cases[i][0]);
+      g_assert_cmpstr (all, ==, phrase_cases[i][1]);
+      g_assert_cmpstr (any, ==, phrase_cases[i][2]);
     }
 }
 

@@ -93,6 +93,7 @@ typedef struct
   GHashTable *statements;  /* SQL -> sqlite3_stmt */
   const char *path;        /* owned by the NimbusKb */
   NimbusKbLexicon *lexicon; /* loaded on the first search (nimbus-kb-lexicon.c) */
+  gboolean score_every_match; /* for tests: no candidates, however many match */
 } NimbusKbConn;
 
 NimbusKbStmt *nimbus_kb_prepare       (NimbusKbConn  *conn,
@@ -108,10 +109,15 @@ gboolean      nimbus_kb_set_corrupt   (NimbusKbConn  *conn,
 char         *nimbus_kb_column_dup    (sqlite3_stmt  *stmt,
                                        int            column);
 NimbusKbConn *nimbus_kb_get_conn      (NimbusKb      *self);
+void          nimbus_kb_set_score_every_match (NimbusKb *self,
+                                               gboolean  every);
 NimbusKbConn *nimbus_kb_acquire_conn  (NimbusKb      *self,
                                        GError       **error);
 void          nimbus_kb_release_conn  (NimbusKb      *self,
                                        NimbusKbConn  *conn);
+
+gboolean nimbus_kb_rank_register (sqlite3  *db,
+                                  GError  **error);
 
 /* The knowledge base's words and service names, for search (nimbus-kb-lexicon.c). */
 NimbusKbLexicon *nimbus_kb_lexicon_load          (NimbusKbConn          *conn,

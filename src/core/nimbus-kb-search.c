@@ -20,7 +20,7 @@
 #define MAX_CANDIDATES 256
 
 /* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
-#define SCORE_SQL "bm25 (search, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+#define SCORE_SQL "nimbus_rank (search, ?5, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
   "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
   " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
   " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
@@ -270,54 +270,53 @@ typedef struct
  * questions name the services of their wrong answers too ("instead of Amazon SQS"), so
  * from NAMED_UP_TO + 1 words on, names count as words only. Both measured on
  * tests/search-eval/. */
+/* At most this many matches are scored for one search (see run_query ()). */
+#define MAX_SCORED 1500
+
 #define NAMED_BOOST 1.5
 #define NAMED_UP_TO 4
 #define NAMED_SQL "CASE WHEN instr (?3, ',' || " NIMBUS_KB_ROWID_SERVICE_SQL " || ',') > 0 " \
   "THEN " G_STRINGIFY (NAMED_BOOST) " ELSE 1.0 END"
 #define SCOPE_SQL "(?4 < 0 OR " NIMBUS_KB_ROWID_SERVICE_SQL " = ?4)"
 
-/* Appends to hits, up to limit, the documents matching the FTS5 expression rank (and filter,
- * when given), best first: every match is scored, bm25 over rank, by kind of document and
- * by the services the query names. */
+/* Appends to hits, up to limit, the documents matching the FTS5 expression "(rank) AND
+ * (restrict)" (rank alone without restrict), best first: scored by bm25 over the phrases of
+ * rank only (nimbus_rank (), nimbus-kb-rank.c), by kind of document and by the services
+ * the query names. */
 static gboolean
-run_query (NimbusKbConn       *conn,
-           const NimbusQuery  *query,
-           const Plan         *plan,
-           const char         *rank,
-           const char         *filter,
-           guint               limit,
-           GPtrArray          *hits,
-           GError            **error)
+score_matches (NimbusKbConn       *conn,
+               const NimbusQuery  *query,
+               const Plan         *plan,
+               const char         *rank,
+               const char         *restrict_to,
+               guint               limit,
+               GPtrArray          *hits,
+               GError            **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GError) local_error = NULL;
-  gboolean filtered = filter != NULL && !g_str_equal (filter, rank);
+  g_autofree char *expression = restrict_to != NULL && !g_str_equal (restrict_to, rank)
+                                ? g_strdup_printf ("(%s) AND (%s)", rank, restrict_to)
+                                : g_strdup (rank);
 
   if (!nimbus_query_has_content_words (query))
     /* Stop words alone rank nothing, and counting their documents for bm25 would read
      * nearly the whole index: the first matches in document order will do. */
     stmt = nimbus_kb_prepare (conn, "SELECT search.rowid FROM search WHERE search MATCH ?1 "
                               "AND " SCOPE_SQL " LIMIT ?2", error);
-  else if (!filtered)
+  else
     stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
                               "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL " "
-                              "ORDER BY score, search.rowid LIMIT ?2", error);
-  else
-    /* The + keeps SQLite from looking each filtered rowid up with the rank expression. */
-    stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
-                              "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL " AND "
-                              "+search.rowid IN (SELECT rowid FROM search WHERE search MATCH ?5) "
                               "ORDER BY score, search.rowid LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, rank, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, limit + hits->len);
   sqlite3_bind_text (stmt, 3, plan->named->str, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, plan->scope);
-  if (filtered && nimbus_query_has_content_words (query))
-    sqlite3_bind_text (stmt, 5, filter, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
 
   while (nimbus_kb_step (conn, stmt, &local_error))
     {
@@ -333,6 +332,131 @@ run_query (NimbusKbConn       *conn,
     }
 
   return add_hits (conn, rowids, query, limit, hits, error);
+}
+
+/* How many documents match expression, counting no further than MAX_SCORED + 1. */
+static gboolean
+count_matches (NimbusKbConn  *conn,
+               const char    *expression,
+               guint         *count,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT count (*) FROM (SELECT 1 FROM "
+                                                    "search WHERE search MATCH ?1 LIMIT "
+                                                    G_STRINGIFY (MAX_SCORED) " + 1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  if (!nimbus_kb_step (conn, stmt, &local_error))
+    {
+      if (local_error == NULL)
+        return nimbus_kb_set_corrupt (conn, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static guint
+term_docs (NimbusKbLexicon       *lexicon,
+           const NimbusQueryTerm *term)
+{
+  guint docs = 0;
+
+  for (guint i = 0; term->tokens[i] != NULL; i++)
+    docs = i == 0 ? nimbus_kb_lexicon_doc_count (lexicon, term->tokens[i])
+                  : MIN (docs, nimbus_kb_lexicon_doc_count (lexicon, term->tokens[i]));
+  for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
+    docs += nimbus_kb_lexicon_doc_count (lexicon, term->expansions[i]);
+
+  return docs;
+}
+
+/* Documents worth scoring when too many match: those holding the rarest words of the query
+ * (a document without any of them can only score on common words), or, for one common word
+ * alone, those holding it in a title or keywords. */
+static char *
+candidates_expression (NimbusKbLexicon   *lexicon,
+                       const NimbusQuery *query,
+                       const char        *matching)
+{
+  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+  GString *fts = g_string_new (NULL);
+  guint total = 0;
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+
+      if (!term->stop_word && !nimbus_query_term_is_short_prefix (term))
+        g_ptr_array_add (terms, term);
+    }
+
+  while (terms->len > 0)
+    {
+      guint rarest = 0;
+      g_autofree char *expression = NULL;
+
+      for (guint i = 1; i < terms->len; i++)
+        if (term_docs (lexicon, g_ptr_array_index (terms, i)) <
+            term_docs (lexicon, g_ptr_array_index (terms, rarest)))
+          rarest = i;
+
+      if (fts->len > 0 &&
+          total + term_docs (lexicon, g_ptr_array_index (terms, rarest)) > MAX_SCORED)
+        break;
+      total += term_docs (lexicon, g_ptr_array_index (terms, rarest));
+      expression = nimbus_query_term_to_fts (g_ptr_array_index (terms, rarest));
+      g_string_append_printf (fts, "%s%s", fts->len > 0 ? " OR " : "", expression);
+      g_ptr_array_remove_index (terms, rarest);
+    }
+
+  if (total > MAX_SCORED || fts->len == 0)
+    {
+      g_string_free (fts, TRUE);
+      return g_strdup_printf ("{title keywords} : (%s)", matching);
+    }
+
+  return g_string_free (fts, FALSE);
+}
+
+/* Scores the matches of rank (and filter) into hits. Every match is scored when there are
+ * at most MAX_SCORED of them, as on the real knowledge base nearly always; beyond, only the
+ * candidates (see candidates_expression ()), so a keystroke costs the same on any size of
+ * knowledge base. */
+static gboolean
+run_query (NimbusKbConn       *conn,
+           NimbusKbLexicon    *lexicon,
+           const NimbusQuery  *query,
+           const Plan         *plan,
+           const char         *rank,
+           const char         *filter,
+           guint               limit,
+           GPtrArray          *hits,
+           GError            **error)
+{
+  const char *matching = filter != NULL ? filter : rank;
+  g_autofree char *candidates = NULL;
+  g_autofree char *restricted = NULL;
+  guint count = 0;
+
+  if (!nimbus_query_has_content_words (query) || conn->score_every_match)
+    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+
+  if (!count_matches (conn, matching, &count, error))
+    return FALSE;
+  if (count <= MAX_SCORED)
+    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+
+  candidates = candidates_expression (lexicon, query, matching);
+  restricted = filter != NULL ? g_strdup_printf ("(%s) AND (%s)", filter, candidates)
+                              : g_strdup (candidates);
+  return score_matches (conn, query, plan, rank, restricted, limit, hits, error);
 }
 
 /* The services a query names, longest name first ("aws elastic beanstalk" before
@@ -596,14 +720,14 @@ search_on (NimbusKbConn  *conn,
 
   /* Few titles begin so: then the prefix is rare enough to search the text for. */
   if (hits->len < limit &&
-      !run_query (conn, query, &plan, all_ranked, all_terms, limit, hits, error))
+      !run_query (conn, conn->lexicon, query, &plan, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
   /* Too few documents hold every word: widen to any of them, so that a pasted question still
    * finds its topic. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1 && any_term != NULL)
     {
-      if (!run_query (conn, query, &plan, any_term, NULL, limit, hits, error))
+      if (!run_query (conn, conn->lexicon, query, &plan, any_term, NULL, limit, hits, error))
         return NULL;
     }
 

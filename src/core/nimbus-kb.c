@@ -221,7 +221,8 @@ conn_open (const char  *path,
   db_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
   if (sqlite3_open_v2 (db_uri, &conn->db,
                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK || !check_schema (conn, error))
+                       NULL) != SQLITE_OK || !check_schema (conn, error) ||
+      !nimbus_kb_rank_register (conn->db, error))
     {
       if (error != NULL && *error == NULL)
         nimbus_kb_set_corrupt (conn, error);
@@ -267,6 +268,15 @@ nimbus_kb_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* For tests: the main connection scores every match, however many, so that the ranking
+ * of search's candidates can be compared with the whole one. */
+void
+nimbus_kb_set_score_every_match (NimbusKb *self,
+                                 gboolean  every)
+{
+  self->main->score_every_match = every;
 }
 
 NimbusKbConn *

@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "nimbus-query.h"
@@ -378,6 +377,43 @@ nimbus_query_count_content (const NimbusQuery *query)
   return n;
 }
 
+/* How many phrases an expression of nimbus_query_to_fts () holds, in FTS5's sense: quoted
+ * strings, those joined by + counting once. */
+guint
+nimbus_query_count_phrases (const char *fts)
+{
+  guint quoted = 0, joins = 0;
+  gboolean in_quote = FALSE;
+
+  for (const char *p = fts; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '"')
+        {
+          if (in_quote && p[1] == '"')
+            p++;  /* "" is a quote inside the string */
+          else
+            {
+              quoted += !in_quote;
+              in_quote = !in_quote;
+            }
+        }
+      else if (!in_quote && *p == '+')
+        joins++;
+    }
+
+  return quoted - MIN (joins, quoted);
+}
+
+/* One term as an FTS5 expression, as nimbus_query_to_fts () writes it. */
+char *
+nimbus_query_term_to_fts (const NimbusQueryTerm *term)
+{
+  GString *fts = g_string_new (NULL);
+
+  append_term (fts, term);
+  return g_string_free (fts, FALSE);
+}
+
 /* An FTS5 expression in which every word is a quoted string, so nothing the person typed
  * is ever read as FTS5 syntax. NULL when there is nothing to search for. */
 char *
@@ -443,7 +479,10 @@ nimbus_query_to_ranked_fts (const NimbusQuery *query,
 
   g_return_val_if_fail (mode != NIMBUS_QUERY_ALL_TERMS, NULL);
 
-  if (base == NULL || !nimbus_query_has_content_words (query))
+  /* A whole question is ranked by its words: phrases of it would cost a read of every
+   * matching document's positions twice over for little. */
+  if (base == NULL || !nimbus_query_has_content_words (query) ||
+      nimbus_query_count_content (query) > NIMBUS_QUERY_MAX_PHRASED)
     return g_steal_pointer (&base);
 
   fts = g_string_new (base);

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * anything about relevance, so "visibility t" is ranked by "visibility". */
 #define NIMBUS_QUERY_MIN_RANKED_PREFIX 3
 
+/* Adjacent words rank as phrases in queries of up to this many words; a whole question is
+ * ranked by its words (measured on tests/search-eval/: phrases there cost and gain nothing). */
+#define NIMBUS_QUERY_MAX_PHRASED 6
+
 typedef enum
 {
   NIMBUS_QUERY_ALL_TERMS,   /* documents holding every term: what search finds first */
@@ -43,6 +47,8 @@ gboolean     nimbus_query_has_content_words (const NimbusQuery *query);
 gboolean     nimbus_query_term_is_short_prefix (const NimbusQueryTerm *term);
 char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
+char        *nimbus_query_term_to_fts    (const NimbusQueryTerm *term);
+guint        nimbus_query_count_phrases  (const char        *fts);
 char        *nimbus_query_to_ranked_fts  (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,

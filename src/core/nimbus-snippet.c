@@ -75,8 +75,7 @@ nimbus_snippet_build (const char        *text,
                       const NimbusQuery *query,
                       guint              max_words)
 {
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) matches = g_array_new (FALSE, TRUE, sizeof (gboolean));
   GString *out;
   guint first = 0, start_at, end_at;
@@ -85,17 +84,26 @@ nimbus_snippet_build (const char        *text,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (max_words > 0, NULL);
 
-  split = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
-  for (guint i = 0; split[i] != NULL; i++)
+  /* Words up to one past the window after the first match: what follows is only "…". */
+  for (const char *p = text != NULL ? text : ""; *p != '\0';)
     {
-      const char *start, *end;
+      const char *word_end, *start, *end;
+      char *word;
       gboolean match;
 
-      if (*split[i] == '\0')
-        continue;
+      if (*p == ' ' || *p == '\t' || *p == '\n')
+        {
+          p++;
+          continue;
+        }
+      if (found && words->len > first + max_words)
+        break;
 
-      /* Past the window after the first match, nothing more is shown. */
-      word_core (split[i], &start, &end);
+      word_end = p + strcspn (p, " \t\n");
+      word = g_strndup (p, word_end - p);
+      p = word_end;
+
+      word_core (word, &start, &end);
       match = start != NULL && !(found && words->len >= first + max_words) &&
               word_matches (query, start, end);
       if (match && !found)
@@ -103,7 +111,7 @@ nimbus_snippet_build (const char        *text,
           found = TRUE;
           first = words->len;
         }
-      g_ptr_array_add (words, split[i]);
+      g_ptr_array_add (words, word);
       g_array_append_val (matches, match);
     }
 

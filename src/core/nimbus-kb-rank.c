@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-kb-rank"
+
+#include "config.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "nimbus-kb.h"
+#include "nimbus-kb-private.h"
+
+/* nimbus_rank (search, N, weight...): bm25 (k1 1.2, b 0.75, as FTS5's own) over the first N
+ * phrases of the MATCH expression only. Search ranks "(RANK) AND (CANDIDATES)" with N the
+ * phrases of RANK: the candidates choose which documents are read, RANK alone scores them,
+ * exactly as if every document matching RANK had been scored. */
+
+#define K1 1.2
+#define B 0.75
+
+typedef struct
+{
+  int n_phrases;
+  double avg_length;
+  double *idf;
+  double *freq;
+} RankData;
+
+static void
+rank_data_free (void *data)
+{
+  RankData *rank = data;
+
+  g_free (rank->idf);
+  g_free (rank->freq);
+  g_free (rank);
+}
+
+static int
+count_hit (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           void                   *user_data)
+{
+  (*(sqlite3_int64 *) user_data)++;
+  return SQLITE_OK;
+}
+
+static RankData *
+rank_data (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           int                     n_phrases)
+{
+  RankData *rank = api->xGetAuxdata (fts, 0);
+  sqlite3_int64 n_rows = 0, n_tokens = 0;
+
+  if (rank != NULL)
+    return rank;
+
+  rank = g_new0 (RankData, 1);
+  rank->n_phrases = CLAMP (n_phrases, 0, api->xPhraseCount (fts));
+  rank->idf = g_new0 (double, MAX (rank->n_phrases, 1));
+  rank->freq = g_new0 (double, MAX (rank->n_phrases, 1));
+
+  api->xRowCount (fts, &n_rows);
+  api->xColumnTotalSize (fts, -1, &n_tokens);
+  rank->avg_length = n_rows > 0 ? (double) n_tokens / n_rows : 1;
+
+  for (int i = 0; i < rank->n_phrases; i++)
+    {
+      sqlite3_int64 n_hits = 0;
+      double idf;
+
+      api->xQueryPhrase (fts, i, &n_hits, count_hit);
+      idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+      rank->idf[i] = idf > 1e-6 ? idf : 1e-6;
+    }
+
+  if (api->xSetAuxdata (fts, rank, rank_data_free) != SQLITE_OK)
+    return NULL;
+
+  return rank;
+}
+
+static void
+nimbus_rank (const Fts5ExtensionApi  *api,
+             Fts5Context             *fts,
+             sqlite3_context         *context,
+             int                      n_values,
+             sqlite3_value          **values)
+{
+  RankData *rank;
+  int n_inst = 0, n_columns, length = 0;
+  double score = 0;
+
+  if (n_values < 1 || (rank = rank_data (api, fts, sqlite3_value_int (values[0]))) == NULL)
+    {
+      sqlite3_result_error (context, "nimbus_rank: bad arguments", -1);
+      return;
+    }
+
+  memset (rank->freq, 0, sizeof (double) * MAX (rank->n_phrases, 1));
+  n_columns = api->xColumnCount (fts);
+  api->xInstCount (fts, &n_inst);
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) != SQLITE_OK || phrase >= rank->n_phrases)
+        continue;
+      rank->freq[phrase] += column + 1 < n_values && column < n_columns
+                              ? sqlite3_value_double (values[column + 1]) : 1.0;
+    }
+
+  api->xColumnSize (fts, -1, &length);
+  for (int i = 0; i < rank->n_phrases; i++)
+    {
+      double f = rank->freq[i];
+
+      score += rank->idf[i] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / rank->avg_length));
+    }
+
+  sqlite3_result_double (context, -score);
+}
+
+/* Makes nimbus_rank () known to conn. */
+gboolean
+nimbus_kb_rank_register (sqlite3  *db,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (api == NULL || api->iVersion < 2 ||
+      api->xCreateFunction (api, "nimbus_rank", NULL, nimbus_rank, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                   "SQLite here has no full-text search (FTS5); Nimbus needs it");
+      return FALSE;
+    }
+
+  return TRUE;
+}
