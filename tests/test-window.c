@@ -101,7 +101,7 @@ test_window_study_loop (void)
 
   g_signal_emit_by_name (nimbus_test_window_child (window, "search_entry"), "activate");
   /* The page scrolls once it is laid out, which a slow machine takes longer to do. */
-  for (guint i = 0; i < 30 && scroll_position (window) == 0; i++)
+  for (guint i = 0; i < 100 && scroll_position (window) == 0; i++)
     nimbus_test_wait_ms (100);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
   g_assert_cmpstr (visible_page (window), ==, "entry");
