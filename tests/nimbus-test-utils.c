@@ -29,6 +29,23 @@ nimbus_test_open_kb (void)
   return kb;
 }
 
+/* Where the user store of XDG_DATA_HOME=dir is. */
+char *
+nimbus_test_store_path (const char *dir)
+{
+  return g_build_filename (dir, "nimbus", "user.db", NULL);
+}
+
+guint
+nimbus_test_count_flags (NimbusUserStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) flags = nimbus_user_store_list (store, &error);
+
+  g_assert_no_error (error);
+  return flags->len;
+}
+
 char *
 nimbus_test_make_tmpdir (void)
 {

@@ -17,21 +17,6 @@
 /* What a hostile user did to the weak-areas store, each as real files and real processes:
  * locks, races, damage, bad imports, read-only folders, stores from a newer Nimbus. */
 
-static char *
-store_path (const char *dir)
-{
-  return g_build_filename (dir, "nimbus", "user.db", NULL);
-}
-
-static guint
-count_flags (NimbusUserStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) flags = nimbus_user_store_list (store, &error);
-
-  g_assert_no_error (error);
-  return flags->len;
-}
 
 static void
 make_store (const char *path,
@@ -118,7 +103,7 @@ static void
 test_faults_locked_is_not_damaged (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *store_dir = g_path_get_dirname (path);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -147,7 +132,7 @@ test_faults_locked_is_not_damaged (void)
 
     g_assert_true (nimbus_user_store_is_writable (store));
     g_assert_null (nimbus_user_store_get_problem (store));
-    g_assert_cmpuint (count_flags (store), ==, 5);
+    g_assert_cmpuint (nimbus_test_count_flags (store), ==, 5);
   }
 }
 
@@ -156,7 +141,7 @@ static void
 test_faults_reading_changes_nothing (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *store_dir = g_path_get_dirname (path);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -202,7 +187,7 @@ static void
 test_faults_set_aside_names_are_unique (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *store_dir = g_path_get_dirname (path);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -286,7 +271,7 @@ test_faults_concurrent_first_open (void)
   for (guint round = 0; round < rounds; round++)
     {
       g_autofree char *dir = nimbus_test_make_tmpdir ();
-      g_autofree char *path = store_path (dir);
+      g_autofree char *path = nimbus_test_store_path (dir);
       g_autofree char *store_dir = g_path_get_dirname (path);
       gboolean damaged = round % 2 == 1;
       GPid pids[3];
@@ -317,7 +302,7 @@ test_faults_concurrent_first_open (void)
         g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
 
         g_assert_true (nimbus_user_store_is_writable (store));
-        g_assert_cmpuint (count_flags (store), ==, n_procs * 5);
+        g_assert_cmpuint (nimbus_test_count_flags (store), ==, n_procs * 5);
         g_assert_cmpuint (count_set_aside (store_dir), ==, damaged ? 1 : 0);
       }
     }
@@ -359,7 +344,7 @@ static void
 test_faults_import_refuses_bad_flags (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   g_autoptr(GString) deep = g_string_new ("{\"nimbus_flags\": 1, \"flags\": ");
   g_autoptr(GString) many = g_string_new ("{\"nimbus_flags\": 1, \"flags\": [");
@@ -480,7 +465,7 @@ test_faults_import_file_async (void)
     g_main_context_iteration (NULL, TRUE);
 
   nimbus_user_store_import_file_async (b, export_file, NULL, import_done_cb, &error);
-  while (count_flags (b) < 2 && error == NULL)
+  while (nimbus_test_count_flags (b) < 2 && error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (error);
 
@@ -494,7 +479,7 @@ test_faults_import_file_async (void)
   g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_IMPORT);
   g_assert_nonnull (strstr (error->message, "too large"));
   g_clear_error (&error);
-  g_assert_cmpuint (count_flags (b), ==, 2);
+  g_assert_cmpuint (nimbus_test_count_flags (b), ==, 2);
 }
 
 /* In a child run as nobody: the folder cannot be written and the shared-memory file is
@@ -523,7 +508,7 @@ static void
 test_faults_read_only_wal (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *store_dir = g_path_get_dirname (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -578,7 +563,7 @@ static void
 test_faults_newer_columns (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   sqlite3 *db = NULL;
@@ -597,7 +582,7 @@ test_faults_newer_columns (void)
     g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
 
     g_assert_false (nimbus_user_store_is_writable (store));
-    g_assert_cmpuint (count_flags (store), ==, 3);
+    g_assert_cmpuint (nimbus_test_count_flags (store), ==, 3);
   }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -619,7 +604,7 @@ test_faults_not_a_file (void)
   for (guint kind = 0; kind < 2; kind++)
     {
       g_autofree char *dir = nimbus_test_make_tmpdir ();
-      g_autofree char *path = store_path (dir);
+      g_autofree char *path = nimbus_test_store_path (dir);
       g_autofree char *store_dir = g_path_get_dirname (path);
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
@@ -649,7 +634,7 @@ static void
 test_faults_stress (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(GHashTable) committed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *flagger = g_getenv ("NIMBUS_TEST_FLAGGER");
   guint rounds = g_test_slow () ? 400 : 200;

@@ -17,21 +17,6 @@
 
 /* Real SQLite files in a temporary XDG_DATA_HOME; real processes for crashes. */
 
-static char *
-store_path (const char *dir)
-{
-  return g_build_filename (dir, "nimbus", "user.db", NULL);
-}
-
-static guint
-count_flags (NimbusUserStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) flags = nimbus_user_store_list (store, &error);
-
-  g_assert_no_error (error);
-  return flags->len;
-}
 
 static const char * const bad_ids[] = {
   "", "x'); DROP TABLE flags; --", "sqs/a\tforged\t2020-01-01T00:00:00Z", "sqs/a\nsqs/b",
@@ -43,7 +28,7 @@ static void
 test_store_flag_and_list (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(GError) error = NULL;
@@ -78,7 +63,7 @@ test_store_flag_and_list (void)
       g_assert_false (nimbus_user_store_flag (store, bad_ids[i], NULL, &error));
       g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_INVALID);
     }
-  g_assert_cmpuint (count_flags (store), ==, 2);
+  g_assert_cmpuint (nimbus_test_count_flags (store), ==, 2);
 }
 
 /* Flags survive closing the store, as they must survive a restart of the app. */
@@ -86,7 +71,7 @@ static void
 test_store_survives_restart (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
 
   {
     g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
@@ -114,7 +99,7 @@ static void
 test_store_migrates_from_v1 (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *parent = g_path_get_dirname (path);
   g_autoptr(NimbusUserStore) store = NULL;
   g_autoptr(GPtrArray) flags = NULL;
@@ -145,7 +130,7 @@ static void
 test_store_newer_version (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -158,7 +143,7 @@ test_store_newer_version (void)
   store = nimbus_user_store_open (path);
   g_assert_false (nimbus_user_store_is_writable (store));
   g_assert_nonnull (strstr (nimbus_user_store_get_problem (store), "newer"));
-  g_assert_cmpuint (count_flags (store), ==, 1);
+  g_assert_cmpuint (nimbus_test_count_flags (store), ==, 1);
   g_assert_false (nimbus_user_store_flag (store, "iam/policies", NULL, &error));
   g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_READ_ONLY);
 }
@@ -189,7 +174,7 @@ test_store_corrupt (void)
   for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
     {
       g_autofree char *dir = nimbus_test_make_tmpdir ();
-      g_autofree char *path = store_path (dir);
+      g_autofree char *path = nimbus_test_store_path (dir);
       g_autofree char *before = NULL;
       g_autofree char *kept = NULL;
       g_autofree char *kept_contents = NULL;
@@ -232,7 +217,7 @@ test_store_corrupt (void)
       g_assert_cmpmem (before, before_len, kept_contents, kept_len);
 
       g_assert_true (nimbus_user_store_is_writable (store));
-      g_assert_cmpuint (count_flags (store), ==, 0);
+      g_assert_cmpuint (nimbus_test_count_flags (store), ==, 0);
       g_assert_true (nimbus_user_store_flag (store, "ec2/new", NULL, NULL));
     }
 }
@@ -261,7 +246,7 @@ test_store_read_only_child (void)
   g_assert_nonnull (nimbus_user_store_get_problem (store));
   g_assert_nonnull (strstr (nimbus_user_store_get_problem (store), path));
   /* What was flagged can still be read; nothing new can be flagged, and it says why. */
-  g_assert_cmpuint (count_flags (store), ==, 1);
+  g_assert_cmpuint (nimbus_test_count_flags (store), ==, 1);
   g_assert_false (nimbus_user_store_flag (store, "sns/fan-out", NULL, &error));
   g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, path));
@@ -271,7 +256,7 @@ static void
 test_store_read_only (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *parent = g_path_get_dirname (path);
 
   {
@@ -292,7 +277,7 @@ test_store_read_only (void)
     g_autoptr(GError) error = NULL;
 
     g_assert_false (nimbus_user_store_is_writable (store));
-    g_assert_cmpuint (count_flags (store), ==, 0);
+    g_assert_cmpuint (nimbus_test_count_flags (store), ==, 0);
     g_assert_false (nimbus_user_store_flag (store, "sns/topics", NULL, &error));
     g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_READ_ONLY);
   }
@@ -334,7 +319,7 @@ static void
 test_store_disk_full (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
 
   g_setenv ("NIMBUS_TEST_STORE", path, TRUE);
   g_test_trap_subprocess ("/nimbus/user-store/disk-full/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -352,7 +337,7 @@ static void
 test_store_review (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GError) error = NULL;
@@ -420,11 +405,11 @@ test_store_export_import (void)
   g_assert_true (nimbus_user_store_import (b, json, -1, &added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 1);
-  g_assert_cmpuint (count_flags (b), ==, 3);
+  g_assert_cmpuint (nimbus_test_count_flags (b), ==, 3);
   /* Again: merged, never doubled. */
   g_assert_true (nimbus_user_store_import (b, json, -1, &added, &error));
   g_assert_cmpuint (added, ==, 0);
-  g_assert_cmpuint (count_flags (b), ==, 3);
+  g_assert_cmpuint (nimbus_test_count_flags (b), ==, 3);
 
   /* The weaker box wins: a knew nothing of b's review. */
   flags = nimbus_user_store_list_for_review (b, NULL);
@@ -443,7 +428,7 @@ test_store_export_import (void)
       g_test_message ("bad import %u", i);
       g_assert_false (nimbus_user_store_import (b, bad[i], -1, &added, &error));
       g_assert_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_IMPORT);
-      g_assert_cmpuint (count_flags (b), ==, 3);
+      g_assert_cmpuint (nimbus_test_count_flags (b), ==, 3);
     }
 }
 
@@ -452,7 +437,7 @@ static void
 test_store_sigkill (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(GPtrArray) committed = g_ptr_array_new_with_free_func (g_free);
   const char *flagger = g_getenv ("NIMBUS_TEST_FLAGGER");
 
@@ -506,7 +491,7 @@ static void
 test_store_cli_while_writing (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   const char *flagger = g_getenv ("NIMBUS_TEST_FLAGGER");
   const char *argv[] = { flagger, path, "busy", "3000", NULL };
   g_autofree char *data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
@@ -548,7 +533,7 @@ static void
 test_store_kb_rebuild (void)
 {
   g_autofree char *dir = nimbus_test_make_tmpdir ();
-  g_autofree char *path = store_path (dir);
+  g_autofree char *path = nimbus_test_store_path (dir);
   g_autofree char *data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
