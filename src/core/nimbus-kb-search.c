@@ -289,6 +289,7 @@ score_matches (NimbusKbConn       *conn,
                const Plan         *plan,
                const char         *rank,
                const char         *restrict_to,
+               sqlite3_int64       last_rowid,
                guint               limit,
                GPtrArray          *hits,
                GError            **error)
@@ -307,8 +308,8 @@ score_matches (NimbusKbConn       *conn,
                               "AND " SCOPE_SQL " LIMIT ?2", error);
   else
     stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
-                              "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL " "
-                              "ORDER BY score, search.rowid LIMIT ?2", error);
+                              "FROM search WHERE search MATCH ?1 AND search.rowid <= ?6 AND "
+                              SCOPE_SQL " ORDER BY score, search.rowid LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -317,6 +318,7 @@ score_matches (NimbusKbConn       *conn,
   sqlite3_bind_text (stmt, 3, plan->named->str, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, plan->scope);
   sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
+  sqlite3_bind_int64 (stmt, 6, last_rowid);
 
   while (nimbus_kb_step (conn, stmt, &local_error))
     {
@@ -334,17 +336,20 @@ score_matches (NimbusKbConn       *conn,
   return add_hits (conn, rowids, query, limit, hits, error);
 }
 
-/* How many documents match expression, counting no further than MAX_SCORED + 1. */
+/* How many documents match expression, counting no further than MAX_SCORED + 1, and the
+ * rowid of the last one counted. */
 static gboolean
-count_matches (NimbusKbConn  *conn,
-               const char    *expression,
-               guint         *count,
-               GError       **error)
+count_matches (NimbusKbConn   *conn,
+               const char     *expression,
+               guint          *count,
+               sqlite3_int64  *last_rowid,
+               GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT count (*) FROM (SELECT 1 FROM "
-                                                    "search WHERE search MATCH ?1 LIMIT "
-                                                    G_STRINGIFY (MAX_SCORED) " + 1)", error);
+  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT count (*), max (rowid) FROM "
+                                                    "(SELECT rowid FROM search WHERE search "
+                                                    "MATCH ?1 LIMIT " G_STRINGIFY (MAX_SCORED) ")",
+                                                    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -359,6 +364,7 @@ count_matches (NimbusKbConn  *conn,
     }
 
   *count = sqlite3_column_int (stmt, 0);
+  *last_rowid = sqlite3_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -443,20 +449,27 @@ run_query (NimbusKbConn       *conn,
   const char *matching = filter != NULL ? filter : rank;
   g_autofree char *candidates = NULL;
   g_autofree char *restricted = NULL;
+  sqlite3_int64 last = 0;
   guint count = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
-    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
 
-  if (!count_matches (conn, matching, &count, error))
+  /* Exactly MAX_SCORED is as good as more: the match after them might be the best. */
+  if (!count_matches (conn, matching, &count, &last, error))
     return FALSE;
-  if (count <= MAX_SCORED)
-    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+  if (count < MAX_SCORED)
+    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
 
   candidates = candidates_expression (lexicon, query, matching);
   restricted = filter != NULL ? g_strdup_printf ("(%s) AND (%s)", filter, candidates)
                               : g_strdup (candidates);
-  return score_matches (conn, query, plan, rank, restricted, limit, hits, error);
+
+  /* Still too many on a huge knowledge base: the first MAX_SCORED in document order. */
+  if (!count_matches (conn, restricted, &count, &last, error))
+    return FALSE;
+  return score_matches (conn, query, plan, rank, restricted, count < MAX_SCORED ? G_MAXINT64 : last,
+                        limit, hits, error);
 }
 
 /* The services a query names, longest name first ("aws elastic beanstalk" before
