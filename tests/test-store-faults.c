@@ -266,7 +266,8 @@ wait_flagger (GPid    pid,
 static void
 test_faults_concurrent_first_open (void)
 {
-  const guint n_procs = 3, rounds = 15;
+  const guint n_procs = 3;
+  const guint rounds = g_strcmp0 (g_getenv ("NIMBUS_TEST_ROUNDS"), "few") == 0 ? 4 : 15;
 
   for (guint round = 0; round < rounds; round++)
     {
@@ -640,7 +641,7 @@ test_faults_stress (void)
   g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(GHashTable) committed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *flagger = g_getenv ("NIMBUS_TEST_FLAGGER");
-  guint rounds = g_test_slow () ? 400 : 200;
+  guint rounds = g_strcmp0 (g_getenv ("NIMBUS_TEST_ROUNDS"), "few") == 0 ? 10 : 200;
 
   make_store (path, 1);
   g_hash_table_add (committed, g_strdup ("sqs/item-0"));
