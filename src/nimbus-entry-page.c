@@ -38,7 +38,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define SCROLL_PATIENCE_USEC (2 * G_USEC_PER_SEC)
+#define SCROLL_PATIENCE_USEC (10 * G_USEC_PER_SEC)
 
 static void
 append (NimbusEntryPage *self,
@@ -307,7 +307,8 @@ nimbus_entry_page_get_entry (NimbusEntryPage *self)
 }
 
 /* A new page is laid out only over the next frames: scroll once the anchor has its place
- * and the page its height, giving up after two seconds. */
+ * and the page its height, giving up after ten seconds (a loaded machine lays out long
+ * pages slowly). */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
