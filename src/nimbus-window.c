@@ -221,6 +221,18 @@ show_content (NimbusWindow *self)
 #endif
 }
 
+/* Sidebar and content side by side? Then nothing needs showing, and moving to the content
+ * would take the keyboard away from whatever has it (the search entry while typing). */
+static gboolean
+is_folded (NimbusWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  return adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (self->panes));
+#else
+  return adw_leaflet_get_folded (ADW_LEAFLET (self->panes));
+#endif
+}
+
 static void
 show_sidebar (NimbusWindow *self)
 {
@@ -338,7 +350,8 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   nimbus_kb_search_async (self->kb, text, SEARCH_LIMIT, self->search_cancellable,
                           search_done_cb, g_object_ref (self));
   show_pane (self, "results", _("Search"), NULL);
-  show_content (self);
+  if (is_folded (self))
+    show_content (self);
 }
 
 static void

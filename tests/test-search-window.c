@@ -104,6 +104,40 @@ test_search_window_scope (void)
   nimbus_test_close_window (window);
 }
 
+static gboolean
+entry_has_focus (NimbusWindow *window)
+{
+  GtkWidget *entry = nimbus_test_window_child (window, "search_entry");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+/* Typing at human speed: the first results arrive between two words, and the keyboard
+ * stays in the search entry, so the next word lands there too. */
+static void
+test_search_window_keeps_focus (void)
+{
+  NimbusWindow *window = nimbus_test_open_window (NULL, 1100, 760);
+  GtkEditable *entry = nimbus_test_window_child (window, "search_entry");
+  int position;
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  g_assert_true (entry_has_focus (window));
+  search (window, "sqs");
+  nimbus_test_wait_ms (500);
+  g_assert_true (entry_has_focus (window));
+
+  position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+  gtk_editable_insert_text (entry, " vis", -1, &position);
+  nimbus_test_wait_ms (800);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "sqs vis");
+  g_assert_true (entry_has_focus (window));
+  g_assert_true (g_str_has_prefix (first_hit_id (window), "sqs/visibility-timeout"));
+
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +146,7 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/search-window/corrects", test_search_window_corrects);
   g_test_add_func ("/nimbus/search-window/scope", test_search_window_scope);
+  g_test_add_func ("/nimbus/search-window/keeps-focus", test_search_window_keeps_focus);
 
   return g_test_run ();
 }
