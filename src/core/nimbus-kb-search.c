@@ -17,7 +17,6 @@
 
 #define MAX_EXPANSIONS 4
 #define SNIPPET_WORDS 16
-#define MAX_CANDIDATES 256
 
 /* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
 #define SCORE_SQL "nimbus_rank (search, ?5, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \

@@ -17,7 +17,6 @@
 #include "nimbus-store-file.h"
 #include "nimbus-user-store.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 static const char * const journal_suffixes[] = { "-wal", "-shm" };
 
@@ -224,7 +223,7 @@ open_uri (const char *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
   return db;
 }
 

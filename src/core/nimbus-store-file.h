@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 /* The file under a user store: what it is, whether it is healthy, and moving a damaged one
  * aside. Private to the user store. */
 
+/* How long every connection to a store waits for another process's lock. */
+#define NIMBUS_STORE_BUSY_TIMEOUT_MS 5000
+
 typedef enum
 {
   NIMBUS_STORE_HEALTH_OK,

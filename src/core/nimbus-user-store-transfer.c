@@ -11,6 +11,7 @@
 #include "nimbus-entry.h"
 #include "nimbus-json-guard.h"
 #include "nimbus-sqlite-private.h"
+#include "nimbus-store-file.h"
 #include "nimbus-user-store-private.h"
 
 /* Moving flags to another machine: export as JSON, import all or nothing, merged by id so
@@ -18,7 +19,6 @@
  * file, and writing it, run in a worker thread for the window. */
 
 #define EXPORT_FORMAT 1
-#define BUSY_TIMEOUT_MS 5000
 #define MAX_REVIEWS 1000000
 #define MAX_NOTE_LENGTH 10000
 
@@ -439,7 +439,7 @@ import_thread (GTask        *task,
         nimbus_user_store_fail (self, db, TRUE, &error);
       else
         {
-          sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+          sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
           merge_flags (self, db, flags, &added, &error);
         }
       sqlite3_close (db);

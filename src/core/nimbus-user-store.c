@@ -20,7 +20,6 @@
  * kept too. Only real damage sets a file aside; a file that is busy, cannot be written or
  * comes from a newer Nimbus is read as it stands, with a message saying why. */
 
-#define BUSY_TIMEOUT_MS 5000
 
 /* Each entry takes the schema from the version before it to its own number. */
 static const char * const migrations[] = {
@@ -235,7 +234,7 @@ open_db (const char *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
   return db;
 }
 
