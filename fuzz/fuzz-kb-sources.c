@@ -15,7 +15,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
 
 static const char categories[] =
   "{\"categories\": [{\"id\": \"compute\", \"name\": \"Compute\"},"
-  "                  {\"id\": \"storage\", \"name\": \"Storage\"}]}";
+  "                  {\"id\": \"storage\", \"name\": \"Storage\"}],"
+  " \"exams\": [{\"id\": \"dva-c02\", \"name\": \"Developer\", \"short_name\": \"Developer\"}]}";
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

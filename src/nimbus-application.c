@@ -33,6 +33,8 @@ static GString *option_error;
 
 static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
+  { "exam", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --list, only the services that exam tests"), N_("dva-c02|saa-c03") },
   { "show", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show a service or section"), N_("ID") },
   { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search every topic"), N_("TEXT") },
   /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
@@ -182,6 +184,7 @@ nimbus_application_handle_local_options (GApplication *app,
       !lookup_text (dict, "search", &options.search) ||
       !lookup_text (dict, "limit", &options.limit) ||
       !lookup_text (dict, "service", &options.service) ||
+      !lookup_text (dict, "exam", &options.exam) ||
       !lookup_text (dict, "capacity", &options.capacity) ||
       !lookup_text (dict, "consistency", &options.consistency) ||
       !lookup_text (dict, "item-size", &options.item_size) ||
@@ -196,6 +199,7 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.search);
   g_free (options.limit);
   g_free (options.service);
+  g_free (options.exam);
   g_free (options.capacity);
   g_free (options.consistency);
   g_free (options.item_size);

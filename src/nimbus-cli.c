@@ -31,7 +31,7 @@ nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->weak || options->show != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
-         options->service != NULL ||
+         options->service != NULL || options->exam != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
          options->item_size != NULL || options->rate != NULL ||
          (options->remaining != NULL && options->remaining[0] != NULL);
@@ -125,21 +125,60 @@ print_json_builder (JsonBuilder *builder)
   print_json (root);
 }
 
-static int
-run_list (NimbusKb *kb,
-          gboolean  json)
+/* An exam the knowledge base covers, or a usage error naming the ones it does. */
+static gboolean
+check_exam (NimbusKb   *kb,
+            const char *exam,
+            int        *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (kb, &error);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) known = NULL;
+  g_autofree char *list = NULL;
 
-  if (services == NULL)
+  if (exams == NULL)
+    {
+      *status = unavailable (error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < exams->len; i++)
+    g_strv_builder_add (ids, ((NimbusExam *) g_ptr_array_index (exams, i))->id);
+  known = g_strv_builder_end (ids);
+  if (g_strv_contains ((const char * const *) known, exam))
+    return TRUE;
+
+  list = g_strjoinv (", ", known);
+  nimbus_cli_usage_error (_("no exam “%s”; the exams are %s"), exam, list);
+  *status = NIMBUS_EXIT_USAGE;
+  return FALSE;
+}
+
+static int
+run_list (NimbusKb   *kb,
+          const char *exam,
+          gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) services = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status;
+
+  if (exam != NULL && !check_exam (kb, exam, &status))
+    return status;
+
+  if ((services = nimbus_kb_list_services (kb, &error)) == NULL)
     return unavailable (error);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (services); i++)
     {
       g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+      const char * const *exams = nimbus_service_get_exams (service);
+
+      if (exam != NULL && !nimbus_service_is_on_exam (service, exam))
+        continue;
 
       if (!json)
         {
@@ -155,6 +194,11 @@ run_list (NimbusKb *kb,
       json_builder_add_string_value (builder, nimbus_service_get_name (service));
       json_builder_set_member_name (builder, "category");
       json_builder_add_string_value (builder, nimbus_service_get_category_name (service));
+      json_builder_set_member_name (builder, "exams");
+      json_builder_begin_array (builder);
+      for (guint j = 0; exams[j] != NULL; j++)
+        json_builder_add_string_value (builder, exams[j]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -451,8 +495,10 @@ check_usage (const NimbusCliOptions *options,
   else if (options->capacity != NULL &&
            (options->consistency == NULL || options->item_size == NULL || options->rate == NULL))
     nimbus_cli_usage_error (_("--capacity needs --consistency, --item-size and --rate"));
+  else if (options->exam != NULL && !options->list)
+    nimbus_cli_usage_error (_("--exam goes with --list"));
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json, --limit and --service go with --list, --show, --search, --capacity or --weak"));
+    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, --search, --capacity or --weak"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->service != NULL && options->search == NULL)
@@ -498,7 +544,7 @@ run (const NimbusCliOptions *options,
     return run_weak (kb, options->json);
 
   if (options->list)
-    return run_list (kb, options->json);
+    return run_list (kb, options->exam, options->json);
   if (options->show != NULL)
     return run_show (kb, options->show, options->json);
 

@@ -16,6 +16,7 @@ typedef struct
   char *search;
   char *limit;
   char *service;      /* --service, with --search */
+  char *exam;         /* --exam, with --list */
   char *capacity;     /* read or write */
   char *consistency;
   char *item_size;

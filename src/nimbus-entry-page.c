@@ -289,6 +289,16 @@ nimbus_entry_page_set_entry (NimbusEntryPage *self,
   }
   subtitle = g_strdup_printf ("%s · %s", entry->full_name, entry->category_name);
   append (self, nimbus_text_label_new (subtitle, "dim-label"));
+  if (entry->exam_names != NULL && entry->exam_names[0] != NULL)
+    {
+      guint n = g_strv_length (entry->exam_names);
+      g_autofree char *names = g_strjoinv (", ", entry->exam_names);
+      g_autofree char *exams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On the exam: %s",
+                                                             "On the exams: %s", n), names);
+      GtkWidget *label = nimbus_text_label_new (exams, "exams");
+
+      append (self, label);
+    }
   append (self, nimbus_text_label_new (entry->summary, "summary"));
 
   for (guint i = 0; i < entry->sections->len; i++)

@@ -86,6 +86,109 @@ test_cli_list (void)
     }
 }
 
+/* How many services of a --list --json answer are on exam; every service is on one at least,
+ * and only on exams the knowledge base knows. */
+static guint
+count_on_exam (JsonArray  *array,
+               const char *exam)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonArray *exams = json_object_get_array_member (json_array_get_object_element (array, i),
+                                                       "exams");
+
+      g_assert_cmpuint (json_array_get_length (exams), >=, 1);
+      for (guint j = 0; j < json_array_get_length (exams); j++)
+        {
+          const char *id = json_array_get_string_element (exams, j);
+
+          g_assert_true (g_str_equal (id, "dva-c02") || g_str_equal (id, "saa-c03"));
+          n += g_str_equal (id, exam);
+        }
+    }
+
+  return n;
+}
+
+static void
+test_cli_list_exam (void)
+{
+  g_autofree char *all_json = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  const char * const exams[] = { "dva-c02", "saa-c03" };
+  /* One service only the Developer exam tests, one only the Architect's, one on both. */
+  const char * const dva_only = "codecommit", * const saa_only = "direct-connect", * const both = "lambda";
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&all_json, NULL, "--list", "--json", NULL), ==, 0);
+  all = parse_json (all_json);
+
+  for (guint e = 0; e < G_N_ELEMENTS (exams); e++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *json_out = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      JsonArray *array;
+      guint expected = count_on_exam (json_node_get_array (all), exams[e]);
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", exams[e], NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      lines = g_strsplit (out, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, expected + 1);
+      g_assert_cmpuint (expected, <, 72);
+      for (guint i = 0; i < expected; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+          g_assert_cmpuint (g_strv_length (fields), ==, 3);
+          g_ptr_array_add (ids, g_strdup (fields[0]));
+        }
+      g_ptr_array_add (ids, NULL);
+      g_assert_true (g_strv_contains ((const char * const *) ids->pdata, both));
+      g_assert_true (g_strv_contains ((const char * const *) ids->pdata, dva_only) == (e == 0));
+      g_assert_true (g_strv_contains ((const char * const *) ids->pdata, saa_only) == (e == 1));
+      g_ptr_array_set_free_func (ids, g_free);
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&json_out, NULL, "--list", "--exam", exams[e],
+                                               "--json", NULL), ==, 0);
+      root = parse_json (json_out);
+      array = json_node_get_array (root);
+      g_assert_cmpuint (json_array_get_length (array), ==, expected);
+      g_assert_cmpuint (count_on_exam (array, exams[e]), ==, expected);
+    }
+}
+
+static void
+test_cli_list_exam_unknown (void)
+{
+  const char * const bad[] = { "dva-c01", "DVA-C02", "", "saa-c03 ", "all", "’; DROP TABLE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", bad[i], NULL), ==, 2);
+      assert_usage_error (err, out);
+      g_assert_nonnull (strstr (err, "dva-c02, saa-c03"));
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--exam", "dva-c02",
+                                               i == 0 ? NULL : "--search", "sqs", NULL), ==, 2);
+      assert_usage_error (err, out);
+      g_assert_nonnull (strstr (err, "--exam goes with --list"));
+    }
+}
+
 static void
 test_cli_show (void)
 {
@@ -103,6 +206,9 @@ test_cli_show (void)
   g_assert_cmpstr (json_object_get_string_member (entry, "category"), ==, "Application Integration");
   g_assert_true (json_object_has_member (entry, "summary"));
   g_assert_true (json_object_has_member (entry, "related"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "exams")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (entry, "exams"), 0),
+                   ==, "dva-c02");
   sections = json_object_get_array_member (entry, "sections");
   g_assert_cmpuint (json_array_get_length (sections), >=, 5);
 
@@ -421,6 +527,8 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/cli/version", test_cli_version);
   g_test_add_func ("/nimbus/cli/list", test_cli_list);
+  g_test_add_func ("/nimbus/cli/list-exam", test_cli_list_exam);
+  g_test_add_func ("/nimbus/cli/list-exam-unknown", test_cli_list_exam_unknown);
   g_test_add_func ("/nimbus/cli/show", test_cli_show);
   g_test_add_func ("/nimbus/cli/show-section", test_cli_show_section);
   g_test_add_func ("/nimbus/cli/show-unknown", test_cli_show_unknown);

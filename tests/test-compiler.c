@@ -19,20 +19,23 @@ static const struct {
   { "duplicate-key", "4:15: duplicate key “name”" },
   { "not-object", "1:1: the file must hold one JSON object" },
   { "empty", "1:1: the file must hold one JSON object" },
-  { "unknown-key", "30:18: unknown key “colour” in a service" },
+  { "unknown-key", "31:18: unknown key “colour” in a service" },
   { "missing-field", "1:1: the service has no “summary”" },
   { "wrong-id", "2:19: service id “other-id” must match the file name (other-id.json)" },
-  { "duplicate-section", "27:18: duplicate section id “duplicate-section/one”" },
-  { "duplicate-tip", "26:20: duplicate tip id “duplicate-tip/one#t”" },
-  { "bad-slug", "12:33: id “Visibility Timeout” of a section must be lower-case letters" },
-  { "bad-block-type", "16:26: unknown block type “video”" },
-  { "bad-fact", "28:22: “value” of a fact must be a string" },
-  { "bad-table", "37:13: row 2 of a table has 1 cell, the table has 2 columns" },
-  { "control-char", "17:28: “text” of paragraph contains a control character" },
-  { "unknown-widget", "26:27: unknown widget “spinner”" },
+  { "duplicate-section", "28:18: duplicate section id “duplicate-section/one”" },
+  { "duplicate-tip", "27:20: duplicate tip id “duplicate-tip/one#t”" },
+  { "bad-slug", "13:33: id “Visibility Timeout” of a section must be lower-case letters" },
+  { "bad-block-type", "17:26: unknown block type “video”" },
+  { "bad-fact", "29:22: “value” of a fact must be a string" },
+  { "bad-table", "38:13: row 2 of a table has 1 cell, the table has 2 columns" },
+  { "control-char", "18:28: “text” of paragraph contains a control character" },
+  { "unknown-widget", "27:27: unknown widget “spinner”" },
   { "unknown-category", "5:26: unknown category “gardening”" },
-  { "unknown-related", "29:12: unknown related service “lambda”" },
-  { "self-related", "28:18: a service cannot be related to itself" },
+  { "unknown-related", "30:12: unknown related service “lambda”" },
+  { "self-related", "29:18: a service cannot be related to itself" },
+  { "unknown-exam", "6:21: unknown exam “dva-c01”" },
+  { "no-exam", "6:14: “exams” of the service must be a non-empty array" },
+  { "duplicate-exam", "6:43: exam “saa-c03” listed twice" },
 };
 
 static char *
@@ -201,7 +204,7 @@ test_compiler_process_fails (void)
                                                     "unknown-widget.json", NULL);
   g_auto(GStrv) argv = compile_argv (output, fixture);
   g_autofree char *err = NULL;
-  g_autofree char *expected = g_strconcat (fixture, ":26:27: unknown widget “spinner”", NULL);
+  g_autofree char *expected = g_strconcat (fixture, ":27:27: unknown widget “spinner”", NULL);
 
   g_assert_cmpint (nimbus_test_spawn ((const char * const *) argv, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, expected));

@@ -59,6 +59,7 @@ main (int   argc,
     }
 
   if (!nimbus_kb_write (nimbus_kb_sources_get_categories (sources),
+                        nimbus_kb_sources_get_exams (sources),
                         nimbus_kb_sources_get_entries (sources), output, &error))
     {
       g_printerr ("nimbus-kb-compile: %s\n", error->message);

@@ -135,6 +135,7 @@ nimbus_entry_writer_to_json (const NimbusEntry *entry)
   add_string (builder, "full_name", entry->full_name);
   add_string (builder, "category", entry->category_name);
   add_string (builder, "category_id", entry->category_id);
+  add_strv (builder, "exams", (const char * const *) entry->exams);
   add_string (builder, "summary", entry->summary);
   add_strv (builder, "keywords", (const char * const *) entry->keywords);
 

@@ -123,6 +123,18 @@ nimbus_block_dup_plain_text (const NimbusBlock *block)
   return g_string_free (str, FALSE);
 }
 
+void
+nimbus_exam_free (NimbusExam *exam)
+{
+  if (exam == NULL)
+    return;
+
+  g_free (exam->id);
+  g_free (exam->name);
+  g_free (exam->short_name);
+  g_free (exam);
+}
+
 NimbusSource *
 nimbus_source_new (void)
 {
@@ -318,6 +330,8 @@ nimbus_entry_free (NimbusEntry *entry)
   g_free (entry->summary);
   g_strfreev (entry->keywords);
   g_strfreev (entry->aliases);
+  g_strfreev (entry->exams);
+  g_strfreev (entry->exam_names);
   g_ptr_array_unref (entry->sections);
   g_strfreev (entry->related);
   g_strfreev (entry->related_names);

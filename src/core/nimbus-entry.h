@@ -38,6 +38,14 @@ typedef struct
   char *previous_until;
 } NimbusBlock;
 
+/* An exam the knowledge base covers. */
+typedef struct
+{
+  char *id;          /* "dva-c02" */
+  char *name;        /* "AWS Certified Developer – Associate" */
+  char *short_name;  /* "Developer" */
+} NimbusExam;
+
 typedef struct
 {
   char *url;
@@ -64,6 +72,8 @@ typedef struct
   char *summary;
   GStrv keywords;
   GStrv aliases;         /* other names that mean the service ("Parameter Store", "ALB") */
+  GStrv exams;           /* the exams that test it: "dva-c02", "saa-c03" */
+  GStrv exam_names;      /* parallel to exams; filled in by the reader */
   GPtrArray *sections;   /* NimbusSection */
   GStrv related;
   GStrv related_names;   /* parallel to related; filled in by the reader */
@@ -76,6 +86,8 @@ gboolean       nimbus_block_type_from_string (const char      *str,
 NimbusBlock   *nimbus_block_new              (NimbusBlockType  type);
 void           nimbus_block_free             (NimbusBlock     *block);
 char          *nimbus_block_dup_plain_text   (const NimbusBlock *block);
+
+void           nimbus_exam_free              (NimbusExam      *exam);
 
 NimbusSource  *nimbus_source_new             (void);
 void           nimbus_source_free            (NimbusSource    *source);

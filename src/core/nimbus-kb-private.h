@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "4"
+#define NIMBUS_KB_SCHEMA_VERSION "5"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -40,6 +40,11 @@ G_BEGIN_DECLS
   "CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT NOT NULL, full_name TEXT NOT NULL," \
   "  category_id TEXT NOT NULL REFERENCES categories (id), summary TEXT NOT NULL," \
   "  position INTEGER NOT NULL UNIQUE) WITHOUT ROWID;" \
+  "CREATE TABLE exams (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE," \
+  "  name TEXT NOT NULL, short_name TEXT NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE service_exams (service_id TEXT NOT NULL REFERENCES services (id)," \
+  "  exam_id TEXT NOT NULL REFERENCES exams (id), position INTEGER NOT NULL," \
+  "  PRIMARY KEY (service_id, exam_id)) WITHOUT ROWID;" \
   "CREATE TABLE keywords (owner_id TEXT NOT NULL, position INTEGER NOT NULL," \
   "  keyword TEXT NOT NULL, PRIMARY KEY (owner_id, position)) WITHOUT ROWID;" \
   "CREATE TABLE sections (id TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \

@@ -15,6 +15,7 @@ typedef struct
   char *filename;
   NimbusKbPos category;
   NimbusKbPos aliases;
+  GArray *exams;          /* NimbusKbPos of each exam id */
   GArray *related;        /* NimbusKbPos of each related id */
 } EntryOrigin;
 
@@ -22,6 +23,7 @@ struct _NimbusKbSources
 {
   GPtrArray *errors;
   GPtrArray *categories;  /* NimbusCategory */
+  GPtrArray *exams;       /* NimbusExam */
   GPtrArray *entries;     /* NimbusEntry */
   GPtrArray *origins;     /* EntryOrigin, parallel to entries */
   char *categories_file;
@@ -41,6 +43,7 @@ static void
 entry_origin_free (EntryOrigin *origin)
 {
   g_free (origin->filename);
+  g_array_unref (origin->exams);
   g_array_unref (origin->related);
   g_free (origin);
 }
@@ -52,6 +55,7 @@ nimbus_kb_sources_new (void)
 
   self->errors = g_ptr_array_new_with_free_func (g_free);
   self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_category_free);
+  self->exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_entry_free);
   self->origins = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_origin_free);
 
@@ -66,6 +70,7 @@ nimbus_kb_sources_free (NimbusKbSources *self)
 
   g_ptr_array_unref (self->errors);
   g_ptr_array_unref (self->categories);
+  g_ptr_array_unref (self->exams);
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->origins);
   g_free (self->categories_file);
@@ -76,6 +81,12 @@ GPtrArray *
 nimbus_kb_sources_get_errors (NimbusKbSources *self)
 {
   return self->errors;
+}
+
+GPtrArray *
+nimbus_kb_sources_get_exams (NimbusKbSources *self)
+{
+  return self->exams;
 }
 
 GPtrArray *
@@ -394,7 +405,8 @@ read_service (NimbusKbReader *ctx,
               EntryOrigin *origin)
 {
   static const char * const keys[] = { "id", "name", "full_name", "category", "summary",
-                                       "keywords", "aliases", "sections", "related", NULL };
+                                       "keywords", "aliases", "exams", "sections", "related",
+                                       NULL };
   g_autoptr(NimbusEntry) entry = nimbus_entry_new ();
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *basename = g_path_get_basename (ctx->filename);
@@ -419,6 +431,13 @@ read_service (NimbusKbReader *ctx,
   entry->keywords = nimbus_kb_reader_get_strv (ctx, root, "the service", "keywords", TRUE);
   entry->aliases = nimbus_kb_reader_get_strv (ctx, root, "the service", "aliases", FALSE);
   origin->aliases = nimbus_kb_reader_member_pos (ctx, root, "aliases");
+  entry->exams = nimbus_kb_reader_get_strv (ctx, root, "the service", "exams", TRUE);
+  for (guint i = 0; entry->exams != NULL && entry->exams[i] != NULL; i++)
+    {
+      NimbusKbPos pos = nimbus_kb_reader_element_pos (ctx, json_object_get_array_member (root, "exams"), i);
+
+      g_array_append_val (origin->exams, pos);
+    }
 
   sections = nimbus_kb_reader_get_array (ctx, root, "the service", "sections", TRUE);
   for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
@@ -455,6 +474,7 @@ nimbus_kb_sources_add_service (NimbusKbSources *self,
       NimbusEntry *entry;
 
       origin->filename = g_strdup (filename);
+      origin->exams = g_array_new (FALSE, FALSE, sizeof (NimbusKbPos));
       origin->related = g_array_new (FALSE, FALSE, sizeof (NimbusKbPos));
       if ((entry = read_service (&ctx, root, origin)) != NULL)
         {
@@ -467,13 +487,47 @@ nimbus_kb_sources_add_service (NimbusKbSources *self,
   nimbus_kb_reader_clear (&ctx);
 }
 
+/* The exams a service can be on, in the order the sidebar offers them. */
+static void
+read_exams (NimbusKbReader  *ctx,
+            NimbusKbSources *self,
+            JsonObject      *root)
+{
+  static const char * const keys[] = { "id", "name", "short_name", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array = nimbus_kb_reader_get_array (ctx, root, "the categories file", "exams", TRUE);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = nimbus_kb_reader_get_object (ctx, array, i, "exam");
+      NimbusExam *exam;
+
+      if (object == NULL)
+        continue;
+
+      nimbus_kb_reader_check_keys (ctx, object, "an exam", keys);
+      exam = g_new0 (NimbusExam, 1);
+      exam->id = nimbus_kb_reader_get_slug (ctx, object, "an exam");
+      exam->name = nimbus_kb_reader_get_string (ctx, object, "an exam", "name", TRUE);
+      exam->short_name = nimbus_kb_reader_get_string (ctx, object, "an exam", "short_name", TRUE);
+      if (exam->id == NULL || exam->name == NULL || exam->short_name == NULL)
+        {
+          nimbus_exam_free (exam);
+          continue;
+        }
+
+      check_unique (ctx, seen, exam->id, nimbus_kb_reader_member_pos (ctx, object, "id"), "exam");
+      g_ptr_array_add (self->exams, exam);
+    }
+}
+
 void
 nimbus_kb_sources_add_categories (NimbusKbSources *self,
                                   const char      *filename,
                                   const char      *data,
                                   gsize            length)
 {
-  static const char * const top_keys[] = { "categories", NULL };
+  static const char * const top_keys[] = { "categories", "exams", NULL };
   static const char * const keys[] = { "id", "name", NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   NimbusKbReader ctx;
@@ -519,6 +573,8 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
       check_unique (&ctx, seen, category->id, nimbus_kb_reader_member_pos (&ctx, object, "id"), "category");
       g_ptr_array_add (self->categories, category);
     }
+
+  read_exams (&ctx, self, root);
 
 out:
   nimbus_kb_reader_clear (&ctx);
@@ -622,6 +678,54 @@ check_aliases (NimbusKbSources *self)
     }
 }
 
+static const NimbusExam *
+find_exam (NimbusKbSources *self,
+           const char      *id)
+{
+  for (guint i = 0; i < self->exams->len; i++)
+    {
+      const NimbusExam *exam = g_ptr_array_index (self->exams, i);
+
+      if (g_str_equal (exam->id, id))
+        return exam;
+    }
+
+  return NULL;
+}
+
+/* Every exam of a service (the reader has seen there is one at least) is known and named
+ * once; their names follow. */
+static void
+check_exams (NimbusKbSources   *self,
+             NimbusEntry       *entry,
+             const EntryOrigin *origin)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (entry->exams == NULL)
+    return;
+
+  for (guint i = 0; entry->exams[i] != NULL; i++)
+    {
+      const NimbusExam *exam = find_exam (self, entry->exams[i]);
+      NimbusKbPos pos = g_array_index (origin->exams, NimbusKbPos, i);
+
+      if (exam == NULL)
+        nimbus_kb_reader_error_at (self->errors, origin->filename, pos,
+                                   "unknown exam “%s” (see %s)", entry->exams[i],
+                                   self->categories_file != NULL ? self->categories_file
+                                                                 : "categories.json");
+      else if (!g_hash_table_add (seen, exam->id))
+        nimbus_kb_reader_error_at (self->errors, origin->filename, pos,
+                                   "exam “%s” listed twice", exam->id);
+      else
+        g_strv_builder_add (names, exam->short_name);
+    }
+
+  entry->exam_names = g_strv_builder_end (names);
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b,
@@ -668,6 +772,7 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
       if (g_hash_table_contains (service_ids, entry->id))
         nimbus_kb_reader_error_at (self->errors, origin->filename, start, "service “%s” is defined twice", entry->id);
       g_hash_table_add (service_ids, entry->id);
+      check_exams (self, entry, origin);
 
       if (entry->category_id == NULL)
         continue;

@@ -16,7 +16,8 @@ typedef struct
 
 typedef struct _NimbusKbSources NimbusKbSources;
 
-/* The knowledge sources read and checked: categories.json and one file per service.
+/* The knowledge sources read and checked: categories.json (the categories and the exams)
+ * and one file per service.
  * Every problem found is kept as "file:line:column: reason"; reading goes on after an
  * error so that one build reports them all. */
 NimbusKbSources *nimbus_kb_sources_new             (void);
@@ -34,6 +35,7 @@ gboolean         nimbus_kb_sources_add_file        (NimbusKbSources *self,
 void             nimbus_kb_sources_finish          (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_errors      (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_categories  (NimbusKbSources *self);
+GPtrArray       *nimbus_kb_sources_get_exams       (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_entries     (NimbusKbSources *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbSources, nimbus_kb_sources_free)

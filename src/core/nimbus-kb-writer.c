@@ -304,6 +304,13 @@ insert_entry (Writer            *w,
         return FALSE;
     }
 
+  for (guint i = 0; entry->exams[i] != NULL; i++)
+    {
+      if (!insert (w, "INSERT INTO service_exams VALUES (?, ?, ?)",
+                   entry->id, entry->exams[i], INT, (gint64) i))
+        return FALSE;
+    }
+
   for (guint i = 0; entry->related[i] != NULL; i++)
     {
       if (!insert (w, "INSERT INTO related VALUES (?, ?, ?)",
@@ -317,6 +324,7 @@ insert_entry (Writer            *w,
 static gboolean
 write_all (Writer    *w,
            GPtrArray *categories,
+           GPtrArray *exams,
            GPtrArray *entries)
 {
   if (!exec (w, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF;"
@@ -337,6 +345,15 @@ write_all (Writer    *w,
         return FALSE;
     }
 
+  for (guint i = 0; i < exams->len; i++)
+    {
+      const NimbusExam *exam = g_ptr_array_index (exams, i);
+
+      if (!insert (w, "INSERT INTO exams VALUES (?, ?, ?, ?)",
+                   exam->id, INT, (gint64) i, exam->name, exam->short_name))
+        return FALSE;
+    }
+
   for (guint i = 0; i < entries->len; i++)
     {
       if (!insert_entry (w, g_ptr_array_index (entries, i), i))
@@ -353,6 +370,7 @@ write_all (Writer    *w,
 
 gboolean
 nimbus_kb_write (GPtrArray   *categories,
+                 GPtrArray   *exams,
                  GPtrArray   *entries,
                  const char  *path,
                  GError     **error)
@@ -364,6 +382,7 @@ nimbus_kb_write (GPtrArray   *categories,
   int fd;
 
   g_return_val_if_fail (categories != NULL, FALSE);
+  g_return_val_if_fail (exams != NULL, FALSE);
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -401,7 +420,7 @@ nimbus_kb_write (GPtrArray   *categories,
     }
 
   w.body = g_string_new (NULL);
-  ok = write_all (&w, categories, entries);
+  ok = write_all (&w, categories, exams, entries);
   g_string_free (w.body, TRUE);
   sqlite3_close (w.db);
 

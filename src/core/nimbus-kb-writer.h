@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 gboolean nimbus_kb_write (GPtrArray   *categories,
+                          GPtrArray   *exams,
                           GPtrArray   *entries,
                           const char  *path,
                           GError     **error);

@@ -334,50 +334,6 @@ require_columns (NimbusKbConn  *conn,
   return TRUE;
 }
 
-GListModel *
-nimbus_kb_list_services (NimbusKb  *self,
-                         GError   **error)
-{
-  NimbusKbConn *conn;
-  g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
-
-  conn = self->main;
-  stmt = nimbus_kb_prepare (conn,
-                            "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
-                            "FROM services s JOIN categories c ON c.id = s.category_id "
-                            "ORDER BY s.position", error);
-  if (stmt == NULL)
-    return NULL;
-
-  store = g_list_store_new (NIMBUS_TYPE_SERVICE);
-  while (nimbus_kb_step (conn, stmt, &local_error))
-    {
-      g_autoptr(NimbusService) service = NULL;
-
-      if (!require_columns (conn, stmt, 0x3f, error))
-        return NULL;
-
-      service =
-        nimbus_service_new ((const char *) sqlite3_column_text (stmt, 0),
-                            (const char *) sqlite3_column_text (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2),
-                            (const char *) sqlite3_column_text (stmt, 3),
-                            (const char *) sqlite3_column_text (stmt, 4),
-                            (const char *) sqlite3_column_text (stmt, 5));
-
-      g_list_store_append (store, service);
-    }
-
-  if (!nimbus_kb_rows_done (&local_error, error))
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
 /* Entries */
 
 static NimbusKbStmt *
@@ -419,6 +375,97 @@ query_strv (NimbusKbConn *conn,
     return NULL;
 
   return g_strv_builder_end (builder);
+}
+
+GListModel *
+nimbus_kb_list_services (NimbusKb  *self,
+                         GError   **error)
+{
+  NimbusKbConn *conn;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
+
+  conn = self->main;
+  stmt = nimbus_kb_prepare (conn,
+                            "SELECT s.id, s.name, s.full_name, s.category_id, c.name, s.summary "
+                            "FROM services s JOIN categories c ON c.id = s.category_id "
+                            "ORDER BY s.position", error);
+  if (stmt == NULL)
+    return NULL;
+
+  store = g_list_store_new (NIMBUS_TYPE_SERVICE);
+  while (nimbus_kb_step (conn, stmt, &local_error))
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(NimbusService) service = NULL;
+      g_auto(GStrv) exams = NULL;
+      g_auto(GStrv) names = NULL;
+
+      if (!require_columns (conn, stmt, 0x3f, error) ||
+          (exams = query_strv (conn, "SELECT exam_id FROM service_exams "
+                                     "WHERE service_id = ? ORDER BY position", id, error)) == NULL ||
+          (names = query_strv (conn, "SELECT alias FROM aliases WHERE service_id = ? "
+                                     "ORDER BY own_name DESC, alias", id, error)) == NULL)
+        return NULL;
+
+      service =
+        nimbus_service_new (id,
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 4),
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            (const char * const *) exams, (const char * const *) names);
+
+      g_list_store_append (store, service);
+    }
+
+  if (!nimbus_kb_rows_done (&local_error, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* The exams the knowledge base covers (NimbusExam), in the order they are offered. */
+GPtrArray *
+nimbus_kb_list_exams (NimbusKb  *self,
+                      GError   **error)
+{
+  NimbusKbConn *conn;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) exams = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
+
+  conn = self->main;
+  stmt = nimbus_kb_prepare (conn, "SELECT id, name, short_name FROM exams ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
+  while (nimbus_kb_step (conn, stmt, &local_error))
+    {
+      NimbusExam *exam;
+
+      if (!require_columns (conn, stmt, 0x7, error))
+        return NULL;
+
+      exam = g_new0 (NimbusExam, 1);
+      exam->id = nimbus_kb_column_dup (stmt, 0);
+      exam->name = nimbus_kb_column_dup (stmt, 1);
+      exam->short_name = nimbus_kb_column_dup (stmt, 2);
+      g_ptr_array_add (exams, exam);
+    }
+
+  if (!nimbus_kb_rows_done (&local_error, error))
+    return NULL;
+
+  return g_steal_pointer (&exams);
 }
 
 /* List items are one cell a row; a table's row 0 holds its column headings. */
@@ -683,13 +730,20 @@ nimbus_kb_load_entry (NimbusKb    *self,
   if (entry->keywords == NULL || !load_sections (conn, entry, error))
     return NULL;
 
-  entry->related = query_strv (conn, "SELECT related_id FROM related "
-                                     "WHERE service_id = ? ORDER BY position", id, error);
-  entry->related_names = query_strv (conn, "SELECT s.name FROM related r "
-                                           "JOIN services s ON s.id = r.related_id "
-                                           "WHERE r.service_id = ? ORDER BY r.position", id,
-                                     error);
-  if (entry->related == NULL || entry->related_names == NULL)
+  if ((entry->related = query_strv (conn, "SELECT related_id FROM related "
+                                         "WHERE service_id = ? ORDER BY position", id,
+                                   error)) == NULL ||
+      (entry->related_names = query_strv (conn, "SELECT s.name FROM related r "
+                                                "JOIN services s ON s.id = r.related_id "
+                                                "WHERE r.service_id = ? ORDER BY r.position",
+                                          id, error)) == NULL ||
+      (entry->exams = query_strv (conn, "SELECT exam_id FROM service_exams "
+                                        "WHERE service_id = ? ORDER BY position", id,
+                                  error)) == NULL ||
+      (entry->exam_names = query_strv (conn, "SELECT e.short_name FROM service_exams se "
+                                             "JOIN exams e ON e.id = se.exam_id "
+                                             "WHERE se.service_id = ? ORDER BY se.position",
+                                       id, error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&entry);

@@ -33,6 +33,8 @@ NimbusKb    *nimbus_kb_open          (const char           *path,
 const char  *nimbus_kb_get_path      (NimbusKb             *self);
 GListModel  *nimbus_kb_list_services (NimbusKb             *self,
                                       GError              **error);
+GPtrArray   *nimbus_kb_list_exams    (NimbusKb             *self,
+                                      GError              **error);
 NimbusEntry *nimbus_kb_load_entry    (NimbusKb             *self,
                                       const char           *id,
                                       GError              **error);

@@ -17,6 +17,8 @@ struct _NimbusService
   char *category_id;
   char *category_name;
   char *summary;
+  GStrv exams;   /* the exams that test it */
+  GStrv names;   /* every name that means it: id, name, full name, aliases */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusService, nimbus_service, G_TYPE_OBJECT)
@@ -29,6 +31,8 @@ enum {
   PROP_CATEGORY_ID,
   PROP_CATEGORY_NAME,
   PROP_SUMMARY,
+  PROP_EXAMS,
+  PROP_NAMES,
   N_PROPS
 };
 
@@ -45,6 +49,8 @@ nimbus_service_finalize (GObject *object)
   g_free (self->category_id);
   g_free (self->category_name);
   g_free (self->summary);
+  g_strfreev (self->exams);
+  g_strfreev (self->names);
 
   G_OBJECT_CLASS (nimbus_service_parent_class)->finalize (object);
 }
@@ -65,6 +71,18 @@ field_for_prop (NimbusService *self,
     }
 }
 
+static GStrv *
+strv_for_prop (NimbusService *self,
+               guint          prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_EXAMS: return &self->exams;
+    case PROP_NAMES: return &self->names;
+    default: return NULL;
+    }
+}
+
 static void
 nimbus_service_get_property (GObject    *object,
                              guint       prop_id,
@@ -72,11 +90,14 @@ nimbus_service_get_property (GObject    *object,
                              GParamSpec *pspec)
 {
   char **field = field_for_prop (NIMBUS_SERVICE (object), prop_id);
+  GStrv *strv = strv_for_prop (NIMBUS_SERVICE (object), prop_id);
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
+  if (field != NULL)
     g_value_set_string (value, *field);
+  else if (strv != NULL)
+    g_value_set_boxed (value, *strv);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -86,14 +107,20 @@ nimbus_service_set_property (GObject      *object,
                              GParamSpec   *pspec)
 {
   char **field = field_for_prop (NIMBUS_SERVICE (object), prop_id);
+  GStrv *strv = strv_for_prop (NIMBUS_SERVICE (object), prop_id);
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
+  if (field != NULL)
     {
       g_free (*field);
       *field = g_value_dup_string (value);
     }
+  else if (strv != NULL)
+    {
+      g_strfreev (*strv);
+      *strv = g_value_dup_boxed (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -112,6 +139,8 @@ nimbus_service_class_init (NimbusServiceClass *klass)
   properties[PROP_CATEGORY_ID] = g_param_spec_string ("category-id", NULL, NULL, NULL, flags);
   properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, flags);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  properties[PROP_EXAMS] = g_param_spec_boxed ("exams", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_NAMES] = g_param_spec_boxed ("names", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -127,7 +156,9 @@ nimbus_service_new (const char *id,
                     const char *full_name,
                     const char *category_id,
                     const char *category_name,
-                    const char *summary)
+                    const char *summary,
+                    const char * const *exams,
+                    const char * const *names)
 {
   return g_object_new (NIMBUS_TYPE_SERVICE,
                        "id", id,
@@ -136,6 +167,8 @@ nimbus_service_new (const char *id,
                        "category-id", category_id,
                        "category-name", category_name,
                        "summary", summary,
+                       "exams", exams,
+                       "names", names,
                        NULL);
 }
 
@@ -179,4 +212,33 @@ nimbus_service_get_summary (NimbusService *self)
 {
   g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
   return self->summary;
+}
+
+/* Never NULL: empty when the service is on no exam. */
+const char * const *
+nimbus_service_get_exams (NimbusService *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->exams != NULL ? (const char * const *) self->exams : none;
+}
+
+gboolean
+nimbus_service_is_on_exam (NimbusService *self,
+                           const char    *exam)
+{
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (exam != NULL, FALSE);
+  return self->exams != NULL && g_strv_contains ((const char * const *) self->exams, exam);
+}
+
+/* Never NULL. */
+const char * const *
+nimbus_service_get_names (NimbusService *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
+  return self->names != NULL ? (const char * const *) self->names : none;
 }

@@ -15,12 +15,18 @@ NimbusService *nimbus_service_new               (const char    *id,
                                                  const char    *full_name,
                                                  const char    *category_id,
                                                  const char    *category_name,
-                                                 const char    *summary);
+                                                 const char    *summary,
+                                                 const char * const *exams,
+                                                 const char * const *names);
 const char    *nimbus_service_get_id            (NimbusService *self);
 const char    *nimbus_service_get_name          (NimbusService *self);
 const char    *nimbus_service_get_full_name     (NimbusService *self);
 const char    *nimbus_service_get_category_id   (NimbusService *self);
 const char    *nimbus_service_get_category_name (NimbusService *self);
 const char    *nimbus_service_get_summary       (NimbusService *self);
+const char * const *nimbus_service_get_exams    (NimbusService *self);
+gboolean       nimbus_service_is_on_exam        (NimbusService *self,
+                                                 const char    *exam);
+const char * const *nimbus_service_get_names    (NimbusService *self);
 
 G_END_DECLS
