@@ -11,6 +11,7 @@
 #include "nimbus-kb.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
+#include "nimbus-service-list.h"
 #include "nimbus-settings.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
@@ -32,7 +33,10 @@ struct _NimbusWindow
   GtkWidget *content_header;
   GtkWidget *history_buttons;
   GtkSearchEntry *search_entry;
-  GtkListBox *services_list;
+  GtkDropDown *exam_dropdown;
+  NimbusServiceList *service_list;
+  AdwStatusPage *welcome_page;
+  GtkBox *exam_choice;
   AdwWindowTitle *content_title;
   GtkStack *stack;
   NimbusEntryPage *entry_page;
@@ -44,6 +48,8 @@ struct _NimbusWindow
 
   NimbusKb *kb;
   GListModel *services;
+  GStrv exam_ids;          /* what the exam menu offers: "all", then the exams' ids */
+  char *exam;              /* the choice, where there are no settings to keep it */
   GSettings *settings;
   NimbusUserStore *store;
   GCancellable *search_cancellable;
@@ -80,78 +86,121 @@ show_pane (NimbusWindow *self,
 
 /* Sidebar */
 
-static GtkWidget *
-create_service_row (gpointer item,
-                    gpointer user_data)
+static void
+on_service_list_service_activated_cb (NimbusWindow *self,
+                                      const char   *id)
 {
-  NimbusService *service = item;
-  GtkWidget *label = gtk_label_new (nimbus_service_get_name (service));
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_tooltip_text (row, nimbus_service_get_full_name (service));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "nimbus-id",
-                          g_strdup (nimbus_service_get_id (service)), g_free);
-
-  return row;
+  nimbus_window_show_page (self, id, TRUE);
 }
 
-/* A heading above the first service of each category. */
-static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+/* The exam whose services the sidebar lists: "" before the first choice, "all", or an
+ * exam's id. */
+static char *
+dup_exam_choice (NimbusWindow *self)
 {
-  NimbusWindow *self = user_data;
-  g_autoptr(NimbusService) service = g_list_model_get_item (self->services,
-                                                            gtk_list_box_row_get_index (row));
-  g_autoptr(NimbusService) previous = NULL;
-  GtkWidget *header;
+  return self->settings != NULL ? g_settings_get_string (self->settings, "exam")
+                                : g_strdup (self->exam != NULL ? self->exam : "");
+}
 
-  if (before != NULL)
-    previous = g_list_model_get_item (self->services, gtk_list_box_row_get_index (before));
+/* Shows the choice kept in the exam menu and the sidebar; the welcome page offers the
+ * exams until there is one. An exam the knowledge base no longer has means all. */
+static void
+update_exam (NimbusWindow *self)
+{
+  g_autofree char *choice = dup_exam_choice (self);
+  guint index = 0;
 
-  if (previous != NULL && g_strcmp0 (nimbus_service_get_category_id (service),
-                                     nimbus_service_get_category_id (previous)) == 0)
+  for (guint i = 0; self->exam_ids != NULL && self->exam_ids[i] != NULL; i++)
     {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
+      if (g_str_equal (self->exam_ids[i], choice))
+        index = i;
     }
 
-  header = gtk_label_new (nimbus_service_get_category_name (service));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-  gtk_widget_add_css_class (header, "caption-heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_add_css_class (header, "sidebar-header");
-  gtk_list_box_row_set_header (row, header);
+  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_drop_down_set_selected (self->exam_dropdown, index);
+  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  nimbus_service_list_set_exam (self->service_list, index > 0 ? self->exam_ids[index] : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->exam_choice), *choice == '\0');
+  adw_status_page_set_description (self->welcome_page,
+                                   *choice == '\0'
+                                   ? _("Which exam are you studying for? You can change it at "
+                                       "the top of the sidebar.")
+                                   : _("Pick a service, or type anywhere to search every topic"));
 }
 
 static void
-select_service_row (NimbusWindow *self,
-                    const char   *service_id)
+choose_exam (NimbusWindow *self,
+             const char   *choice)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (self->services); i++)
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "exam", choice);
+  else
     {
-      g_autoptr(NimbusService) service = g_list_model_get_item (self->services, i);
+      g_free (self->exam);
+      self->exam = g_strdup (choice);
+    }
+  update_exam (self);
+}
 
-      if (g_strcmp0 (nimbus_service_get_id (service), service_id) == 0)
+static void
+on_exam_dropdown_selected_cb (NimbusWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->exam_dropdown);
+
+  if (self->exam_ids != NULL && index < g_strv_length (self->exam_ids))
+    choose_exam (self, self->exam_ids[index]);
+}
+
+static void
+choose_exam_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_exam (NIMBUS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The exam menu and the first-launch offer, from the exams the knowledge base covers. */
+static gboolean
+load_exams (NimbusWindow  *self,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (self->kb, error);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  if (exams == NULL)
+    return FALSE;
+
+  g_strv_builder_add (ids, "all");
+  gtk_string_list_append (labels, _("All Services"));
+  for (guint i = 0; i <= exams->len; i++)
+    {
+      const NimbusExam *exam = i < exams->len ? g_ptr_array_index (exams, i) : NULL;
+      const char *id = exam != NULL ? exam->id : "all";
+      GtkWidget *button = gtk_button_new_with_label (exam != NULL ? exam->short_name
+                                                                  : _("All Services"));
+
+      if (exam != NULL)
         {
-          gtk_list_box_select_row (self->services_list,
-                                   gtk_list_box_get_row_at_index (self->services_list, i));
-          return;
+          g_strv_builder_add (ids, exam->id);
+          gtk_string_list_append (labels, exam->short_name);
+          gtk_widget_set_tooltip_text (button, exam->name);
+          gtk_widget_add_css_class (button, "suggested-action");
         }
+      gtk_widget_add_css_class (button, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.choose-exam");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+      gtk_box_append (self->exam_choice, button);
     }
 
-  gtk_list_box_unselect_all (self->services_list);
-}
+  self->exam_ids = g_strv_builder_end (ids);
+  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_drop_down_set_model (self->exam_dropdown, G_LIST_MODEL (labels));
+  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  update_exam (self);
 
-static void
-on_services_list_row_activated_cb (NimbusWindow  *self,
-                                   GtkListBoxRow *row)
-{
-  nimbus_window_show_page (self, g_object_get_data (G_OBJECT (row), "nimbus-id"), TRUE);
+  return TRUE;
 }
 
 /* Weak areas */
@@ -171,7 +220,7 @@ nimbus_window_show_weak_areas (NimbusWindow *self)
 {
   g_return_if_fail (NIMBUS_IS_WINDOW (self));
 
-  gtk_list_box_unselect_all (self->services_list);
+  nimbus_service_list_select (self->service_list, NULL);
   gtk_list_box_select_row (self->places_list,
                            gtk_list_box_get_row_at_index (self->places_list, 0));
   show_pane (self, "weak", _("Weak Areas"), NULL);
@@ -289,7 +338,7 @@ nimbus_window_show_page (NimbusWindow *self,
 
   show_pane (self, "entry", shown->name, shown->category_name);
   gtk_list_box_unselect_all (self->places_list);
-  select_service_row (self, service_id);
+  nimbus_service_list_select (self->service_list, service_id);
   show_content (self);
 
   if (self->settings != NULL)
@@ -340,6 +389,7 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   if (self->kb == NULL)
     return;
 
+  nimbus_service_list_set_filter (self->service_list, text);
   if (*text == '\0')
     {
       show_current (self);
@@ -387,6 +437,7 @@ on_search_results_hit_activated_cb (NimbusWindow *self,
   g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
+  nimbus_service_list_set_filter (self->service_list, NULL);
 }
 
 /* Actions */
@@ -487,15 +538,14 @@ nimbus_window_load (NimbusWindow *self,
   if (self->kb != NULL)
     self->services = nimbus_kb_list_services (self->kb, &error);
 
-  if (self->services == NULL)
+  if (self->services == NULL || !load_exams (self, &error))
     {
       g_clear_object (&self->kb);
       show_error (self, error);
       return;
     }
 
-  gtk_list_box_bind_model (self->services_list, self->services, create_service_row, NULL, NULL);
-  gtk_list_box_set_header_func (self->services_list, update_header, self, NULL);
+  nimbus_service_list_set_services (self->service_list, self->services);
 
   nimbus_entry_page_set_store (self->entry_page, self->store);
   nimbus_weak_areas_page_set_sources (self->weak_page, self->kb, self->store);
@@ -523,17 +573,14 @@ nimbus_window_dispose (GObject *object)
   NimbusWindow *self = NIMBUS_WINDOW (object);
 
   g_cancellable_cancel (self->search_cancellable);
-  if (self->services_list != NULL)
-    {
-      gtk_list_box_set_header_func (self->services_list, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->services_list, NULL, NULL, NULL, NULL);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->services);
   g_clear_object (&self->kb);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->exam_ids, g_strfreev);
+  g_clear_pointer (&self->exam, g_free);
   g_clear_pointer (&self->current, g_free);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
@@ -551,6 +598,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
 
   g_type_ensure (NIMBUS_TYPE_ENTRY_PAGE);
   g_type_ensure (NIMBUS_TYPE_SEARCH_RESULTS);
+  g_type_ensure (NIMBUS_TYPE_SERVICE_LIST);
   g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
@@ -565,13 +613,17 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, services_list);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, service_list);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_choice);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_services_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_service_list_service_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_exam_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -586,6 +638,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-exam", "s", choose_exam_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
@@ -685,6 +738,10 @@ nimbus_window_init (NimbusWindow *self)
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "collapsed-categories", self->service_list, "collapsed",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::exam", G_CALLBACK (update_exam), self,
+                               G_CONNECT_SWAPPED);
     }
 
   update_actions (self);

@@ -78,6 +78,106 @@ test_kb_list (void)
     }
 }
 
+static NimbusService *
+find_service (GListModel *services,
+              const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+
+      if (g_str_equal (nimbus_service_get_id (service), id))
+        return g_steal_pointer (&service);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The exams in the order offered, every service on one at least, and the page's names. */
+static void
+test_kb_exams (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (kb, &error);
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
+  g_autoptr(NimbusEntry) entry = NULL;
+  g_autoptr(NimbusService) codecommit = NULL;
+  g_autoptr(NimbusService) backup = NULL;
+  guint on[2] = { 0, 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (exams->len, ==, 2);
+  g_assert_cmpstr (((NimbusExam *) exams->pdata[0])->id, ==, "dva-c02");
+  g_assert_cmpstr (((NimbusExam *) exams->pdata[0])->short_name, ==, "Developer");
+  g_assert_cmpstr (((NimbusExam *) exams->pdata[1])->id, ==, "saa-c03");
+  g_assert_cmpstr (((NimbusExam *) exams->pdata[1])->short_name, ==, "Solutions Architect");
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+      const char * const *ids = nimbus_service_get_exams (service);
+
+      g_assert_nonnull (ids[0]);
+      on[0] += nimbus_service_is_on_exam (service, "dva-c02");
+      on[1] += nimbus_service_is_on_exam (service, "saa-c03");
+      g_assert_false (nimbus_service_is_on_exam (service, "dva-c01"));
+    }
+  g_assert_cmpuint (on[0], >, 30);
+  g_assert_cmpuint (on[1], >, 50);
+  g_assert_cmpuint (on[0] + on[1], >, g_list_model_get_n_items (services));
+
+  codecommit = find_service (services, "codecommit");
+  backup = find_service (services, "backup");
+  g_assert_true (nimbus_service_is_on_exam (codecommit, "dva-c02"));
+  g_assert_false (nimbus_service_is_on_exam (codecommit, "saa-c03"));
+  g_assert_true (nimbus_service_is_on_exam (backup, "saa-c03"));
+  g_assert_false (nimbus_service_is_on_exam (backup, "dva-c02"));
+
+  entry = nimbus_kb_load_entry (kb, "sqs", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (entry->exams), ==, 2);
+  g_assert_cmpstr (entry->exam_names[0], ==, "Developer");
+  g_assert_cmpstr (entry->exam_names[1], ==, "Solutions Architect");
+}
+
+/* What the sidebar's filter keeps: a start of a word of a name, or a name inside the text. */
+static void
+test_kb_service_named_by (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, NULL);
+  const struct { const char *id; const char *text; gboolean named; } cases[] = {
+    { "lambda", "", TRUE },
+    { "lambda", "  ", TRUE },
+    { "lambda", "lamb", TRUE },
+    { "lambda", "LAMBDA", TRUE },
+    { "lambda", "AWS Lambda", TRUE },
+    { "lambda", "why does my Lambda function time out?", TRUE },
+    { "lambda", "ambda", FALSE },
+    { "lambda", "lambdas", FALSE },
+    { "sqs", "queue serv", TRUE },
+    { "sqs", "Amazon SQS visibility", TRUE },
+    { "sqs", "sqsvisibility", FALSE },
+    { "elb", "an Application Load Balancer in front", TRUE },
+    { "systems-manager", "parameter store", TRUE },
+    { "s3", "store objects in s3.", TRUE },
+    { "s3", "ss3", FALSE },
+    { "dynamodb", "db", FALSE },
+    { "cloudfront", "\xff\xfe", FALSE },
+    { "cloudfront", "Cloud", TRUE },
+    { "cloudfront", "cloudwatch", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NimbusService) service = find_service (services, cases[i].id);
+
+      g_test_message ("%s named by “%s”?", cases[i].id, cases[i].text);
+      g_assert_true (nimbus_service_is_named_by (service, cases[i].text) == cases[i].named);
+    }
+}
+
 static void
 test_kb_load_entry (void)
 {
@@ -406,6 +506,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nimbus/kb/list", test_kb_list);
+  g_test_add_func ("/nimbus/kb/exams", test_kb_exams);
+  g_test_add_func ("/nimbus/kb/service-named-by", test_kb_service_named_by);
   g_test_add_func ("/nimbus/kb/load-entry", test_kb_load_entry);
   g_test_add_func ("/nimbus/kb/load-every-entry", test_kb_load_every_entry);
   g_test_add_func ("/nimbus/kb/unknown-entry", test_kb_unknown_entry);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nimbus-service.h"
 
 /* One row of the sidebar: a service and the category it is listed under. */
@@ -241,4 +243,64 @@ nimbus_service_get_names (NimbusService *self)
 
   g_return_val_if_fail (NIMBUS_IS_SERVICE (self), NULL);
   return self->names != NULL ? (const char * const *) self->names : none;
+}
+
+static gboolean
+is_word_char_before (const char *start,
+                     const char *at)
+{
+  return at > start && g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (start, at)));
+}
+
+/* Whether needle occurs in haystack beginning a word, and, with whole, ending one too. */
+static gboolean
+find_at_word (const char *haystack,
+              const char *needle,
+              gboolean    whole)
+{
+  gsize length = strlen (needle);
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      if (is_word_char_before (haystack, at))
+        continue;
+      if (!whole || at[length] == '\0' || !g_unichar_isalnum (g_utf8_get_char (at + length)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether what a person typed names the service: it begins a word of one of the service's
+ * names ("lamb", "queue serv"), or holds one of them as whole words ("why does my Lambda
+ * time out"). Case and accents do not count; empty text names every service. */
+gboolean
+nimbus_service_is_named_by (NimbusService *self,
+                            const char    *text)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normal == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (normal, -1);
+  stripped = g_strstrip (g_strdup (folded));
+  if (*stripped == '\0')
+    return TRUE;
+
+  for (guint i = 0; self->names != NULL && self->names[i] != NULL; i++)
+    {
+      g_autofree char *name_normal = g_utf8_normalize (self->names[i], -1, G_NORMALIZE_ALL);
+      g_autofree char *name = g_utf8_casefold (name_normal, -1);
+
+      if (find_at_word (name, stripped, FALSE) || find_at_word (stripped, name, TRUE))
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -28,5 +28,7 @@ const char * const *nimbus_service_get_exams    (NimbusService *self);
 gboolean       nimbus_service_is_on_exam        (NimbusService *self,
                                                  const char    *exam);
 const char * const *nimbus_service_get_names    (NimbusService *self);
+gboolean       nimbus_service_is_named_by       (NimbusService *self,
+                                                 const char    *text);
 
 G_END_DECLS
