@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "nimbus-block-widgets.h"
 #include "nimbus-cache-diagram.h"
@@ -25,7 +26,10 @@ nimbus_text_label_new (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Selectable with the mouse, but not a stop for Tab, which goes between controls. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
@@ -95,6 +99,41 @@ attach_cell (GtkGrid    *grid,
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
+/* The wheel over a table scrolls the page, as it does over text: the table's own scroller
+ * only moves sideways. A wheel click moves as far as GtkScrolledWindow moves for one. */
+static gboolean
+on_table_scroll_cb (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    gpointer                  user_data)
+{
+  GtkWidget *frame = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *page = gtk_widget_get_parent (frame);
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (dy == 0 || fabs (dx) > fabs (dy) ||
+      (page = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW)) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+         ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0) : 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return GDK_EVENT_STOP;
+}
+
+/* A table is a stop for Tab only when it scrolls sideways, so that the keyboard can scroll
+ * it then. */
+static void
+on_table_hadjustment_changed_cb (GtkAdjustment *adjustment,
+                                 GtkWidget     *scroller)
+{
+  gtk_widget_set_can_focus (scroller, gtk_adjustment_get_upper (adjustment) >
+                                      gtk_adjustment_get_page_size (adjustment) + 1);
+}
+
 static GtkWidget *
 table_new (const NimbusBlock *block)
 {
@@ -102,6 +141,7 @@ table_new (const NimbusBlock *block)
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *scroll;
 
   if (block->text != NULL)
     gtk_box_append (GTK_BOX (box), nimbus_text_label_new (block->text, "caption-heading"));
@@ -121,6 +161,14 @@ table_new (const NimbusBlock *block)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_table_scroll_cb), NULL);
+  /* On the frame: capturing there comes before the scroller's own controllers. */
+  gtk_widget_add_controller (frame, scroll);
+  gtk_widget_set_can_focus (scroller, FALSE);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                           "changed", G_CALLBACK (on_table_hadjustment_changed_cb), scroller, 0);
   gtk_frame_set_child (GTK_FRAME (frame), scroller);
   gtk_widget_add_css_class (frame, "kb-table");
   gtk_box_append (GTK_BOX (box), frame);
@@ -147,22 +195,21 @@ tip_new (const NimbusBlock *block)
   return box;
 }
 
+/* A key number: the value on top, large, then what it bounds. Stacked at every width, so
+ * that no word of the value or the text is ever broken on a narrow window. */
 static GtkWidget *
 fact_new (const NimbusBlock *block)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *box = vbox_new (6);
   GtkWidget *text = vbox_new (2);
   g_autofree char *value = g_strdup_printf ("%s%s%s", block->value,
                                             block->unit != NULL ? " " : "",
                                             block->unit != NULL ? block->unit : "");
   GtkWidget *value_label = nimbus_text_label_new (value, "fact-value");
 
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 12);
-  gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD);
   gtk_box_append (GTK_BOX (box), value_label);
 
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->label, "heading"));
   gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->limits, "dim-label"));
   if (block->note != NULL)

@@ -9,6 +9,7 @@
 
 #include "nimbus-block-widgets.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-section-heading.h"
 
 /* The reading page of one service: its sections and their blocks, sources, and buttons to
  * the related services. */
@@ -189,12 +190,9 @@ static void
 append_section (NimbusEntryPage     *self,
                 const NimbusSection *section)
 {
-  GtkWidget *title = nimbus_text_label_new (section->title, "title-2");
+  GtkWidget *title = nimbus_section_heading_new (section->title);
   GtkWidget *header;
 
-  /* Focusable, so that opening a search result puts the keyboard where the reading is. */
-  gtk_label_set_selectable (GTK_LABEL (title), FALSE);
-  gtk_widget_set_focusable (title, TRUE);
   header = with_flag (self, title, section->id);
   gtk_widget_add_css_class (header, "section-title");
   gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
@@ -211,10 +209,7 @@ append_section (NimbusEntryPage     *self,
 
       append (self, block->type == NIMBUS_BLOCK_TIP ? with_flag (self, widget, block->id) : widget);
       if (block->id != NULL)
-        {
-          gtk_widget_set_focusable (widget, TRUE);
-          g_hash_table_insert (self->anchors, block->id, widget);
-        }
+        g_hash_table_insert (self->anchors, block->id, widget);
     }
 
   append_sources (self, section);
@@ -316,6 +311,22 @@ nimbus_entry_page_get_entry (NimbusEntryPage *self)
   return self->entry;
 }
 
+/* The keyboard goes to the heading of the section that holds id, with its focus ring
+ * shown, and Tab goes on from there. */
+static void
+focus_heading (NimbusEntryPage *self,
+               const char      *id)
+{
+  g_autofree char *section_id = nimbus_id_dup_section_id (id);
+  GtkWidget *heading = section_id != NULL ? g_hash_table_lookup (self->anchors, section_id) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (heading == NULL || !gtk_widget_grab_focus (heading))
+    return;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
+
 /* A new page is laid out only over the next frames: scroll once the anchor has its place
  * and the page its height, giving up after ten seconds (a loaded machine lays out long
  * pages slowly). */
@@ -339,7 +350,7 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
-  gtk_widget_grab_focus (anchor);
+  focus_heading (self, self->pending_scroll);
 
 done:
   self->scroll_tick = 0;
@@ -360,6 +371,32 @@ nimbus_entry_page_scroll_to (NimbusEntryPage *self,
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,
                                                       NULL);
+}
+
+/* Tab off the end of the page goes round to its first heading, rather than on into the
+ * sidebar, where the Space meant to page down would open a service. */
+static gboolean
+nimbus_entry_page_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  NimbusEntryPage *self = NIMBUS_ENTRY_PAGE (widget);
+  const NimbusSection *first;
+  GtkWidget *heading;
+
+  if (GTK_WIDGET_CLASS (nimbus_entry_page_parent_class)->focus (widget, direction))
+    return TRUE;
+
+  if (direction != GTK_DIR_TAB_FORWARD || self->entry == NULL || self->entry->sections->len == 0 ||
+      gtk_widget_get_focus_child (widget) == NULL)
+    return FALSE;
+
+  first = g_ptr_array_index (self->entry->sections, 0);
+  heading = g_hash_table_lookup (self->anchors, first->id);
+  if (heading == NULL || !gtk_widget_grab_focus (heading))
+    return FALSE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  return TRUE;
 }
 
 static void
@@ -388,6 +425,7 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nimbus_entry_page_dispose;
+  widget_class->focus = nimbus_entry_page_focus;
 
   /* Flagging failed: the message says why. */
   signals[STORE_ERROR] = g_signal_new ("store-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
