@@ -134,6 +134,50 @@ on_table_hadjustment_changed_cb (GtkAdjustment *adjustment,
                                       gtk_adjustment_get_page_size (adjustment) + 1);
 }
 
+/* The table's sideways scroller is as tall as the table's rows at the width the table gets
+ * (or its narrowest, when it must scroll): GtkScrolledWindow would measure the rows at their
+ * narrowest, leaving an empty band under a table wide enough for its text. */
+static GtkSizeRequestMode
+table_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+table_measure (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (widget);
+  GtkWidget *grid = g_object_get_data (G_OBJECT (widget), "nimbus-grid");
+  int grid_width, height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (scroller, orientation, -1, minimum, natural, NULL, NULL);
+      return;
+    }
+
+  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &grid_width, for_size < 0 ? &for_size : NULL,
+                      NULL, NULL);
+  gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, MAX (for_size, grid_width), &height, NULL,
+                      NULL, NULL);
+  *minimum = *natural = height;
+}
+
+static void
+table_allocate (GtkWidget *widget,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, -1, NULL);
+}
+
 static GtkWidget *
 table_new (const NimbusBlock *block)
 {
@@ -141,6 +185,7 @@ table_new (const NimbusBlock *block)
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *sized = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkEventController *scroll;
 
   if (block->text != NULL)
@@ -158,9 +203,12 @@ table_new (const NimbusBlock *block)
 
   /* A wide table scrolls sideways on a narrow window instead of crushing its text. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+                                  GTK_POLICY_EXTERNAL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_widget_set_layout_manager (sized, gtk_custom_layout_new (table_request_mode, table_measure,
+                                                               table_allocate));
+  g_object_set_data (G_OBJECT (sized), "nimbus-grid", grid);
+  gtk_box_append (GTK_BOX (sized), scroller);
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_table_scroll_cb), NULL);
@@ -169,7 +217,7 @@ table_new (const NimbusBlock *block)
   gtk_widget_set_can_focus (scroller, FALSE);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
                            "changed", G_CALLBACK (on_table_hadjustment_changed_cb), scroller, 0);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  gtk_frame_set_child (GTK_FRAME (frame), sized);
   gtk_widget_add_css_class (frame, "kb-table");
   gtk_box_append (GTK_BOX (box), frame);
 

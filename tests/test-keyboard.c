@@ -187,12 +187,11 @@ test_keyboard_tab_wraps_in_page (void)
   nimbus_test_close_window (window);
 }
 
-/* The first table's sideways scroller on the page. */
+/* The first table on the page. */
 static GtkWidget *
 find_table (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_parent (widget) != NULL &&
-      gtk_widget_has_css_class (gtk_widget_get_parent (widget), "kb-table"))
+  if (gtk_widget_has_css_class (widget, "kb-table"))
     return widget;
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -240,7 +239,6 @@ test_keyboard_wheel_over_table (void)
   g_assert_nonnull (table);
   nimbus_test_wait_ms (300);
   before = gtk_adjustment_get_value (vadjustment);
-  table = gtk_widget_get_parent (table);
   g_assert_true (send_scroll (table, 0, 3));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, before + 50);
   before = gtk_adjustment_get_value (vadjustment);
@@ -297,6 +295,40 @@ test_reading_fact_cards_narrow (void)
   nimbus_test_close_window (window);
 }
 
+/* A table is as tall as its rows, with no empty band below them, wide and narrow. */
+static void
+test_reading_tables_fit (void)
+{
+  const int widths[] = { 1100, 700, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      NimbusWindow *window = nimbus_test_open_window (NULL, widths[w], 760);
+      g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "ebs");
+      nimbus_test_wait_ms (1500);
+      collect_class (nimbus_test_window_child (window, "entry_page"), "kb-table", tables);
+      g_assert_cmpuint (tables->len, >, 1);
+      for (guint i = 0; i < tables->len; i++)
+        {
+          GtkWidget *scroller = gtk_widget_get_first_child (gtk_frame_get_child (g_ptr_array_index (tables, i)));
+          GtkWidget *grid = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+          int band, rows;
+
+          if (GTK_IS_VIEWPORT (grid))
+            grid = gtk_viewport_get_child (GTK_VIEWPORT (grid));
+          /* How tall the rows need to be at the width they have. */
+          gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (grid),
+                              &rows, NULL, NULL, NULL);
+          band = gtk_widget_get_height (scroller) - rows;
+          g_test_message ("%d px wide, table %u: %d px under its rows", widths[w], i, band);
+          g_assert_cmpint (band, <=, 2);
+        }
+      nimbus_test_close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/keyboard/tab-wraps-in-page", test_keyboard_tab_wraps_in_page);
   g_test_add_func ("/nimbus/keyboard/wheel-over-table", test_keyboard_wheel_over_table);
   g_test_add_func ("/nimbus/reading/fact-cards-narrow", test_reading_fact_cards_narrow);
+  g_test_add_func ("/nimbus/reading/tables-fit", test_reading_tables_fit);
 
   return g_test_run ();
 }
