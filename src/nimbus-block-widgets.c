@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "nimbus-accessible.h"
 #include "nimbus-block-widgets.h"
 #include "nimbus-cache-diagram.h"
 #include "nimbus-capacity-calculator.h"
@@ -285,12 +286,17 @@ fact_new (const NimbusBlock *block)
 static GtkWidget *
 widget_new (const NimbusBlock *block)
 {
-  if (g_strcmp0 (block->name, "capacity-calculator") == 0)
-    return nimbus_capacity_calculator_new ();
-  if (g_strcmp0 (block->name, "cache-strategy") == 0)
-    return nimbus_cache_diagram_new ();
+  GtkWidget *widget = NULL;
 
-  return NULL;
+  if (g_strcmp0 (block->name, "capacity-calculator") == 0)
+    widget = nimbus_capacity_calculator_new ();
+  else if (g_strcmp0 (block->name, "cache-strategy") == 0)
+    widget = nimbus_cache_diagram_new ();
+
+  if (widget != NULL)
+    nimbus_accessible_name_mnemonic_buttons (widget);
+
+  return widget;
 }
 
 /* The widget for one block; NULL for an interactive widget this version cannot show. */

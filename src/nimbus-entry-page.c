@@ -101,9 +101,30 @@ on_flag_toggled_cb (GtkToggleButton *button,
   sync_flag_button (self, GTK_WIDGET (button));
 }
 
+/* What a flag button is called for assistive technology: after the section or tip it flags. */
+static char *
+flag_name (const char *section_title,
+           const char *tip_text)
+{
+  g_autofree char *start = NULL;
+  const char *end;
+
+  if (tip_text == NULL)
+    return g_strdup_printf (_("Flag “%s” as a weak area"), section_title);
+
+  /* The tip's first words, enough to tell it from the others of its section. */
+  end = g_utf8_offset_to_pointer (tip_text, MIN (g_utf8_strlen (tip_text, -1), 60));
+  while (*end != '\0' && *end != ' ')
+    end = g_utf8_next_char (end);
+  start = g_strndup (tip_text, end - tip_text);
+  return g_strdup_printf (*end != '\0' ? _("Flag the exam tip “%s…” as a weak area")
+                                        : _("Flag the exam tip “%s” as a weak area"), start);
+}
+
 static GtkWidget *
 flag_button_new (NimbusEntryPage *self,
-                 const char      *id)
+                 const char      *id,
+                 const char      *name)
 {
   GtkWidget *button = gtk_toggle_button_new ();
 
@@ -112,7 +133,7 @@ flag_button_new (NimbusEntryPage *self,
   gtk_widget_add_css_class (button, "flag-button");
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Weak area"), -1);
+                                  name, -1);
   g_object_set_data_full (G_OBJECT (button), "nimbus-id", g_strdup (id), g_free);
   g_signal_connect (button, "toggled", G_CALLBACK (on_flag_toggled_cb), self);
   g_ptr_array_add (self->flag_buttons, button);
@@ -125,13 +146,14 @@ flag_button_new (NimbusEntryPage *self,
 static GtkWidget *
 with_flag (NimbusEntryPage *self,
            GtkWidget       *widget,
-           const char      *id)
+           const char      *id,
+           const char      *name)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_box_append (GTK_BOX (row), widget);
-  gtk_box_append (GTK_BOX (row), flag_button_new (self, id));
+  gtk_box_append (GTK_BOX (row), flag_button_new (self, id, name));
 
   return row;
 }
@@ -191,9 +213,10 @@ append_section (NimbusEntryPage     *self,
                 const NimbusSection *section)
 {
   GtkWidget *title = nimbus_section_heading_new (section->title);
+  g_autofree char *name = flag_name (section->title, NULL);
   GtkWidget *header;
 
-  header = with_flag (self, title, section->id);
+  header = with_flag (self, title, section->id, name);
   gtk_widget_add_css_class (header, "section-title");
   gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
   append (self, header);
@@ -207,7 +230,13 @@ append_section (NimbusEntryPage     *self,
       if (widget == NULL)
         continue;
 
-      append (self, block->type == NIMBUS_BLOCK_TIP ? with_flag (self, widget, block->id) : widget);
+      if (block->type == NIMBUS_BLOCK_TIP)
+        {
+          g_autofree char *tip_name = flag_name (section->title, block->text);
+
+          widget = with_flag (self, widget, block->id, tip_name);
+        }
+      append (self, widget);
       if (block->id != NULL)
         g_hash_table_insert (self->anchors, block->id, widget);
     }
