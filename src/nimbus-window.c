@@ -42,6 +42,8 @@ struct _NimbusWindow
   GtkStack *stack;
   NimbusEntryPage *entry_page;
   NimbusSearchResults *search_results;
+  NimbusSearchResults *sidebar_results; /* where the hits show at phone width */
+  GtkStack *sidebar_stack;
   NimbusWeakAreasPage *weak_page;
   GtkListBox *places_list;
   GtkLabel *weak_count;
@@ -377,6 +379,41 @@ search_done_cb (GObject      *source,
 
   nimbus_search_results_set_corrected (self->search_results, corrected);
   nimbus_search_results_set_hits (self->search_results, hits);
+  nimbus_search_results_set_corrected (self->sidebar_results, corrected);
+  nimbus_search_results_set_hits (self->sidebar_results, hits);
+}
+
+/* The hits in use: under the entry at phone width, else in the content pane. */
+static NimbusSearchResults *
+shown_results (NimbusWindow *self)
+{
+  return is_folded (self) ? self->sidebar_results : self->search_results;
+}
+
+/* Where a search in progress shows: side by side, the hits fill the content pane and the
+ * keyboard stays in the entry; at phone width, where the content would hide the entry, they
+ * show under it in the sidebar. */
+static void
+place_search (NimbusWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = self->kb != NULL && *text != '\0';
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    searching && is_folded (self) ? "search" : "browse");
+  if (!searching)
+    return;
+
+  if (is_folded (self))
+    {
+      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+      show_sidebar (self);
+      if (!gtk_widget_has_focus (GTK_WIDGET (delegate)))
+        gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
+    }
+  else
+    show_pane (self, "results", _("Search"), NULL);
 }
 
 static void
@@ -393,6 +430,7 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   nimbus_service_list_set_filter (self->service_list, text);
   if (*text == '\0')
     {
+      place_search (self);
       show_current (self);
       return;
     }
@@ -400,15 +438,13 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   self->search_cancellable = g_cancellable_new ();
   nimbus_kb_search_async (self->kb, text, SEARCH_LIMIT, self->search_cancellable,
                           search_done_cb, g_object_ref (self));
-  show_pane (self, "results", _("Search"), NULL);
-  if (is_folded (self))
-    show_content (self);
+  place_search (self);
 }
 
 static void
 on_search_entry_activate_cb (NimbusWindow *self)
 {
-  nimbus_search_results_activate_first (self->search_results);
+  nimbus_search_results_activate_first (shown_results (self));
 }
 
 static void
@@ -425,7 +461,7 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
                           NimbusWindow          *self)
 {
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    return nimbus_search_results_focus_first (self->search_results);
+    return nimbus_search_results_focus_first (shown_results (self));
 
   return GDK_EVENT_PROPAGATE;
 }
@@ -439,6 +475,7 @@ on_search_results_hit_activated_cb (NimbusWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   nimbus_service_list_set_filter (self->service_list, NULL);
+  place_search (self);
 }
 
 /* Actions */
@@ -622,6 +659,8 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_results);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_service_list_service_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_exam_dropdown_selected_cb);
@@ -668,6 +707,8 @@ create_panes (NimbusWindow *self)
   g_value_set_boolean (&collapsed, TRUE);
   adw_breakpoint_add_setter (breakpoint, G_OBJECT (split_view), "collapsed", &collapsed);
   adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+  g_signal_connect_object (split_view, "notify::collapsed", G_CALLBACK (place_search), self,
+                           G_CONNECT_SWAPPED);
 
   self->panes = GTK_WIDGET (split_view);
 }
@@ -680,6 +721,7 @@ on_leaflet_folded_cb (NimbusWindow *self)
   if (adw_leaflet_get_folded (ADW_LEAFLET (self->panes)) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
     show_sidebar (self);
+  place_search (self);
 }
 
 /* Folded, the leaflet shows one pane, with a button back to the services. */

@@ -329,6 +329,44 @@ test_reading_tables_fit (void)
     }
 }
 
+/* Typing with pauses, at phone width: the keyboard stays in the search entry, the entry
+ * stays in view with the hits under it, and every word arrives. */
+static void
+test_keyboard_type_narrow (void)
+{
+  NimbusWindow *window = nimbus_test_open_window (NULL, 360, 720);
+  GtkWidget *entry = nimbus_test_window_child (window, "search_entry");
+  NimbusSearchResults *results = nimbus_test_window_child (window, "sidebar_results");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs");
+  nimbus_test_wait_ms (500);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  nimbus_test_wait_ms (300);
+  /* Each pause is longer than the search's typing delay: the hits come between the words. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *typed[] = { "sqs", "sqs vis", "sqs visibility" };
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed[i]);
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+      nimbus_search_results_set_hits (results, NULL);
+      wait_for_hits (window);
+      nimbus_test_wait_ms (600);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[i]);
+      g_assert_true (gtk_widget_get_mapped (entry));
+      g_assert_true (gtk_widget_is_ancestor (focus_of (window), entry));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (results)));
+    }
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "keyboard-type-narrow");
+
+  /* Enter opens the first hit, as it does side by side. */
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_heading (window);
+  g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
+  g_assert_true (gtk_widget_get_mapped (nimbus_test_window_child (window, "entry_page")));
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/keyboard/wheel-over-table", test_keyboard_wheel_over_table);
   g_test_add_func ("/nimbus/reading/fact-cards-narrow", test_reading_fact_cards_narrow);
   g_test_add_func ("/nimbus/reading/tables-fit", test_reading_tables_fit);
+  g_test_add_func ("/nimbus/keyboard/type-narrow", test_keyboard_type_narrow);
 
   return g_test_run ();
 }
