@@ -387,6 +387,35 @@ done:
   return G_SOURCE_REMOVE;
 }
 
+/* Back to the top of the page shown; the keyboard, if it was on the page, to the first
+ * heading. */
+void
+nimbus_entry_page_scroll_to_top (NimbusEntryPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->pending_scroll, g_free);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) && self->entry != NULL &&
+      self->entry->sections->len > 0)
+    {
+      const NimbusSection *first = g_ptr_array_index (self->entry->sections, 0);
+      GtkWidget *heading = g_hash_table_lookup (self->anchors, first->id);
+
+      if (heading != NULL)
+        gtk_widget_grab_focus (heading);
+    }
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
 /* Scrolls to a section, tip or fact of the page shown. */
 void
 nimbus_entry_page_scroll_to (NimbusEntryPage *self,
@@ -400,6 +429,98 @@ nimbus_entry_page_scroll_to (NimbusEntryPage *self,
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,
                                                       NULL);
+}
+
+/* The section being read: the one whose heading is the last above the top of the view, or
+ * the one the keyboard is in. NULL when no page is shown. */
+const char *
+nimbus_entry_page_get_section_in_view (NimbusEntryPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  double top;
+  const char *in_view = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_ENTRY_PAGE (self), NULL);
+
+  if (self->entry == NULL || self->entry->sections->len == 0)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  for (guint i = 0; i < self->entry->sections->len; i++)
+    {
+      const NimbusSection *section = g_ptr_array_index (self->entry->sections, i);
+      GtkWidget *heading = g_hash_table_lookup (self->anchors, section->id);
+      graphene_point_t point;
+
+      if (focus != NULL && heading != NULL &&
+          (focus == heading || gtk_widget_is_ancestor (focus, gtk_widget_get_parent (heading))))
+        return section->id;
+      if (heading != NULL && (in_view == NULL ||
+                              (gtk_widget_compute_point (heading, GTK_WIDGET (self->content),
+                                                         &GRAPHENE_POINT_INIT (0, 0), &point) &&
+                               point.y <= top + 24)))
+        in_view = section->id;
+    }
+
+  return in_view;
+}
+
+/* Goes to the next (step 1) or previous (-1) section from the one being read. */
+void
+nimbus_entry_page_move_section (NimbusEntryPage *self,
+                                int              step)
+{
+  const char *current;
+
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  if ((current = nimbus_entry_page_get_section_in_view (self)) == NULL)
+    return;
+
+  for (guint i = 0; i < self->entry->sections->len; i++)
+    {
+      const NimbusSection *section = g_ptr_array_index (self->entry->sections, i);
+      int next = (int) i + step;
+
+      if (g_str_equal (section->id, current) && next >= 0 && next < (int) self->entry->sections->len)
+        {
+          nimbus_entry_page_scroll_to (self, ((NimbusSection *) g_ptr_array_index (self->entry->sections,
+                                                                                  next))->id);
+          return;
+        }
+    }
+}
+
+/* Flags the section being read as a weak area, or unflags it; FALSE when there is none or
+ * flags cannot be saved. */
+gboolean
+nimbus_entry_page_toggle_flag_in_view (NimbusEntryPage *self)
+{
+  const char *current;
+
+  g_return_val_if_fail (NIMBUS_IS_ENTRY_PAGE (self), FALSE);
+
+  if ((current = nimbus_entry_page_get_section_in_view (self)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->flag_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->flag_buttons, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "nimbus-id"), current) == 0)
+        {
+          if (!gtk_widget_is_sensitive (button))
+            return FALSE;
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                        !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* Tab off the end of the page goes round to its first heading, rather than on into the

@@ -19,6 +19,11 @@ void               nimbus_entry_page_set_entry  (NimbusEntryPage *self,
 const NimbusEntry *nimbus_entry_page_get_entry  (NimbusEntryPage *self);
 void               nimbus_entry_page_scroll_to  (NimbusEntryPage *self,
                                                  const char      *id);
+void               nimbus_entry_page_scroll_to_top       (NimbusEntryPage *self);
+const char        *nimbus_entry_page_get_section_in_view (NimbusEntryPage *self);
+void               nimbus_entry_page_move_section        (NimbusEntryPage *self,
+                                                          int              step);
+gboolean           nimbus_entry_page_toggle_flag_in_view (NimbusEntryPage *self);
 void               nimbus_entry_page_set_store  (NimbusEntryPage *self,
                                                  NimbusUserStore *store);
 

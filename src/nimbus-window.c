@@ -308,6 +308,7 @@ nimbus_window_show_page (NimbusWindow *self,
 {
   const NimbusEntry *shown = nimbus_entry_page_get_entry (self->entry_page);
   g_autofree char *service_id = NULL;
+  gboolean reloaded = FALSE;
 
   if (self->kb == NULL || id == NULL || *id == '\0')
     return;
@@ -315,6 +316,7 @@ nimbus_window_show_page (NimbusWindow *self,
   service_id = nimbus_id_dup_service_id (id);
   if (shown == NULL || g_strcmp0 (shown->id, service_id) != 0)
     {
+      reloaded = TRUE;
       g_autoptr(GError) error = NULL;
       NimbusEntry *entry = nimbus_kb_load_entry (self->kb, service_id, &error);
 
@@ -338,6 +340,8 @@ nimbus_window_show_page (NimbusWindow *self,
 
   if (!g_str_equal (id, service_id))
     nimbus_entry_page_scroll_to (self->entry_page, id);
+  else if (!reloaded)
+    nimbus_entry_page_scroll_to_top (self->entry_page);
 
   show_pane (self, "entry", shown->name, shown->category_name);
   gtk_list_box_unselect_all (self->places_list);
@@ -524,6 +528,43 @@ show_page_action (GtkWidget  *widget,
   nimbus_window_show_page (NIMBUS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
 }
 
+static gboolean
+is_reading (NimbusWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "entry") == 0;
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  if (is_reading (self))
+    nimbus_entry_page_move_section (self->entry_page,
+                                    g_str_equal (action_name, "win.next-section") ? 1 : -1);
+}
+
+static void
+flag_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  if (is_reading (self))
+    nimbus_entry_page_toggle_flag_in_view (self->entry_page);
+}
+
+static void
+weak_areas_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  nimbus_window_show_weak_areas (NIMBUS_WINDOW (widget));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -679,10 +720,19 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.choose-exam", "s", choose_exam_action);
+  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, section_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, section_action);
+  gtk_widget_class_install_action (widget_class, "win.flag-section", NULL, flag_section_action);
+  gtk_widget_class_install_action (widget_class, "win.weak-areas", NULL, weak_areas_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.flag-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.weak-areas", NULL);
 }
 
 #if ADW_CHECK_VERSION (1, 4, 0)

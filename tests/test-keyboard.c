@@ -5,7 +5,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "nimbus-capacity-calculator.h"
+#include "nimbus-entry-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
@@ -367,6 +370,83 @@ test_keyboard_type_narrow (void)
   nimbus_test_close_window (window);
 }
 
+static gboolean
+any_selection (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (any_selection (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Alt+Down and Alt+Up go from section to section with the keyboard on each heading, Ctrl+D
+ * flags the section being read and Ctrl+Shift+D shows the weak areas; nothing on a page
+ * opens selected. */
+static void
+test_keyboard_section_keys (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  NimbusWindow *window = nimbus_test_open_window (store, 1100, 760);
+  GtkWidget *page = nimbus_test_window_child (window, "entry_page");
+  const NimbusEntry *entry;
+  const char *second, *third;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs");
+  nimbus_test_wait_ms (800);
+  g_assert_false (any_selection (page));
+  entry = nimbus_entry_page_get_entry (NIMBUS_ENTRY_PAGE (page));
+  second = ((NimbusSection *) g_ptr_array_index (entry->sections, 1))->id;
+  third = ((NimbusSection *) g_ptr_array_index (entry->sections, 2))->id;
+  g_assert_cmpstr (nimbus_entry_page_get_section_in_view (NIMBUS_ENTRY_PAGE (page)), ==,
+                   ((NimbusSection *) g_ptr_array_index (entry->sections, 0))->id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL));
+  wait_for_heading (window);
+  g_assert_cmpstr (nimbus_entry_page_get_section_in_view (NIMBUS_ENTRY_PAGE (page)), ==, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL));
+  nimbus_test_wait_ms (500);
+  g_assert_cmpstr (nimbus_entry_page_get_section_in_view (NIMBUS_ENTRY_PAGE (page)), ==, third);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL));
+  nimbus_test_wait_ms (500);
+  g_assert_cmpstr (nimbus_entry_page_get_section_in_view (NIMBUS_ENTRY_PAGE (page)), ==, second);
+  g_assert_false (any_selection (page));
+
+  g_assert_false (nimbus_user_store_is_flagged (store, second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.flag-section", NULL));
+  g_assert_true (nimbus_user_store_is_flagged (store, second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.flag-section", NULL));
+  g_assert_false (nimbus_user_store_is_flagged (store, second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.flag-section", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.weak-areas", NULL));
+  nimbus_test_wait_ms (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "weak");
+  /* Away from a page, the section keys do nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.flag-section", NULL));
+  g_assert_true (nimbus_user_store_is_flagged (store, second));
+  nimbus_test_close_window (window);
+  g_unlink (path);
+}
+
+/* Without kept settings, the window opens at a reading size, not its smallest. */
+static void
+test_keyboard_default_size (void)
+{
+  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), NULL);
+  int width, height;
+
+  g_object_ref_sink (window);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, >=, 1000);
+  g_assert_cmpint (height, >=, 700);
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +460,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/reading/fact-cards-narrow", test_reading_fact_cards_narrow);
   g_test_add_func ("/nimbus/reading/tables-fit", test_reading_tables_fit);
   g_test_add_func ("/nimbus/keyboard/type-narrow", test_keyboard_type_narrow);
+  g_test_add_func ("/nimbus/keyboard/section-keys", test_keyboard_section_keys);
+  g_test_add_func ("/nimbus/keyboard/default-size", test_keyboard_default_size);
 
   return g_test_run ();
 }
