@@ -20,6 +20,7 @@ struct _NimbusSearchResults
   GtkListBox *list;
 
   guint n_hits;
+  guint searching_id;     /* shows the spinner when a search takes long */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusSearchResults, nimbus_search_results, GTK_TYPE_WIDGET)
@@ -30,6 +31,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define SEARCHING_DELAY_MS 400
 
 static const char *
 kind_label (const char *kind)
@@ -101,6 +104,7 @@ nimbus_search_results_set_hits (NimbusSearchResults *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
+  g_clear_handle_id (&self->searching_id, g_source_remove);
   self->n_hits = hits != NULL ? hits->len : 0;
   for (guint i = 0; i < self->n_hits; i++)
     gtk_list_box_append (self->list, row_new (g_ptr_array_index (hits, i)));
@@ -160,9 +164,70 @@ nimbus_search_results_focus_first (NimbusSearchResults *self)
   return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+static gboolean
+show_searching_cb (gpointer user_data)
+{
+  NimbusSearchResults *self = user_data;
+
+  self->searching_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "searching");
+  return G_SOURCE_REMOVE;
+}
+
+/* A search has started (or, FALSE, was given up): the hits shown stay until the new ones
+ * come, and a spinner shows if they are long in coming (a loaded machine, a long pasted
+ * question). */
+void
+nimbus_search_results_set_searching (NimbusSearchResults *self,
+                                     gboolean             searching)
+{
+  g_return_if_fail (NIMBUS_IS_SEARCH_RESULTS (self));
+
+  if (searching)
+    {
+      if (self->searching_id == 0)
+        self->searching_id = g_timeout_add (SEARCHING_DELAY_MS, show_searching_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->searching_id, g_source_remove);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "searching") == 0)
+    gtk_stack_set_visible_child_name (self->stack, self->n_hits > 0 ? "results" : "empty");
+}
+
+gboolean
+nimbus_search_results_is_searching (NimbusSearchResults *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SEARCH_RESULTS (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "searching") == 0;
+}
+
+static GtkWidget *
+spinner_new (void)
+{
+#if ADW_CHECK_VERSION (1, 6, 0)
+  GtkWidget *spinner = adw_spinner_new ();
+#else
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+#endif
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Searching"), -1);
+
+  return spinner;
+}
+
 static void
 nimbus_search_results_dispose (GObject *object)
 {
+  NimbusSearchResults *self = NIMBUS_SEARCH_RESULTS (object);
+
+  g_clear_handle_id (&self->searching_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_SEARCH_RESULTS);
 
   G_OBJECT_CLASS (nimbus_search_results_parent_class)->dispose (object);
@@ -193,6 +258,7 @@ static void
 nimbus_search_results_init (NimbusSearchResults *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_add_named (self->stack, spinner_new (), "searching");
 }
 
 GtkWidget *

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (NimbusSearchResults, nimbus_search_results, NIMBUS, SEARCH
 GtkWidget *nimbus_search_results_new             (void);
 void       nimbus_search_results_set_hits        (NimbusSearchResults *self,
                                                   GPtrArray           *hits);
+void       nimbus_search_results_set_searching   (NimbusSearchResults *self,
+                                                  gboolean             searching);
+gboolean   nimbus_search_results_is_searching    (NimbusSearchResults *self);
 void       nimbus_search_results_set_corrected   (NimbusSearchResults *self,
                                                   const char          *corrected);
 guint      nimbus_search_results_get_n_hits      (NimbusSearchResults *self);

@@ -434,12 +434,16 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   nimbus_service_list_set_filter (self->service_list, text);
   if (*text == '\0')
     {
+      nimbus_search_results_set_searching (self->search_results, FALSE);
+      nimbus_search_results_set_searching (self->sidebar_results, FALSE);
       place_search (self);
       show_current (self);
       return;
     }
 
   self->search_cancellable = g_cancellable_new ();
+  nimbus_search_results_set_searching (self->search_results, TRUE);
+  nimbus_search_results_set_searching (self->sidebar_results, TRUE);
   nimbus_kb_search_async (self->kb, text, SEARCH_LIMIT, self->search_cancellable,
                           search_done_cb, g_object_ref (self));
   place_search (self);
@@ -736,6 +740,23 @@ nimbus_window_class_init (NimbusWindowClass *klass)
 }
 
 #if ADW_CHECK_VERSION (1, 4, 0)
+/* A pane as libadwaita 1.4 lays one out: its header bar on top of a toolbar view, the rest
+ * of the pane under it. */
+static GtkWidget *
+toolbar_view_new (GtkWidget *pane,
+                  GtkWidget *header)
+{
+  AdwToolbarView *view = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
+
+  g_object_ref (header);
+  gtk_box_remove (GTK_BOX (pane), header);
+  adw_toolbar_view_add_top_bar (view, header);
+  g_object_unref (header);
+  adw_toolbar_view_set_content (view, pane);
+
+  return GTK_WIDGET (view);
+}
+
 /* The split view collapses at a breakpoint and brings its own way back, and the window
  * buttons where they belong. */
 static void
@@ -746,9 +767,13 @@ create_panes (NimbusWindow *self)
   GValue collapsed = G_VALUE_INIT;
 
   adw_navigation_split_view_set_sidebar (split_view,
-                                         adw_navigation_page_new (self->sidebar, _("Services")));
+                                         adw_navigation_page_new (toolbar_view_new (self->sidebar,
+                                                                                    self->sidebar_header),
+                                                                  _("Services")));
   adw_navigation_split_view_set_content (split_view,
-                                         adw_navigation_page_new (self->content, _("Nimbus")));
+                                         adw_navigation_page_new (toolbar_view_new (self->content,
+                                                                                    self->content_header),
+                                                                  _("Nimbus")));
   gtk_widget_set_visible (self->sidebar_button, FALSE);
   g_object_bind_property (split_view, "collapsed", self->history_buttons, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

@@ -138,6 +138,34 @@ test_search_window_keeps_focus (void)
   nimbus_test_close_window (window);
 }
 
+/* A search long in coming shows a spinner, named for assistive technology; the hits, or
+ * giving the search up, take it away. */
+static void
+test_search_window_spinner (void)
+{
+  GtkWidget *results = nimbus_search_results_new ();
+  GtkWidget *window = nimbus_test_window_with (results, 600);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
+  nimbus_test_wait_ms (100);
+  g_assert_false (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
+  nimbus_test_wait_ms (600);
+  g_assert_true (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
+  nimbus_test_save_screenshot (window, "search-searching");
+  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), none);
+  g_assert_false (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
+
+  nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
+  nimbus_test_wait_ms (600);
+  nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), FALSE);
+  g_assert_false (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
+  nimbus_test_wait_ms (600);
+  g_assert_false (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/search-window/corrects", test_search_window_corrects);
   g_test_add_func ("/nimbus/search-window/scope", test_search_window_scope);
   g_test_add_func ("/nimbus/search-window/keeps-focus", test_search_window_keeps_focus);
+  g_test_add_func ("/nimbus/search-window/spinner", test_search_window_spinner);
 
   return g_test_run ();
 }
