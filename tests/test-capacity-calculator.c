@@ -265,6 +265,63 @@ test_calculator_decimal_comma (void)
   g_assert_finalize_object (calculator);
 }
 
+/* Whether the widget lies wholly in the visible part of the scrolled window. */
+static gboolean
+in_view (GtkWidget         *widget,
+         GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (scroller),
+                                            &bounds));
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_adjustment_get_page_size (adjustment);
+}
+
+/* In a window too short for the whole calculator, using the last input brings the result
+ * into view beside it: on focus, and again on typing after scrolling away. */
+static void
+test_calculator_result_in_view (void)
+{
+  GtkWidget *calculator = nimbus_capacity_calculator_new ();
+  GtkWidget *result = calculator_child (calculator, "result_label");
+  GtkWidget *rate_row = calculator_child (calculator, "rate_row");
+  GtkWidget *window = gtk_window_new ();
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+
+  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (scroller, calculator);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (scroller));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 280);
+  gtk_window_present (GTK_WINDOW (window));
+  nimbus_test_wait_ms (300);
+
+  /* At the top, the result is below the fold. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)),
+                     ==, 0);
+  g_assert_false (in_view (result, scroller));
+
+  g_assert_true (gtk_widget_grab_focus (rate_row));
+  nimbus_test_wait_ms (200);
+  g_assert_true (gtk_widget_get_state_flags (rate_row) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  g_assert_true (in_view (result, scroller));
+  g_assert_true (in_view (rate_row, scroller));
+  nimbus_test_save_screenshot (window, "capacity-calculator-rate-focused");
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+  nimbus_test_wait_ms (100);
+  g_assert_false (in_view (result, scroller));
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "20");
+  nimbus_test_wait_ms (200);
+  g_assert_cmpstr (nimbus_capacity_calculator_get_result (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+                   ==, "60 RCU");
+  g_assert_true (in_view (result, scroller));
+  g_assert_true (in_view (rate_row, scroller));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_calculator_screenshot (void)
 {
@@ -302,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/capacity-calculator/bad-input", test_calculator_bad_input);
   g_test_add_func ("/nimbus/capacity-calculator/problem-shown", test_calculator_problem_shown);
   g_test_add_func ("/nimbus/capacity-calculator/decimal-comma", test_calculator_decimal_comma);
+  g_test_add_func ("/nimbus/capacity-calculator/result-in-view", test_calculator_result_in_view);
   g_test_add_func ("/nimbus/capacity-calculator/screenshot", test_calculator_screenshot);
 
   return g_test_run ();

@@ -32,6 +32,9 @@ struct _NimbusCapacityCalculator
 
 G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, GTK_TYPE_WIDGET)
 
+/* Room kept around the result and the input when they are scrolled into view. */
+#define REVEAL_MARGIN 12
+
 /* Every mode, in the order of the comparison and of the consistency choices. */
 static const struct {
   NimbusCapacityOp op;
@@ -192,8 +195,72 @@ show_problem (NimbusCapacityCalculator *self,
   gtk_widget_set_visible (GTK_WIDGET (self->working_label), FALSE);
 }
 
+/* Scrolls the nearest scrolled window so that the result is in view beside the input in use,
+ * or alone when both do not fit: the result sits below the inputs, and a short window would
+ * otherwise leave it below the fold while the last input is typed in. */
 static void
-on_input_changed_cb (NimbusCapacityCalculator *self)
+reveal_result (NimbusCapacityCalculator *self,
+               GtkWidget                *input)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t result, row;
+  double page, top, bottom;
+
+  if (scroller == NULL)
+    return;
+
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (viewport == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->result_label), viewport, &result) ||
+      !gtk_widget_compute_bounds (input, viewport, &row))
+    return;
+
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = MIN (result.origin.y, row.origin.y) - REVEAL_MARGIN;
+  bottom = MAX (result.origin.y + result.size.height, row.origin.y + row.size.height) +
+           REVEAL_MARGIN;
+  if (bottom - top > page)
+    {
+      top = result.origin.y;
+      bottom = top + result.size.height;
+    }
+
+  if (top < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top);
+  else if (bottom > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bottom - page);
+}
+
+/* The input row that holds the keyboard focus, if any. */
+static GtkWidget *
+focused_input (NimbusCapacityCalculator *self)
+{
+  GtkWidget *inputs[] = {
+    GTK_WIDGET (self->op_row), GTK_WIDGET (self->consistency_row),
+    GTK_WIDGET (self->size_row), GTK_WIDGET (self->rate_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      if (gtk_widget_get_state_flags (inputs[i]) & GTK_STATE_FLAG_FOCUS_WITHIN)
+        return inputs[i];
+    }
+
+  return NULL;
+}
+
+static void
+on_input_focus_enter_cb (NimbusCapacityCalculator *self,
+                         GtkEventController       *controller)
+{
+  reveal_result (self, gtk_event_controller_get_widget (controller));
+}
+
+static void
+update_result (NimbusCapacityCalculator *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *result_text = NULL;
@@ -229,6 +296,16 @@ on_input_changed_cb (NimbusCapacityCalculator *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   gtk_label_set_text (self->working_label, working);
   gtk_widget_set_visible (GTK_WIDGET (self->working_label), TRUE);
+}
+
+static void
+on_input_changed_cb (NimbusCapacityCalculator *self)
+{
+  GtkWidget *input;
+
+  update_result (self);
+  if ((input = focused_input (self)) != NULL)
+    reveal_result (self, input);
 }
 
 static void
@@ -329,6 +406,7 @@ nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, compare_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_op_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_focus_enter_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
