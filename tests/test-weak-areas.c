@@ -239,6 +239,24 @@ assert_clickable (GtkWidget *button,
   g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
 }
 
+/* The name a screen reader gives the button: its label as shown, without the underscore of
+ * its mnemonic (GTK 4.8 also named it after the label as written). */
+static void
+assert_named (GtkWidget  *button,
+              const char *name)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, name);
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         name);
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         name);
+}
+
 /* The shortcuts window lists the accelerator under the title. */
 static void
 assert_listed_shortcut (const char *title,
@@ -266,7 +284,7 @@ assert_listed_shortcut (const char *title,
 }
 
 /* The review with a toast up, as after removing an item and starting at once: its buttons
- * are still there to click, and the keys answer. */
+ * are still there to click, the keys answer, and both are named right for screen readers. */
 static void
 review_keys_toast (int         width,
                    int         height,
@@ -300,6 +318,10 @@ review_keys_toast (int         width,
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     assert_clickable (page_child (page, buttons[i]), GTK_WIDGET (window));
   nimbus_test_save_screenshot (GTK_WIDGET (window), screenshot);
+
+  assert_named (page_child (page, "stop_button"), "Stop");
+  assert_named (page_child (page, "still_weak_button"), "Still Weak");
+  assert_named (page_child (page, "knew_it_button"), "Knew It");
 
   /* Alt+K, then Alt+W, each once. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "review_progress"))), ==,
@@ -349,6 +371,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* What a screen reader is told is read back from GTK's test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/weak-areas/flag-review-undo", test_weak_areas_flag_review_undo);
