@@ -25,10 +25,14 @@ struct _NimbusWeakAreasPage
   GtkLabel *review_progress;
   GtkBox *groups;
   GtkBox *review_content;
+  GtkButton *stop_button;
+  GtkButton *still_weak_button;
+  GtkButton *knew_it_button;
 
   NimbusKb *kb;
   NimbusUserStore *store;
   gulong changed_id;
+  guint n_flags;
   GPtrArray *queue;       /* NimbusFlag under review */
   guint position;
   guint known;
@@ -192,15 +196,17 @@ group_new (NimbusWeakAreasPage *self,
 }
 
 static void
-update_actions (NimbusWeakAreasPage *self,
-                guint                n_flags)
+update_actions (NimbusWeakAreasPage *self)
 {
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
+  /* Answering, by button or key, only while an item is shown for review. */
+  gboolean reviewing = self->queue != NULL && self->position < self->queue->len;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && n_flags > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && self->n_flags > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.answer", writable && reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", n_flags > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", self->n_flags > 0);
 }
 
 static void
@@ -223,7 +229,8 @@ rebuild (NimbusWeakAreasPage *self)
   problem = self->store != NULL ? nimbus_user_store_get_problem (self->store) : NULL;
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  update_actions (self, flags->len);
+  self->n_flags = flags->len;
+  update_actions (self);
 
   summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len), flags->len);
   gtk_label_set_text (self->summary_label, summary);
@@ -316,6 +323,7 @@ nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self)
   self->position = 0;
   self->known = 0;
 
+  update_actions (self);
   if (self->queue == NULL || self->queue->len == 0)
     return;
 
@@ -344,7 +352,9 @@ nimbus_weak_areas_page_answer (NimbusWeakAreasPage *self,
     }
 
   self->known += knew_it;
-  if (++self->position < self->queue->len)
+  self->position++;
+  update_actions (self);
+  if (self->position < self->queue->len)
     {
       show_review_item (self);
       return;
@@ -707,6 +717,9 @@ nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_progress);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, groups);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_content);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, still_weak_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, knew_it_button);
 
   gtk_widget_class_install_action (widget_class, "weak.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "weak.answer", "b", answer_action);
@@ -715,10 +728,28 @@ nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
   gtk_widget_class_install_action (widget_class, "weak.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "weak.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "weak.import", NULL, import_action);
+
+  /* The buttons' mnemonics in English, kept in every language; letters alone go to the
+   * search. Listed in the shortcuts window (data/gtk/help-overlay.ui). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_ALT_MASK, "weak.answer", "b",
+                                       TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "weak.answer", "b",
+                                       FALSE);
 }
 
 static void
 nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 gives a button with a mnemonic its label as written for a name, besides the
+   * label it shows: "_Knew It Knew It" to a screen reader. The label shown is the name. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->stop_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->still_weak_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->knew_it_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  update_actions (self);
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "nimbus-cache-canvas-private.h"
 #include "nimbus-cache-diagram.h"
 #include "nimbus-test-ui-utils.h"
 
@@ -96,6 +97,59 @@ test_diagram_screenshots (void)
     }
 }
 
+/* From the narrowest canvas up, the drawing fits its width: every box, outline and all, lies
+ * inside the canvas and clear of the next, the database's right edge too. */
+static void
+test_diagram_fits_width (void)
+{
+  const int widths[] = { 300, 360, 800 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *diagram = nimbus_cache_diagram_new ();
+      NimbusCacheCanvas *canvas = NIMBUS_CACHE_CANVAS (
+        gtk_widget_get_template_child (diagram, NIMBUS_TYPE_CACHE_DIAGRAM, "canvas"));
+      g_autofree char *name = g_strdup_printf ("cache-canvas-%d", widths[i]);
+      double previous_right = 0;
+      GtkWidget *window;
+
+      /* The node failure mid-way: the cache restarted, a title on two lines where narrow. */
+      nimbus_cache_diagram_configure (NIMBUS_CACHE_DIAGRAM (diagram), NIMBUS_CACHE_LAZY_LOADING, 0,
+                                      NIMBUS_CACHE_SCENARIO_NODE_FAILURE);
+      for (guint s = 0; s < 5; s++)
+        nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
+      /* The window's and the card's margins around the canvas. */
+      window = nimbus_test_window_with (diagram, widths[i] + 2 * 12 + 2 * 18);
+      nimbus_test_wait_ms (800);
+      g_test_message ("canvas %d px wide", widths[i]);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, widths[i]);
+
+      for (NimbusCacheCanvasBox box = NIMBUS_CACHE_CANVAS_APPLICATION;
+           box <= NIMBUS_CACHE_CANVAS_DATABASE; box++)
+        {
+          graphene_rect_t bounds;
+
+          nimbus_cache_canvas_get_box_bounds (canvas, box, &bounds);
+          g_assert_cmpfloat (bounds.origin.x, >=, previous_right);
+          g_assert_cmpfloat (bounds.size.width, >, 0);
+          g_assert_cmpfloat (bounds.origin.y, >=, 0);
+          g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                             gtk_widget_get_height (GTK_WIDGET (canvas)));
+          previous_right = bounds.origin.x + bounds.size.width;
+        }
+      g_assert_cmpfloat (previous_right, <=, widths[i]);
+
+      nimbus_test_save_screenshot (window, name);
+      /* Then a miss: arrows and their labels between the boxes. */
+      nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
+      nimbus_test_wait_ms (800);
+      g_free (name);
+      name = g_strdup_printf ("cache-canvas-%d-miss", widths[i]);
+      nimbus_test_save_screenshot (window, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/cache-diagram/new-destroy", test_diagram_new_destroy);
   g_test_add_func ("/nimbus/cache-diagram/steps", test_diagram_steps);
   g_test_add_func ("/nimbus/cache-diagram/screenshots", test_diagram_screenshots);
+  g_test_add_func ("/nimbus/cache-diagram/fits-width", test_diagram_fits_width);
 
   return g_test_run ();
 }

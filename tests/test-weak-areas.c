@@ -161,15 +161,225 @@ test_weak_areas_corrupt (void)
   nimbus_test_close_window (window);
 }
 
+static GtkWidget *
+find_by_css_name (GtkWidget  *widget,
+                  const char *css_name)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), css_name) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_css_name (c, css_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+page_child (NimbusWeakAreasPage *page,
+            const char          *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), NIMBUS_TYPE_WEAK_AREAS_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* Runs the widget's own shortcut for the key, as pressing it does with the focus inside the
+ * widget; FALSE when it has none or the shortcut did nothing. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), key))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* A click in the middle of the button reaches it: nothing, such as a toast, lies over it. */
+static void
+assert_clickable (GtkWidget *button,
+                  GtkWidget *window)
+{
+  graphene_rect_t bounds;
+  GtkWidget *picked;
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
+  picked = gtk_widget_pick (window, bounds.origin.x + bounds.size.width / 2,
+                            bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+  g_assert_nonnull (picked);
+  g_assert_true (picked == button || gtk_widget_is_ancestor (picked, button));
+}
+
+/* The name a screen reader gives the button: its label as shown, without the underscore of
+ * its mnemonic (GTK 4.8 also named it after the label as written). */
+static void
+assert_named (GtkWidget  *button,
+              const char *name)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, name);
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         name);
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         name);
+}
+
+/* The shortcuts window lists the accelerator under the title. */
+static void
+assert_listed_shortcut (const char *title,
+                        const char *accelerator)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/nimbusstudy/Nimbus/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean found = FALSE;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *shown_title = NULL;
+      g_autofree char *shown_accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "title", &shown_title, "accelerator", &shown_accelerator, NULL);
+      found |= g_strcmp0 (shown_title, title) == 0 &&
+               g_strcmp0 (shown_accelerator, accelerator) == 0;
+    }
+
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+/* The review with a toast up, as after removing an item and starting at once: its buttons
+ * are still there to click, the keys answer, and both are named right for screen readers. */
+static void
+review_keys_toast (int         width,
+                   int         height,
+                   const char *screenshot)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  const char *ids[] = { "sqs/visibility-timeout", "dynamodb/scan-vs-query",
+                        "sqs/visibility-timeout#duplicate-processing" };
+  g_autoptr(GPtrArray) flags = NULL;
+  NimbusWindow *window;
+  NimbusWeakAreasPage *page;
+  const char *buttons[] = { "stop_button", "still_weak_button", "knew_it_button" };
+  guint boxes = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (nimbus_user_store_flag (store, ids[i], NULL, NULL));
+  window = nimbus_test_open_window (store, width, height);
+  page = nimbus_test_window_child (window, "weak_page");
+  nimbus_window_show_weak_areas (window);
+  nimbus_test_wait_ms (300);
+
+  /* Answering is for the review alone. */
+  g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "weak.remove", "s", ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (page), "weak.review", NULL);
+  nimbus_test_wait_ms (600);
+  g_assert_nonnull (find_by_css_name (GTK_WIDGET (window), "toast"));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    assert_clickable (page_child (page, buttons[i]), GTK_WIDGET (window));
+  nimbus_test_save_screenshot (GTK_WIDGET (window), screenshot);
+
+  assert_named (page_child (page, "stop_button"), "Stop");
+  assert_named (page_child (page, "still_weak_button"), "Still Weak");
+  assert_named (page_child (page, "knew_it_button"), "Knew It");
+
+  /* Alt+K, then Alt+W, each once. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "review_progress"))), ==,
+                   "1 of 2");
+  g_assert_true (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "review_progress"))), ==,
+                   "2 of 2");
+  g_assert_true (press_key (GTK_WIDGET (page), GDK_KEY_w, GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (page, "stack"))), ==,
+                   "done");
+  g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+
+  flags = nimbus_user_store_list (store, NULL);
+  g_assert_cmpuint (flags->len, ==, 2);
+  for (guint i = 0; i < flags->len; i++)
+    boxes += ((NimbusFlag *) g_ptr_array_index (flags, i))->box;
+  g_assert_cmpuint (boxes, ==, 2 + 1);
+
+  nimbus_test_close_window (window);
+}
+
+static void
+test_weak_areas_review_keys_toast (void)
+{
+  review_keys_toast (1100, 760, "weak-10-review-with-toast");
+  /* The narrowest window, where the toast spans the whole width. */
+  review_keys_toast (360, 640, "weak-11-review-with-toast-narrow");
+
+  assert_listed_shortcut ("Knew It", "<Alt>k");
+  assert_listed_shortcut ("Still Weak", "<Alt>w");
+}
+
+static void
+test_weak_areas_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/nimbusstudy/Nimbus/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_present (shortcuts);
+  nimbus_test_wait_ms (300);
+  nimbus_test_save_screenshot (GTK_WIDGET (shortcuts), "weak-12-shortcuts-window");
+  gtk_window_destroy (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* What a screen reader is told is read back from GTK's test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/weak-areas/flag-review-undo", test_weak_areas_flag_review_undo);
   g_test_add_func ("/nimbus/weak-areas/read-only", test_weak_areas_read_only);
   g_test_add_func ("/nimbus/weak-areas/corrupt", test_weak_areas_corrupt);
+  g_test_add_func ("/nimbus/weak-areas/review-keys-toast", test_weak_areas_review_keys_toast);
+  g_test_add_func ("/nimbus/weak-areas/shortcuts-window", test_weak_areas_shortcuts_window);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "nimbus-cache-canvas.h"
+#include "nimbus-cache-canvas-private.h"
 
 /* Client, cache and database, what each holds, and arrows for the step just taken, drawn
  * from the style's colours so dark and high-contrast styles follow. Every outcome is also
@@ -34,11 +34,32 @@ G_DEFINE_FINAL_TYPE (NimbusCacheCanvas, nimbus_cache_canvas, GTK_TYPE_WIDGET)
 #define ANIMATION_USEC (600 * 1000)
 #define BOX_HEIGHT 150.0
 #define MAX_ROWS 5
+/* The outline of an active box; half of it lies outside the box, so the boxes keep that far
+ * from the canvas's edges. */
+#define ACTIVE_LINE_WIDTH 2.5
+#define EDGE (ACTIVE_LINE_WIDTH / 2)
+#define TEXT_PADDING 4.0
+/* Text too wide for its place is made smaller down to this, then wrapped or shortened. */
+#define MIN_TEXT_SCALE 0.7
 
 typedef struct
 {
   double x, y, width, height;
 } Box;
+
+/* Application, cache and database side by side across the whole width, the gaps between
+ * them wide enough for an arrow and its label. */
+static void
+layout_boxes (double width,
+              Box    boxes[3])
+{
+  double inner = width - 2 * EDGE;
+  double gap = MAX (inner * 0.12, 32);
+  double box_width = MAX ((inner - 2 * gap) / 3, 0);
+
+  for (guint i = 0; i < 3; i++)
+    boxes[i] = (Box) { EDGE + i * (box_width + gap), 8, box_width, BOX_HEIGHT };
+}
 
 /* The style's colours for accents, successes, warnings and errors. */
 enum { SWATCH_ACCENT, SWATCH_SUCCESS, SWATCH_WARNING, SWATCH_ERROR, N_SWATCHES };
@@ -114,17 +135,23 @@ rounded_rect (cairo_t   *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Text centred in width from (x, y), on at most max_lines lines; returns the height it takes.
+ * Text too wide is wrapped at words when it may be, and what is still too wide made smaller,
+ * so that narrow canvases show it whole. */
+static double
 draw_text (NimbusCacheCanvas *self,
            cairo_t           *cr,
            const char        *text,
            double             x,
            double             y,
            double             width,
+           int                max_lines,
            gboolean           bold,
            const GdkRGBA     *color)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int text_width, text_height;
+  double scale;
 
   if (bold)
     {
@@ -136,16 +163,32 @@ draw_text (NimbusCacheCanvas *self,
   else
     pango_layout_set_text (layout, text, -1);
 
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  /* At words only, a line is as wide as its longest word needs. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, max_lines > 1 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  scale = text_width > width && width > 0 ? MAX (width / text_width, MIN_TEXT_SCALE) : 1.0;
+  pango_layout_set_width (layout, (int) (width / scale * PANGO_SCALE));
+  pango_layout_set_height (layout, -max_lines);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+
   set_source (cr, color, 1);
-  cairo_move_to (cr, x, y);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
   g_object_unref (layout);
+
+  return text_height * scale;
 }
 
-static void
+/* Draws the box with its title; returns where the title ends. */
+static double
 draw_box (NimbusCacheCanvas *self,
           cairo_t           *cr,
           const Box         *box,
@@ -158,16 +201,20 @@ draw_box (NimbusCacheCanvas *self,
   set_source (cr, fg, 0.05);
   cairo_fill_preserve (cr);
   set_source (cr, active ? accent : fg, active ? 1 : 0.3);
-  cairo_set_line_width (cr, active ? 2.5 : 1);
+  cairo_set_line_width (cr, active ? ACTIVE_LINE_WIDTH : 1);
   cairo_stroke (cr);
-  draw_text (self, cr, title, box->x, box->y + 8, box->width, TRUE, fg);
+
+  return box->y + 8 + draw_text (self, cr, title, box->x + TEXT_PADDING, box->y + 8,
+                                 box->width - 2 * TEXT_PADDING, 2, TRUE, fg);
 }
 
-/* The entries a box lists, one per touched key: "A  v2", with what is wrong in words. */
+/* The entries a box lists from top down, one per touched key: "A  v2", with what is wrong
+ * in words. */
 static void
 draw_entries (NimbusCacheCanvas *self,
               cairo_t           *cr,
               const Box         *box,
+              double             top,
               gboolean           cache,
               const GdkRGBA     *fg,
               const GdkRGBA     *warning)
@@ -190,8 +237,8 @@ draw_entries (NimbusCacheCanvas *self,
       else
         line = g_strdup_printf ("%c  v%d", 'A' + i, cache ? self->sim.cache[i] : self->sim.db[i]);
 
-      draw_text (self, cr, line, box->x, box->y + 36 + row * 20, box->width, FALSE,
-                 stale ? warning : fg);
+      draw_text (self, cr, line, box->x + TEXT_PADDING, top + row * 20,
+                 box->width - 2 * TEXT_PADDING, 1, FALSE, stale ? warning : fg);
       row++;
     }
 }
@@ -220,7 +267,7 @@ draw_arrow (NimbusCacheCanvas *self,
   cairo_fill (cr);
 
   if (label != NULL)
-    draw_text (self, cr, label, MIN (x1, x2), y - 20, fabs (x2 - x1), FALSE, color);
+    draw_text (self, cr, label, MIN (x1, x2), y - 20, fabs (x2 - x1), 1, FALSE, color);
 }
 
 static void
@@ -279,16 +326,16 @@ nimbus_cache_canvas_snapshot (GtkWidget   *widget,
   NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double gap = MAX (width * 0.12, 40);
-  double box_width = (width - 2 * gap) / 3;
   GdkRGBA fg = foreground (widget);
   GdkRGBA accent = swatch_color (self, SWATCH_ACCENT);
   GdkRGBA success = swatch_color (self, SWATCH_SUCCESS);
   GdkRGBA warning = swatch_color (self, SWATCH_WARNING);
   GdkRGBA error = swatch_color (self, SWATCH_ERROR);
-  Box client = { 0, 8, box_width, BOX_HEIGHT };
-  Box cache = { box_width + gap, 8, box_width, BOX_HEIGHT };
-  Box db = { 2 * (box_width + gap), 8, box_width, BOX_HEIGHT };
+  Box boxes[3];
+  const Box *client = &boxes[NIMBUS_CACHE_CANVAS_APPLICATION];
+  const Box *cache = &boxes[NIMBUS_CACHE_CANVAS_CACHE];
+  const Box *db = &boxes[NIMBUS_CACHE_CANVAS_DATABASE];
+  double entries_top;
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gboolean cache_active = self->has_step && self->step.outcome != NIMBUS_CACHE_WRITE_DB &&
                           self->step.outcome != NIMBUS_CACHE_TIME_PASSED;
@@ -298,13 +345,18 @@ nimbus_cache_canvas_snapshot (GtkWidget   *widget,
                         self->step.outcome == NIMBUS_CACHE_WRITE_DB ||
                         self->step.outcome == NIMBUS_CACHE_WRITE_BOTH);
 
-  draw_box (self, cr, &client, _("Application"), &fg, &accent, self->has_step);
-  draw_box (self, cr, &cache, self->step.outcome == NIMBUS_CACHE_RESTARTED && self->has_step
-                              ? _("Cache (restarted)") : _("Cache"),
-            &fg, &accent, cache_active);
-  draw_box (self, cr, &db, _("Database"), &fg, &accent, db_active);
-  draw_entries (self, cr, &cache, TRUE, &fg, &warning);
-  draw_entries (self, cr, &db, FALSE, &fg, &warning);
+  layout_boxes (width, boxes);
+  /* A title wrapped onto two lines pushes both lists down alike. */
+  entries_top = draw_box (self, cr, client, _("Application"), &fg, &accent, self->has_step);
+  entries_top = MAX (entries_top,
+                     draw_box (self, cr, cache,
+                               self->step.outcome == NIMBUS_CACHE_RESTARTED && self->has_step
+                               ? _("Cache (restarted)") : _("Cache"),
+                               &fg, &accent, cache_active));
+  entries_top = MAX (entries_top, draw_box (self, cr, db, _("Database"), &fg, &accent, db_active));
+  entries_top = MAX (entries_top + 6, client->y + 36);
+  draw_entries (self, cr, cache, entries_top, TRUE, &fg, &warning);
+  draw_entries (self, cr, db, entries_top, FALSE, &fg, &warning);
 
   if (self->has_step)
     {
@@ -315,8 +367,8 @@ nimbus_cache_canvas_snapshot (GtkWidget   *widget,
                                                  nimbus_cache_outcome_label (self->step.outcome),
                                                  clock, ttl);
 
-      draw_step (self, cr, &client, &cache, &db, &fg, &accent, &success, &warning, &error);
-      draw_text (self, cr, status, 0, BOX_HEIGHT + 50, width, TRUE, &fg);
+      draw_step (self, cr, client, cache, db, &fg, &accent, &success, &warning, &error);
+      draw_text (self, cr, status, EDGE, BOX_HEIGHT + 50, width - 2 * EDGE, 1, TRUE, &fg);
     }
 
   cairo_destroy (cr);
@@ -392,6 +444,24 @@ nimbus_cache_canvas_show (NimbusCacheCanvas     *self,
     self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where a box is drawn at the canvas's width, its outline included: for tests. */
+void
+nimbus_cache_canvas_get_box_bounds (NimbusCacheCanvas    *self,
+                                    NimbusCacheCanvasBox  box,
+                                    graphene_rect_t      *bounds)
+{
+  Box boxes[3];
+
+  g_return_if_fail (NIMBUS_IS_CACHE_CANVAS (self));
+  g_return_if_fail (box <= NIMBUS_CACHE_CANVAS_DATABASE);
+  g_return_if_fail (bounds != NULL);
+
+  layout_boxes (gtk_widget_get_width (GTK_WIDGET (self)), boxes);
+  graphene_rect_init (bounds, boxes[box].x - ACTIVE_LINE_WIDTH / 2,
+                      boxes[box].y - ACTIVE_LINE_WIDTH / 2,
+                      boxes[box].width + ACTIVE_LINE_WIDTH, boxes[box].height + ACTIVE_LINE_WIDTH);
 }
 
 static void

@@ -6,12 +6,16 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
 
 #include "nimbus-capacity-calculator.h"
 
 /* The DynamoDB capacity calculator of the DynamoDB page: an access pattern in, the
  * capacity out with its working, and the same items priced in every mode. The numbers
- * come from the core, as for `nimbus --capacity`. */
+ * come from the core, as for `nimbus --capacity`; what is wrong with an input is the
+ * core's message, told under the inputs and on the row it concerns. */
 struct _NimbusCapacityCalculator
 {
   GtkWidget parent_instance;
@@ -21,11 +25,15 @@ struct _NimbusCapacityCalculator
   AdwEntryRow *size_row;
   AdwEntryRow *rate_row;
   GtkLabel *result_label;
+  GtkLabel *problem_label;
   GtkLabel *working_label;
   GtkGrid *compare_grid;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, GTK_TYPE_WIDGET)
+
+/* Room kept around the result and the input when they are scrolled into view. */
+#define REVEAL_MARGIN 12
 
 /* Every mode, in the order of the comparison and of the consistency choices. */
 static const struct {
@@ -116,42 +124,165 @@ update_comparison (NimbusCapacityCalculator *self,
     }
 }
 
+/* A number as typed in the window: the core's notation (3.5), or the same with the decimal
+ * separator of the user's locale (3,5 in German). The CLI takes the core's notation alone.
+ * Anything else is NAN, which the core refuses with its message for that input. */
+static double
+parse_input (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  const char *radix = localeconv ()->decimal_point;
+  g_autofree char *c_text = NULL;
+  double value;
+
+  if (radix != NULL && *radix != '\0' && strcmp (radix, ".") != 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, radix, -1);
+
+      c_text = g_strjoinv (".", parts);
+    }
+
+  if (!nimbus_capacity_parse_number (c_text != NULL ? c_text : text, &value))
+    return NAN;
+
+  return value;
+}
+
+/* Marks the row whose value is wrong, for the eye and for screen readers, or clears it. */
+static void
+set_row_problem (AdwEntryRow *row,
+                 const char  *message)
+{
+  GtkAccessible *accessibles[] = {
+    GTK_ACCESSIBLE (row),
+    /* The text inside takes the focus, and is what a screen reader reads. */
+    GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+  };
+
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  for (guint i = 0; i < G_N_ELEMENTS (accessibles); i++)
+    {
+      if (accessibles[i] == NULL)
+        continue;
+
+      if (message != NULL)
+        {
+          gtk_accessible_update_property (accessibles[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          message, -1);
+          gtk_accessible_update_state (accessibles[i], GTK_ACCESSIBLE_STATE_INVALID,
+                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
+        }
+      else
+        {
+          gtk_accessible_reset_property (accessibles[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_state (accessibles[i], GTK_ACCESSIBLE_STATE_INVALID);
+        }
+    }
+}
+
 static void
 show_problem (NimbusCapacityCalculator *self,
               const char               *message)
 {
   gtk_label_set_text (self->result_label, "—");
-  gtk_label_set_text (self->working_label, message);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->working_label), "monospace");
-  gtk_widget_add_css_class (GTK_WIDGET (self->working_label), "error");
+  gtk_label_set_text (self->problem_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+  gtk_label_set_text (self->working_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->working_label), FALSE);
+}
+
+/* Scrolls the nearest scrolled window so that the result is in view beside the input in use,
+ * or alone when both do not fit: the result sits below the inputs, and a short window would
+ * otherwise leave it below the fold while the last input is typed in. */
+static void
+reveal_result (NimbusCapacityCalculator *self,
+               GtkWidget                *input)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t result, row;
+  double page, top, bottom;
+
+  if (scroller == NULL)
+    return;
+
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (viewport == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->result_label), viewport, &result) ||
+      !gtk_widget_compute_bounds (input, viewport, &row))
+    return;
+
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = MIN (result.origin.y, row.origin.y) - REVEAL_MARGIN;
+  bottom = MAX (result.origin.y + result.size.height, row.origin.y + row.size.height) +
+           REVEAL_MARGIN;
+  if (bottom - top > page)
+    {
+      top = result.origin.y;
+      bottom = top + result.size.height;
+    }
+
+  if (top < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top);
+  else if (bottom > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bottom - page);
+}
+
+/* The input row that holds the keyboard focus, if any. */
+static GtkWidget *
+focused_input (NimbusCapacityCalculator *self)
+{
+  GtkWidget *inputs[] = {
+    GTK_WIDGET (self->op_row), GTK_WIDGET (self->consistency_row),
+    GTK_WIDGET (self->size_row), GTK_WIDGET (self->rate_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      if (gtk_widget_get_state_flags (inputs[i]) & GTK_STATE_FLAG_FOCUS_WITHIN)
+        return inputs[i];
+    }
+
+  return NULL;
 }
 
 static void
-on_input_changed_cb (NimbusCapacityCalculator *self)
+on_input_focus_enter_cb (NimbusCapacityCalculator *self,
+                         GtkEventController       *controller)
+{
+  reveal_result (self, gtk_event_controller_get_widget (controller));
+}
+
+static void
+update_result (NimbusCapacityCalculator *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *result_text = NULL;
   g_autofree char *working = NULL;
+  AdwEntryRow *wrong_row = NULL;
   NimbusCapacity result;
-  double size, rate;
+  double size = parse_input (self->size_row);
+  double rate = parse_input (self->rate_row);
 
-  if (!nimbus_capacity_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->size_row)), &size))
-    {
-      show_problem (self, _("Type the item size as a number of KB, such as 4.5"));
-      update_comparison (self, 0, 0);
-      return;
-    }
-
-  if (!nimbus_capacity_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)), &rate))
-    {
-      show_problem (self, _("Type the items per second as a number, such as 10 or 0.5"));
-      update_comparison (self, 0, 0);
-      return;
-    }
-
-  update_comparison (self, size, rate);
-  if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, rate,
+  /* The size on its own first, so that each problem is told on the row it is in. */
+  if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, 1,
                                 &result, &error))
+    wrong_row = self->size_row;
+  else if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, rate,
+                                     &result, &error))
+    wrong_row = self->rate_row;
+
+  set_row_problem (self->size_row, wrong_row == self->size_row ? error->message : NULL);
+  set_row_problem (self->rate_row, wrong_row == self->rate_row ? error->message : NULL);
+  update_comparison (self, size, rate);
+
+  if (error != NULL)
     {
       show_problem (self, error->message);
       return;
@@ -161,9 +292,20 @@ on_input_changed_cb (NimbusCapacityCalculator *self)
                                  nimbus_capacity_unit (&result));
   working = nimbus_capacity_dup_working (&result);
   gtk_label_set_text (self->result_label, result_text);
+  gtk_label_set_text (self->problem_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   gtk_label_set_text (self->working_label, working);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->working_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->working_label), "monospace");
+  gtk_widget_set_visible (GTK_WIDGET (self->working_label), TRUE);
+}
+
+static void
+on_input_changed_cb (NimbusCapacityCalculator *self)
+{
+  GtkWidget *input;
+
+  update_result (self);
+  if ((input = focused_input (self)) != NULL)
+    reveal_result (self, input);
 }
 
 static void
@@ -222,6 +364,15 @@ nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self)
   return gtk_label_get_text (self->working_label);
 }
 
+/* What is wrong with the input, as shown under it; "" when nothing is. */
+const char *
+nimbus_capacity_calculator_get_problem (NimbusCapacityCalculator *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
+
+  return gtk_label_get_text (self->problem_label);
+}
+
 static void
 nimbus_capacity_calculator_dispose (GObject *object)
 {
@@ -250,10 +401,12 @@ nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, rate_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, result_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, problem_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, working_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, compare_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_op_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_focus_enter_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -20,5 +20,6 @@ void        nimbus_capacity_calculator_set_input   (NimbusCapacityCalculator *se
                                                     const char               *rate);
 const char *nimbus_capacity_calculator_get_result  (NimbusCapacityCalculator *self);
 const char *nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self);
+const char *nimbus_capacity_calculator_get_problem (NimbusCapacityCalculator *self);
 
 G_END_DECLS
