@@ -6,7 +6,6 @@
 
 G_BEGIN_DECLS
 
-char *nimbus_accessible_strip_mnemonic         (const char *label);
-void  nimbus_accessible_name_mnemonic_buttons  (GtkWidget  *root);
+void nimbus_accessible_name_mnemonic_buttons (GtkWidget *root);
 
 G_END_DECLS

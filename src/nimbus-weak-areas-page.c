@@ -10,6 +10,7 @@
 
 #include "nimbus-block-widgets.h"
 #include "nimbus-service.h"
+#include "nimbus-accessible.h"
 #include "nimbus-weak-areas-page.h"
 
 /* Everything the student flagged, by service, with progress; removal with undo; review one
@@ -742,14 +743,8 @@ nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* GTK 4.8 gives a button with a mnemonic its label as written for a name, besides the
-   * label it shows: "_Knew It Knew It" to a screen reader. The label shown is the name. */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->stop_button),
-                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->still_weak_button),
-                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->knew_it_button),
-                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* The review's buttons, like every button with a mnemonic, are named as they read. */
+  nimbus_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   update_actions (self);
 }

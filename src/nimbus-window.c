@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "nimbus-accessible.h"
 #include "nimbus-entry-page.h"
 #include "nimbus-kb.h"
 #include "nimbus-search-results.h"
@@ -849,7 +848,6 @@ nimbus_window_init (NimbusWindow *self)
 
   create_panes (self);
   adw_toast_overlay_set_child (self->toast_overlay, self->panes);
-  nimbus_accessible_name_mnemonic_buttons (self->panes);
 
   self->settings = nimbus_settings_new ();
   if (self->settings != NULL)

@@ -53,6 +53,24 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* Waits for the page shown to be laid out down to its last widget: Tab goes in the order
+ * widgets are placed, which a loaded machine takes a while to work out for a long page. */
+static void
+wait_for_layout (NimbusWindow *window)
+{
+  GtkWidget *page = nimbus_test_window_child (window, "entry_page");
+  GtkWidget *content = find_widget (page, GTK_TYPE_VIEWPORT);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  while (GTK_IS_WIDGET (content) && !GTK_IS_BOX (content))
+    content = gtk_widget_get_first_child (content);
+  while (g_get_monotonic_time () < end &&
+         gtk_widget_get_height (gtk_widget_get_last_child (content)) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_last_child (content)), >, 0);
+}
+
 static NimbusWindow *
 open_page (const char *id)
 {
@@ -61,6 +79,7 @@ open_page (const char *id)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", id);
   nimbus_test_wait_ms (500);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, id);
+  wait_for_layout (window);
 
   return window;
 }
@@ -94,7 +113,9 @@ test_keyboard_tab_to_calculator (void)
 
   g_assert_nonnull (focus_of (window));
   g_test_message ("Tab presses from the top of DynamoDB to its calculator: %u", tabs);
-  g_assert_cmpuint (tabs, <, 1000);
+  /* Each section before the calculator's is at least a heading and a flag. */
+  g_assert_cmpuint (tabs, >=, 2 * 5);
+  g_assert_cmpuint (tabs, <, 60);
   nimbus_test_close_window (window);
 }
 
