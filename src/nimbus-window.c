@@ -9,6 +9,7 @@
 
 #include "nimbus-entry-page.h"
 #include "nimbus-kb.h"
+#include "nimbus-page-contents.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
@@ -38,6 +39,8 @@ struct _NimbusWindow
   AdwStatusPage *welcome_page;
   GtkBox *exam_choice;
   AdwWindowTitle *content_title;
+  GtkWidget *contents_button;
+  NimbusPageContents *page_contents;
   GtkStack *stack;
   NimbusEntryPage *entry_page;
   NimbusSearchResults *search_results;
@@ -82,6 +85,7 @@ show_pane (NimbusWindow *self,
            const char   *subtitle)
 {
   gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (self->contents_button, g_str_equal (page, "entry"));
   adw_window_title_set_title (self->content_title, title);
   adw_window_title_set_subtitle (self->content_title, subtitle);
 }
@@ -681,6 +685,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   g_type_ensure (NIMBUS_TYPE_ENTRY_PAGE);
   g_type_ensure (NIMBUS_TYPE_SEARCH_RESULTS);
   g_type_ensure (NIMBUS_TYPE_SERVICE_LIST);
+  g_type_ensure (NIMBUS_TYPE_PAGE_CONTENTS);
   g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
@@ -700,6 +705,8 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_choice);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, contents_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, page_contents);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_results);
@@ -861,6 +868,7 @@ nimbus_window_init (NimbusWindow *self)
                                G_CONNECT_SWAPPED);
     }
 
+  nimbus_page_contents_set_page (self->page_contents, self->entry_page);
   update_actions (self);
 }
 

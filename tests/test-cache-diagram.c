@@ -119,7 +119,7 @@ test_diagram_fits_width (void)
       for (guint s = 0; s < 5; s++)
         nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
       /* The window's and the card's margins around the canvas. */
-      window = nimbus_test_window_with (diagram, widths[i] + 2 * 12 + 2 * 18);
+      window = nimbus_test_window_with (diagram, widths[i] + 2 * 12 + 2 * 12);
       nimbus_test_wait_ms (800);
       g_test_message ("canvas %d px wide", widths[i]);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, widths[i]);

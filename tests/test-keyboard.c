@@ -9,6 +9,7 @@
 
 #include "nimbus-capacity-calculator.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-page-contents.h"
 #include "nimbus-search-results.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
@@ -468,6 +469,46 @@ test_keyboard_default_size (void)
   nimbus_test_close_window (window);
 }
 
+/* The page's contents list its sections with the one being read marked; choosing one goes
+ * there with the keyboard on its heading. */
+static void
+test_reading_contents (void)
+{
+  NimbusWindow *window = open_page ("sqs");
+  GtkWidget *page = nimbus_test_window_child (window, "entry_page");
+  GtkMenuButton *button = nimbus_test_window_child (window, "contents_button");
+  NimbusPageContents *contents = nimbus_test_window_child (window, "page_contents");
+  GtkListBox *list = nimbus_page_contents_get_list (contents);
+  const NimbusEntry *entry = nimbus_entry_page_get_entry (NIMBUS_ENTRY_PAGE (page));
+  const NimbusSection *third = g_ptr_array_index (entry->sections, 2);
+  const NimbusSection *fifth = g_ptr_array_index (entry->sections, 4);
+  GtkListBoxRow *row;
+  guint rows = 0;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  nimbus_entry_page_scroll_to (NIMBUS_ENTRY_PAGE (page), third->id);
+  wait_for_heading (window);
+  gtk_menu_button_popup (button);
+  nimbus_test_wait_ms (400);
+  while (gtk_list_box_get_row_at_index (list, rows) != NULL)
+    rows++;
+  g_assert_cmpuint (rows, ==, entry->sections->len);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 2));
+  nimbus_test_save_screenshot (GTK_WIDGET (contents), "reading-contents");
+
+  row = gtk_list_box_get_row_at_index (list, 4);
+  g_signal_emit_by_name (list, "row-activated", row);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  wait_for_heading (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (contents)));
+  g_assert_cmpstr (nimbus_entry_page_get_section_in_view (NIMBUS_ENTRY_PAGE (page)), ==, fifth->id);
+
+  /* Only a reading page has contents. */
+  nimbus_window_show_weak_areas (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/keyboard/type-narrow", test_keyboard_type_narrow);
   g_test_add_func ("/nimbus/keyboard/section-keys", test_keyboard_section_keys);
   g_test_add_func ("/nimbus/keyboard/default-size", test_keyboard_default_size);
+  g_test_add_func ("/nimbus/reading/contents", test_reading_contents);
 
   return g_test_run ();
 }
