@@ -41,8 +41,8 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
                         GError       **error)
 {
   NimbusKbLexicon *lexicon = g_new0 (NimbusKbLexicon, 1);
-  g_autoptr(GError) local_error = NULL;
   NimbusKbStmt *stmt;
+  int rc;
 
   lexicon->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->words = g_ptr_array_new ();
@@ -50,7 +50,7 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
 
   if ((stmt = nimbus_kb_prepare (conn, "SELECT term, docs FROM terms", error)) == NULL)
     goto failed;
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *word = (const char *) sqlite3_column_text (stmt, 0);
       char *key;
@@ -62,13 +62,13 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
       g_ptr_array_add (lexicon->words, key);
     }
   sqlite3_reset (stmt);
-  if (local_error != NULL)
+  if (!nimbus_kb_step_done (conn, rc, error))
     goto failed;
 
   if ((stmt = nimbus_kb_prepare (conn, "SELECT alias, service_position, own_name FROM aliases",
                                  error)) == NULL)
     goto failed;
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *alias = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -78,22 +78,20 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
                                               (sqlite3_column_int (stmt, 2) != 0 ? OWN_NAME : 0)));
     }
   sqlite3_reset (stmt);
-  if (local_error != NULL)
+  if (!nimbus_kb_step_done (conn, rc, error))
     goto failed;
 
   if ((stmt = nimbus_kb_prepare (conn, "SELECT count (*) FROM docs", error)) == NULL)
     goto failed;
-  if (nimbus_kb_step (conn, stmt, &local_error))
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     lexicon->n_docs = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
-  if (local_error != NULL)
+  if (rc != SQLITE_ROW && !nimbus_kb_step_done (conn, rc, error))
     goto failed;
 
   return lexicon;
 
 failed:
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
   nimbus_kb_lexicon_free (lexicon);
   return NULL;
 }

@@ -104,10 +104,8 @@ typedef struct
 NimbusKbStmt *nimbus_kb_prepare       (NimbusKbConn  *conn,
                                        const char    *sql,
                                        GError       **error);
-gboolean      nimbus_kb_step          (NimbusKbConn  *conn,
-                                       sqlite3_stmt  *stmt,
-                                       GError       **error);
-gboolean      nimbus_kb_rows_done     (GError       **local_error,
+gboolean      nimbus_kb_step_done     (NimbusKbConn  *conn,
+                                       int            rc,
                                        GError       **error);
 gboolean      nimbus_kb_set_corrupt   (NimbusKbConn  *conn,
                                        GError       **error);

@@ -33,7 +33,7 @@ lookup_expansions (NimbusKbConn *conn,
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GError) local_error = NULL;
+  int rc;
   guint n = 0;
   /* U+10FFFF sorts after any character that can follow the prefix. */
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
@@ -48,7 +48,7 @@ lookup_expansions (NimbusKbConn *conn,
   sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, 4 * MAX_EXPANSIONS);
   /* Stop words say nothing: "the" does not expand to "then", "there" and "these". */
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *word = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -59,7 +59,7 @@ lookup_expansions (NimbusKbConn *conn,
         }
     }
 
-  if (!nimbus_kb_rows_done (&local_error, error))
+  if (!nimbus_kb_step_done (conn, rc, error))
     return NULL;
 
   return g_strv_builder_end (builder);
@@ -84,19 +84,17 @@ expand_prefixes (NimbusKbConn *conn,
         continue;
       if (nimbus_query_term_is_short_prefix (term))
         {
-          g_autoptr(GError) local_error = NULL;
           g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT 1 FROM terms WHERE term = ?",
                                                             error);
+          int rc;
 
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, term->tokens[0], -1, SQLITE_STATIC);
-          term->known_word = nimbus_kb_step (conn, stmt, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
+          rc = sqlite3_step (stmt);
+          term->known_word = rc == SQLITE_ROW;
+          if (!term->known_word && !nimbus_kb_step_done (conn, rc, error))
+            return FALSE;
           if (!term->known_word)
             continue;
         }
@@ -133,9 +131,9 @@ load_hit (NimbusKbConn       *conn,
           GError            **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *text;
   NimbusSearchHit *hit;
+  int rc;
 
   stmt = nimbus_kb_prepare (conn,
                             "SELECT d.id, d.kind, d.service_id, d.section_id, d.title, "
@@ -146,14 +144,13 @@ load_hit (NimbusKbConn       *conn,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!nimbus_kb_step (conn, stmt, &local_error))
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
-      if (local_error == NULL)
-        g_set_error (&local_error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+      if (nimbus_kb_step_done (conn, rc, error))
+        g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
                      "The knowledge base %s is damaged (it has no document %" G_GINT64_FORMAT
                      "); rebuild or reinstall Nimbus",
                      conn->path, (gint64) rowid);
-      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -225,7 +222,7 @@ browse_titles (NimbusKbConn      *conn,
   for (guint k = 0; k < G_N_ELEMENTS (kinds) && rowids->len < limit; k++)
     {
       g_autoptr(NimbusKbStmt) stmt = NULL;
-      g_autoptr(GError) local_error = NULL;
+      int rc;
 
       stmt = nimbus_kb_prepare (conn, "SELECT rowid FROM docs WHERE kind = ?1 AND title_key >= ?2 "
                                 "AND title_key < ?3 ORDER BY title_key, rowid LIMIT ?4", error);
@@ -236,18 +233,15 @@ browse_titles (NimbusKbConn      *conn,
       sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, limit - rowids->len);
-      while (nimbus_kb_step (conn, stmt, &local_error))
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
 
           g_array_append_val (rowids, rowid);
         }
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!nimbus_kb_step_done (conn, rc, error))
+        return FALSE;
     }
 
   return add_hits (conn, rowids, query, limit, hits, error);
@@ -295,10 +289,10 @@ score_matches (NimbusKbConn       *conn,
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *expression = restrict_to != NULL && !g_str_equal (restrict_to, rank)
                                 ? g_strdup_printf ("(%s) AND (%s)", rank, restrict_to)
                                 : g_strdup (rank);
+  int rc;
 
   if (!nimbus_query_has_content_words (query))
     /* Stop words alone rank nothing, and counting their documents for bm25 would read
@@ -319,18 +313,15 @@ score_matches (NimbusKbConn       *conn,
   sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
   sqlite3_bind_int64 (stmt, 6, last_rowid);
 
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rowids, rowid);
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!nimbus_kb_step_done (conn, rc, error))
+    return FALSE;
 
   return add_hits (conn, rowids, query, limit, hits, error);
 }
@@ -344,21 +335,21 @@ count_matches (NimbusKbConn   *conn,
                sqlite3_int64  *last_rowid,
                GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT count (*), max (rowid) FROM "
                                                     "(SELECT rowid FROM search WHERE search "
                                                     "MATCH ?1 LIMIT " G_STRINGIFY (MAX_SCORED) ")",
                                                     error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  if (!nimbus_kb_step (conn, stmt, &local_error))
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
-      if (local_error == NULL)
-        return nimbus_kb_set_corrupt (conn, error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      /* A count always has its row. */
+      if (nimbus_kb_step_done (conn, rc, error))
+        nimbus_kb_set_corrupt (conn, error);
       return FALSE;
     }
 

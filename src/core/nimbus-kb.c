@@ -132,59 +132,45 @@ nimbus_kb_prepare (NimbusKbConn  *conn,
   return stmt;
 }
 
-/* Steps a statement; FALSE with error set when it failed, FALSE without error when done. */
+/* After stepping a statement to its end: TRUE when it got there (SQLITE_DONE), else FALSE
+ * with error set from rc, cancelled when a search was interrupted and damaged otherwise. */
 gboolean
-nimbus_kb_step (NimbusKbConn  *conn,
-                sqlite3_stmt  *stmt,
-                GError       **error)
+nimbus_kb_step_done (NimbusKbConn  *conn,
+                     int            rc,
+                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_DONE)
     return TRUE;
+
   if (rc == SQLITE_INTERRUPT)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Search cancelled");
-  else if (rc != SQLITE_DONE)
+  else
     nimbus_kb_set_corrupt (conn, error);
 
   return FALSE;
 }
 
-/* After a loop over nimbus_kb_step (): FALSE, with error set, if the loop ended on an error. */
-gboolean
-nimbus_kb_rows_done (GError **local_error,
-           GError **error)
-{
-  if (*local_error == NULL)
-    return TRUE;
-
-  g_propagate_error (error, g_steal_pointer (local_error));
-  return FALSE;
-}
-
 char *
 nimbus_kb_column_dup (sqlite3_stmt *stmt,
-            int           column)
+                      int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static gboolean
 check_schema (NimbusKbConn  *conn,
-              GError   **error)
+              GError       **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   stmt = nimbus_kb_prepare (conn, "SELECT value FROM meta WHERE key = 'schema'", error);
   if (stmt == NULL)
     return FALSE;
 
-  if (!nimbus_kb_step (conn, stmt, &local_error))
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
+      if (nimbus_kb_step_done (conn, rc, error))
         g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
                      "The knowledge base %s has no schema version", conn->path);
       return FALSE;
@@ -359,19 +345,19 @@ query_strv (NimbusKbConn *conn,
 {
   g_autoptr(NimbusKbStmt) stmt = prepare_with_text (conn, sql, key, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (!require_columns (conn, stmt, 0x1, error))
         return NULL;
       g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
     }
 
-  if (!nimbus_kb_rows_done (&local_error, error))
+  if (!nimbus_kb_step_done (conn, rc, error))
     return NULL;
 
   return g_strv_builder_end (builder);
@@ -384,7 +370,7 @@ nimbus_kb_list_services (NimbusKb  *self,
   NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
 
@@ -397,7 +383,7 @@ nimbus_kb_list_services (NimbusKb  *self,
     return NULL;
 
   store = g_list_store_new (NIMBUS_TYPE_SERVICE);
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       g_autoptr(NimbusService) service = NULL;
@@ -423,7 +409,7 @@ nimbus_kb_list_services (NimbusKb  *self,
       g_list_store_append (store, service);
     }
 
-  if (!nimbus_kb_rows_done (&local_error, error))
+  if (!nimbus_kb_step_done (conn, rc, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -437,7 +423,7 @@ nimbus_kb_list_exams (NimbusKb  *self,
   NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GPtrArray) exams = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
 
@@ -448,7 +434,7 @@ nimbus_kb_list_exams (NimbusKb  *self,
     return NULL;
 
   exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NimbusExam *exam;
 
@@ -462,7 +448,7 @@ nimbus_kb_list_exams (NimbusKb  *self,
       g_ptr_array_add (exams, exam);
     }
 
-  if (!nimbus_kb_rows_done (&local_error, error))
+  if (!nimbus_kb_step_done (conn, rc, error))
     return NULL;
 
   return g_steal_pointer (&exams);
@@ -479,8 +465,8 @@ load_cells (NimbusKbConn   *conn,
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GStrvBuilder) row = NULL;
-  g_autoptr(GError) local_error = NULL;
   int current = -1;
+  int rc;
 
   stmt = prepare_with_text (conn, "SELECT row, text FROM block_cells "
                                   "WHERE section_id = ? AND block_position = ? ORDER BY row, col",
@@ -489,7 +475,7 @@ load_cells (NimbusKbConn   *conn,
     return FALSE;
 
   sqlite3_bind_int (stmt, 2, position);
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (!require_columns (conn, stmt, 0x3, error))
         return FALSE;
@@ -506,11 +492,8 @@ load_cells (NimbusKbConn   *conn,
   if (row != NULL)
     g_ptr_array_add (rows, g_strv_builder_end (row));
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!nimbus_kb_step_done (conn, rc, error))
+    return FALSE;
 
   if (block->type == NIMBUS_BLOCK_LIST)
     {
@@ -590,7 +573,7 @@ load_blocks (NimbusKbConn   *conn,
              GError        **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   stmt = prepare_with_text (conn,
                             "SELECT position, type, item_id, text, name, ordered, label, value, "
@@ -600,7 +583,7 @@ load_blocks (NimbusKbConn   *conn,
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NimbusBlock *block = block_from_row (conn, stmt, error);
 
@@ -612,7 +595,7 @@ load_blocks (NimbusKbConn   *conn,
         return FALSE;
     }
 
-  return nimbus_kb_rows_done (&local_error, error);
+  return nimbus_kb_step_done (conn, rc, error);
 }
 
 static gboolean
@@ -621,7 +604,7 @@ load_sources (NimbusKbConn   *conn,
               GError        **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   stmt = prepare_with_text (conn, "SELECT url, title, checked FROM sources "
                                   "WHERE section_id = ? ORDER BY position",
@@ -629,7 +612,7 @@ load_sources (NimbusKbConn   *conn,
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NimbusSource *source;
 
@@ -642,7 +625,7 @@ load_sources (NimbusKbConn   *conn,
       g_ptr_array_add (section->sources, source);
     }
 
-  return nimbus_kb_rows_done (&local_error, error);
+  return nimbus_kb_step_done (conn, rc, error);
 }
 
 static gboolean
@@ -651,7 +634,7 @@ load_sections (NimbusKbConn *conn,
                GError      **error)
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   stmt = prepare_with_text (conn, "SELECT id, title FROM sections "
                                   "WHERE service_id = ? ORDER BY position",
@@ -659,7 +642,7 @@ load_sections (NimbusKbConn *conn,
   if (stmt == NULL)
     return FALSE;
 
-  while (nimbus_kb_step (conn, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NimbusSection *section;
 
@@ -679,7 +662,7 @@ load_sections (NimbusKbConn *conn,
         return FALSE;
     }
 
-  return nimbus_kb_rows_done (&local_error, error);
+  return nimbus_kb_step_done (conn, rc, error);
 }
 
 /* Loads the page of a service. */
@@ -691,7 +674,7 @@ nimbus_kb_load_entry (NimbusKb    *self,
   NimbusKbConn *conn;
   g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(NimbusEntry) entry = NULL;
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -704,11 +687,9 @@ nimbus_kb_load_entry (NimbusKb    *self,
   if (stmt == NULL)
     return NULL;
 
-  if (!nimbus_kb_step (conn, stmt, &local_error))
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
+      if (nimbus_kb_step_done (conn, rc, error))
         g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_NO_ENTRY,
                      "No service “%s” in the knowledge base", id);
       return NULL;
@@ -763,7 +744,7 @@ nimbus_kb_lookup_title (NimbusKb   *self,
 
   conn = self->main;
   stmt = prepare_with_text (conn, "SELECT title FROM docs WHERE id = ?", id, NULL);
-  if (stmt == NULL || !nimbus_kb_step (conn, stmt, NULL))
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
 
   return nimbus_kb_column_dup (stmt, 0);
