@@ -10,6 +10,7 @@
 
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
+#include "nimbus-sqlite-private.h"
 #include "nimbus-kb-sources.h"
 #include "nimbus-query.h"
 #include "nimbus-kb-writer.h"
@@ -44,41 +45,44 @@ exec (Writer     *w,
   return sqlite3_exec (w->db, sql, NULL, NULL, NULL) == SQLITE_OK || fail (w, sql);
 }
 
-/* Runs one INSERT: each argument is a string (NULL binds NULL) unless it is the marker
- * INT, which takes the next argument as a gint64. */
-#define INT ((const char *) 1)
+/* One value of a row: text (NULL for NULL) or a number. */
+typedef struct
+{
+  const char *text;
+  gint64 number;
+  gboolean is_number;
+} Value;
 
+#define TEXT(t) ((Value) { (t), 0, FALSE })
+#define NUMBER(n) ((Value) { NULL, (n), TRUE })
+
+/* INSERT (w, sql, TEXT (id), NUMBER (position), ...): one row, each value bound to its
+ * parameter in order, as many values as the statement has parameters. */
+#define INSERT(w, sql, ...) \
+  insert (w, sql, (const Value[]) { __VA_ARGS__ }, \
+          G_N_ELEMENTS (((const Value[]) { __VA_ARGS__ })))
 
 static gboolean
-insert (Writer     *w,
-        const char *sql,
-        ...)
+insert (Writer      *w,
+        const char  *sql,
+        const Value *values,
+        gsize        n_values)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  va_list args;
-  int n;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return fail (w, sql);
+  g_assert (n_values == (gsize) sqlite3_bind_parameter_count (stmt));
 
-  n = sqlite3_bind_parameter_count (stmt);
-  va_start (args, sql);
-  for (int i = 1; i <= n; i++)
+  for (gsize i = 0; i < n_values; i++)
     {
-      const char *arg = va_arg (args, const char *);
-
-      if (arg == INT)
-        sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
+      if (values[i].is_number)
+        sqlite3_bind_int64 (stmt, i + 1, values[i].number);
       else
-        sqlite3_bind_text (stmt, i, arg, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, i + 1, values[i].text, -1, SQLITE_STATIC);
     }
-  va_end (args);
 
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-
-  return ok || fail (w, sql);
+  return sqlite3_step (stmt) == SQLITE_DONE || fail (w, sql);
 }
 
 static gboolean
@@ -110,14 +114,17 @@ insert_doc (Writer     *w,
     start = g_utf8_next_char (start);
   title_key = nimbus_query_fold (start, -1);
 
-  return insert (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 INT, rowid, id, kind, service_id, section_id, title, title_key) &&
-         insert (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
+  return INSERT (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 NUMBER (rowid), TEXT (id), TEXT (kind), TEXT (service_id), TEXT (section_id),
+                 TEXT (title), TEXT (title_key)) &&
+         INSERT (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                 INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]) &&
-         insert (w, "INSERT INTO temp.words (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
+                 NUMBER (rowid), TEXT (columns[0]), TEXT (columns[1]), TEXT (columns[2]),
+                 TEXT (columns[3]), TEXT (columns[4])) &&
+         INSERT (w, "INSERT INTO temp.words (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                 INT, rowid, columns[0], columns[1], columns[2], columns[3], columns[4]);
+                 NUMBER (rowid), TEXT (columns[0]), TEXT (columns[1]), TEXT (columns[2]),
+                 TEXT (columns[3]), TEXT (columns[4]));
 }
 
 static gboolean
@@ -127,8 +134,8 @@ insert_keywords (Writer     *w,
 {
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
     {
-      if (!insert (w, "INSERT INTO keywords VALUES (?, ?, ?)",
-                   owner_id, INT, (gint64) i, keywords[i]))
+      if (!INSERT (w, "INSERT INTO keywords VALUES (?, ?, ?)",
+                   TEXT (owner_id), NUMBER (i), TEXT (keywords[i])))
         return FALSE;
     }
 
@@ -144,8 +151,9 @@ insert_cells (Writer            *w,
 {
   for (guint col = 0; cells != NULL && cells[col] != NULL; col++)
     {
-      if (!insert (w, "INSERT INTO block_cells VALUES (?, ?, ?, ?, ?)",
-                   section_id, INT, (gint64) position, INT, row, INT, (gint64) col, cells[col]))
+      if (!INSERT (w, "INSERT INTO block_cells VALUES (?, ?, ?, ?, ?)",
+                   TEXT (section_id), NUMBER (position), NUMBER (row), NUMBER (col),
+                   TEXT (cells[col])))
         return FALSE;
     }
 
@@ -159,11 +167,13 @@ insert_block (Writer            *w,
               const NimbusBlock *block,
               const char        *context)
 {
-  if (!insert (w, "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               section->id, INT, (gint64) position, nimbus_block_type_to_string (block->type),
-               block->id, block->text, block->name, INT, (gint64) block->ordered, block->label,
-               block->value, block->unit, block->limits, block->note, block->previous_value,
-               block->previous_unit, block->previous_until))
+  if (!INSERT (w, "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               TEXT (section->id), NUMBER (position),
+               TEXT (nimbus_block_type_to_string (block->type)), TEXT (block->id),
+               TEXT (block->text), TEXT (block->name), NUMBER (block->ordered),
+               TEXT (block->label), TEXT (block->value), TEXT (block->unit), TEXT (block->limits),
+               TEXT (block->note), TEXT (block->previous_value), TEXT (block->previous_unit),
+               TEXT (block->previous_until)))
     return FALSE;
 
   if (block->type == NIMBUS_BLOCK_LIST)
@@ -237,8 +247,8 @@ insert_section (Writer              *w,
   g_autofree char *keywords = NULL;
   const char *columns[5];
 
-  if (!insert (w, "INSERT INTO sections VALUES (?, ?, ?, ?)",
-               section->id, entry->id, INT, (gint64) position, section->title) ||
+  if (!INSERT (w, "INSERT INTO sections VALUES (?, ?, ?, ?)",
+               TEXT (section->id), TEXT (entry->id), NUMBER (position), TEXT (section->title)) ||
       !insert_keywords (w, section->id, section->keywords))
     return FALSE;
 
@@ -253,8 +263,9 @@ insert_section (Writer              *w,
     {
       const NimbusSource *source = g_ptr_array_index (section->sources, i);
 
-      if (!insert (w, "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                   section->id, INT, (gint64) i, source->url, source->title, source->checked))
+      if (!INSERT (w, "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                   TEXT (section->id), NUMBER (i), TEXT (source->url), TEXT (source->title),
+                   TEXT (source->checked)))
         return FALSE;
     }
 
@@ -283,9 +294,9 @@ insert_entry (Writer            *w,
   w->service_position = position;
   memset (w->n_docs, 0, sizeof w->n_docs);
 
-  if (!insert (w, "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?)",
-               entry->id, entry->name, entry->full_name, entry->category_id, entry->summary,
-               INT, (gint64) position) ||
+  if (!INSERT (w, "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?)",
+               TEXT (entry->id), TEXT (entry->name), TEXT (entry->full_name),
+               TEXT (entry->category_id), TEXT (entry->summary), NUMBER (position)) ||
       !insert_keywords (w, entry->id, entry->keywords) ||
       !insert_doc (w, entry->id, "service", entry->id, NULL, entry->name, columns))
     return FALSE;
@@ -299,22 +310,23 @@ insert_entry (Writer            *w,
   /* Its own names first (id, name, full name), then what else means it. */
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (!insert (w, "INSERT INTO aliases VALUES (?, ?, ?, ?)", names[i], entry->id,
-                   INT, (gint64) position, INT, (gint64) (i < n_own_names)))
+      if (!INSERT (w, "INSERT INTO aliases VALUES (?, ?, ?, ?)",
+                   TEXT (names[i]), TEXT (entry->id), NUMBER (position),
+                   NUMBER (i < n_own_names)))
         return FALSE;
     }
 
   for (guint i = 0; entry->exams[i] != NULL; i++)
     {
-      if (!insert (w, "INSERT INTO service_exams VALUES (?, ?, ?)",
-                   entry->id, entry->exams[i], INT, (gint64) i))
+      if (!INSERT (w, "INSERT INTO service_exams VALUES (?, ?, ?)",
+                   TEXT (entry->id), TEXT (entry->exams[i]), NUMBER (i)))
         return FALSE;
     }
 
   for (guint i = 0; entry->related[i] != NULL; i++)
     {
-      if (!insert (w, "INSERT INTO related VALUES (?, ?, ?)",
-                   entry->id, INT, (gint64) i, entry->related[i]))
+      if (!INSERT (w, "INSERT INTO related VALUES (?, ?, ?)",
+                   TEXT (entry->id), NUMBER (i), TEXT (entry->related[i])))
         return FALSE;
     }
 
@@ -333,15 +345,16 @@ write_all (Writer    *w,
       !exec (w, "CREATE VIRTUAL TABLE temp.words USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS ","
                 "  tokenize = '" NIMBUS_KB_TOKENIZER "');"
                 "CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab (temp, words, 'row');") ||
-      !insert (w, "INSERT INTO meta VALUES ('schema', ?)", NIMBUS_KB_SCHEMA_VERSION))
+      !INSERT (w, "INSERT INTO meta VALUES ('schema', ?)",
+               TEXT (NIMBUS_KB_SCHEMA_VERSION)))
     return FALSE;
 
   for (guint i = 0; i < categories->len; i++)
     {
       const NimbusCategory *category = g_ptr_array_index (categories, i);
 
-      if (!insert (w, "INSERT INTO categories VALUES (?, ?, ?)",
-                   category->id, category->name, INT, (gint64) i))
+      if (!INSERT (w, "INSERT INTO categories VALUES (?, ?, ?)",
+                   TEXT (category->id), TEXT (category->name), NUMBER (i)))
         return FALSE;
     }
 
@@ -349,8 +362,8 @@ write_all (Writer    *w,
     {
       const NimbusExam *exam = g_ptr_array_index (exams, i);
 
-      if (!insert (w, "INSERT INTO exams VALUES (?, ?, ?, ?)",
-                   exam->id, INT, (gint64) i, exam->name, exam->short_name))
+      if (!INSERT (w, "INSERT INTO exams VALUES (?, ?, ?, ?)",
+                   TEXT (exam->id), NUMBER (i), TEXT (exam->name), TEXT (exam->short_name)))
         return FALSE;
     }
 
