@@ -362,19 +362,19 @@ static const GActionEntry app_actions[] = {
   { "search", nimbus_application_search, "s", NULL, NULL },
 };
 
-/* Follow the system, or always light or dark. */
-static void
-apply_style (NimbusApplication *self)
+/* The style setting as libadwaita's colour scheme: follow the system, or always light or
+ * dark. */
+static gboolean
+style_to_color_scheme (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
 {
-  g_autofree char *style = g_settings_get_string (self->settings, "style-variant");
-  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+  const char *style = g_variant_get_string (variant, NULL);
 
-  if (g_str_equal (style, "light"))
-    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-  else if (g_str_equal (style, "dark"))
-    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  g_value_set_enum (value, g_str_equal (style, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                           : g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                           : ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
 }
 
 /* Reading text scales with the preference; headings keep their sizes. */
@@ -414,11 +414,11 @@ nimbus_application_startup (GApplication *app)
   self->settings = nimbus_settings_new ();
   if (self->settings != NULL)
     {
-      g_signal_connect_object (self->settings, "changed::style-variant",
-                               G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+      g_settings_bind_with_mapping (self->settings, "style-variant", adw_style_manager_get_default (),
+                                    "color-scheme", G_SETTINGS_BIND_GET, style_to_color_scheme,
+                                    NULL, NULL, NULL);
       g_signal_connect_object (self->settings, "changed::text-scale",
                                G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
-      apply_style (self);
       apply_text_scale (self);
     }
 }
