@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "nimbus-search-results.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 
@@ -126,6 +127,20 @@ nimbus_test_open_window (NimbusUserStore *store,
   nimbus_test_wait_ms (500);
 
   return window;
+}
+
+/* Waits up to ten seconds for the hits of the search typed in window: they come from a
+ * worker thread after the entry's typing delay. */
+void
+nimbus_test_wait_for_hits (NimbusWindow *window,
+                           const char   *results_name)
+{
+  NimbusSearchResults *results = nimbus_test_window_child (window, results_name);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end && nimbus_search_results_get_n_hits (results) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (nimbus_search_results_get_n_hits (results), >, 0);
 }
 
 /* Destroys the window and checks nothing kept it alive. */

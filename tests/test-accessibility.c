@@ -135,16 +135,6 @@ assert_all_named (GtkWidget  *root,
   g_assert_cmpuint (checked, >, 0);
 }
 
-static void
-wait_for_hits (NimbusWindow *window)
-{
-  NimbusSearchResults *results = nimbus_test_window_child (window, "search_results");
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end && nimbus_search_results_get_n_hits (results) == 0)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Every page of the window, wide and at phone width. */
 static void
 test_accessibility_window (void)
@@ -174,7 +164,7 @@ test_accessibility_window (void)
         }
 
       gtk_editable_set_text (GTK_EDITABLE (entry), "visibility timeout");
-      wait_for_hits (window);
+      nimbus_test_wait_for_hits (window, "search_results");
       assert_all_named (GTK_WIDGET (window), "the search results");
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
 

@@ -120,17 +120,6 @@ test_keyboard_tab_to_calculator (void)
   nimbus_test_close_window (window);
 }
 
-static void
-wait_for_hits (NimbusWindow *window)
-{
-  NimbusSearchResults *results = nimbus_test_window_child (window, "search_results");
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end && nimbus_search_results_get_n_hits (results) == 0)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (nimbus_search_results_get_n_hits (results), >, 0);
-}
-
 /* Waits for the page to have scrolled to a section and given its heading the keyboard. */
 static GtkWidget *
 wait_for_heading (NimbusWindow *window)
@@ -160,7 +149,7 @@ test_keyboard_focus_after_result (void)
 
       gtk_widget_grab_focus (entry);
       gtk_editable_set_text (GTK_EDITABLE (entry), "visibility timeout");
-      wait_for_hits (window);
+      nimbus_test_wait_for_hits (window, "search_results");
       g_signal_emit_by_name (entry, "activate");
       heading = wait_for_heading (window);
 
@@ -375,7 +364,7 @@ test_keyboard_type_narrow (void)
       gtk_editable_set_text (GTK_EDITABLE (entry), typed[i]);
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
       nimbus_search_results_set_hits (results, NULL);
-      wait_for_hits (window);
+      nimbus_test_wait_for_hits (window, "sidebar_results");
       nimbus_test_wait_ms (600);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[i]);
       g_assert_true (gtk_widget_get_mapped (entry));
