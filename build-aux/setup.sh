@@ -30,9 +30,10 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
   $sudo locale-gen >/dev/null
 fi
 
+# Zero warnings on the platforms these commands are for: a warning fails the build.
 if [ -f build/build.ninja ]; then
-  meson setup --reconfigure build >/dev/null
+  meson setup --reconfigure -Dwerror=true build >/dev/null
 else
-  meson setup build
+  meson setup -Dwerror=true build
 fi
 ninja -C build
