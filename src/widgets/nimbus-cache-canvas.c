@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -22,8 +23,7 @@ struct _NimbusCacheCanvas
   gboolean has_step;
   gboolean touched[NIMBUS_CACHE_N_KEYS];
   double progress;            /* of the arrows, 0 to 1 */
-  gint64 start_time;
-  guint tick;
+  AdwAnimation *animation;    /* of progress, after a step */
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkWidget *swatches[4];     /* hidden children that carry the style's colours */
 #endif
@@ -31,7 +31,7 @@ struct _NimbusCacheCanvas
 
 G_DEFINE_FINAL_TYPE (NimbusCacheCanvas, nimbus_cache_canvas, GTK_TYPE_WIDGET)
 
-#define ANIMATION_USEC (600 * 1000)
+#define ANIMATION_MSEC 600
 #define BOX_HEIGHT 150.0
 #define MAX_ROWS 5
 /* The outline of an active box; half of it lies outside the box, so the boxes keep that far
@@ -392,24 +392,14 @@ nimbus_cache_canvas_measure (GtkWidget      *widget,
     *minimum = *natural = (int) BOX_HEIGHT + 80;
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
+static void
+set_progress (double   value,
+              gpointer user_data)
 {
-  NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  NimbusCacheCanvas *self = user_data;
 
-  if (self->start_time == 0)
-    self->start_time = now;
-  self->progress = MIN (1.0, (double) (now - self->start_time) / ANIMATION_USEC);
-  gtk_widget_queue_draw (widget);
-
-  if (self->progress < 1.0)
-    return G_SOURCE_CONTINUE;
-
-  self->tick = 0;
-  return G_SOURCE_REMOVE;
+  self->progress = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Shows the state after a step (NULL step: the start), animating its arrows. */
@@ -418,8 +408,6 @@ nimbus_cache_canvas_show (NimbusCacheCanvas     *self,
                           const NimbusCacheSim  *sim,
                           const NimbusCacheStep *step)
 {
-  gboolean animate = FALSE;
-
   g_return_if_fail (NIMBUS_IS_CACHE_CANVAS (self));
   g_return_if_fail (sim != NULL);
 
@@ -434,16 +422,12 @@ nimbus_cache_canvas_show (NimbusCacheCanvas     *self,
   else
     memset (self->touched, 0, sizeof self->touched);
 
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
-  if (self->tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
-  self->tick = 0;
-  self->start_time = 0;
-  self->progress = animate && step != NULL ? 0 : 1;
-  if (self->progress < 1)
-    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* libadwaita skips to the end where animations are turned off. */
+  adw_animation_reset (self->animation);
+  if (step != NULL)
+    adw_animation_play (self->animation);
+  else
+    set_progress (1, self);
 }
 
 /* Where a box is drawn at the canvas's width, its outline included: for tests. */
@@ -469,9 +453,7 @@ nimbus_cache_canvas_dispose (GObject *object)
 {
   NimbusCacheCanvas *self = NIMBUS_CACHE_CANVAS (object);
 
-  if (self->tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
-  self->tick = 0;
+  g_clear_object (&self->animation);
 #if GTK_CHECK_VERSION (4, 10, 0)
   for (guint i = 0; i < N_SWATCHES; i++)
     g_clear_pointer (&self->swatches[i], gtk_widget_unparent);
@@ -497,6 +479,10 @@ nimbus_cache_canvas_init (NimbusCacheCanvas *self)
 {
   nimbus_cache_sim_init (&self->sim, NIMBUS_CACHE_LAZY_LOADING, 0);
   self->progress = 1;
+  self->animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 1, ANIMATION_MSEC,
+                                             adw_callback_animation_target_new (set_progress,
+                                                                                self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_OUT_CUBIC);
 #if GTK_CHECK_VERSION (4, 10, 0)
   for (guint i = 0; i < N_SWATCHES; i++)
     {
