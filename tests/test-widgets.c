@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nimbus-cache-diagram.h"
+#include "nimbus-capacity-calculator.h"
+#include "nimbus-entry-page.h"
+#include "nimbus-kb.h"
+#include "nimbus-page-contents.h"
+#include "nimbus-preferences-page.h"
+#include "nimbus-search-results.h"
+#include "nimbus-section-heading.h"
+#include "nimbus-service-list.h"
+#include "nimbus-test-ui-utils.h"
+#include "nimbus-test-utils.h"
+#include "nimbus-weak-areas-page.h"
+
+/* Every page and widget of the window, made, shown with real content, and destroyed with
+ * nothing left holding it: a reference kept by a signal, a timeout or an animation would
+ * fail here. */
+
+static void
+show_and_finalize (GtkWidget *widget)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  g_object_ref_sink (widget);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  nimbus_test_wait_ms (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (widget);
+}
+
+static void
+test_widgets_entry_page (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  GtkWidget *page = nimbus_entry_page_new ();
+
+  /* DynamoDB holds a calculator, ElastiCache the cache diagram. */
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "dynamodb", NULL));
+  nimbus_entry_page_scroll_to (NIMBUS_ENTRY_PAGE (page), "dynamodb/scan-vs-query");
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "elasticache", NULL));
+  show_and_finalize (page);
+}
+
+static void
+test_widgets_search_results (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, "visibility timeout", 10, NULL);
+  GtkWidget *results = nimbus_search_results_new ();
+
+  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), hits);
+  nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
+  show_and_finalize (results);
+}
+
+static void
+test_widgets_service_list (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, NULL);
+  GtkWidget *list = g_object_new (NIMBUS_TYPE_SERVICE_LIST, NULL);
+
+  nimbus_service_list_set_services (NIMBUS_SERVICE_LIST (list), services);
+  nimbus_service_list_set_exam (NIMBUS_SERVICE_LIST (list), "saa-c03");
+  nimbus_service_list_set_filter (NIMBUS_SERVICE_LIST (list), "lamb");
+  show_and_finalize (list);
+}
+
+static void
+test_widgets_others (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  GtkWidget *page = nimbus_entry_page_new ();
+  GtkWidget *contents = g_object_new (NIMBUS_TYPE_PAGE_CONTENTS, NULL);
+  GtkWidget *diagram = nimbus_cache_diagram_new ();
+
+  show_and_finalize (nimbus_section_heading_new ("Visibility timeout"));
+  show_and_finalize (nimbus_capacity_calculator_new ());
+  /* Mid-animation: the step's arrows are still moving when the diagram goes. */
+  nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
+  show_and_finalize (diagram);
+  show_and_finalize (nimbus_preferences_page_new (NULL));
+  show_and_finalize (g_object_new (NIMBUS_TYPE_WEAK_AREAS_PAGE, NULL));
+
+  /* The contents popover of a page, as the window's header holds it. */
+  g_object_ref_sink (page);
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "sqs", NULL));
+  nimbus_page_contents_set_page (NIMBUS_PAGE_CONTENTS (contents), NIMBUS_ENTRY_PAGE (page));
+  {
+    GtkWidget *button = gtk_menu_button_new ();
+
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), contents);
+    g_object_ref (contents);
+    show_and_finalize (button);
+    g_assert_finalize_object (contents);
+  }
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nimbus_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/nimbus/widgets/entry-page", test_widgets_entry_page);
+  g_test_add_func ("/nimbus/widgets/search-results", test_widgets_search_results);
+  g_test_add_func ("/nimbus/widgets/service-list", test_widgets_service_list);
+  g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
+
+  return g_test_run ();
+}
