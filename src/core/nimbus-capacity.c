@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nimbus-capacity.h"
+#include "nimbus-enum.h"
 
 /* DynamoDB capacity units, the exam arithmetic (../shared/CLI.md):
  * - a read unit covers one strongly consistent read per second of an item up to 4 KB;
@@ -33,53 +34,30 @@ ceil_honest (double x)
 
 G_DEFINE_QUARK (nimbus-capacity-error-quark, nimbus_capacity_error)
 
-static const char * const op_names[] = { "read", "write" };
-static const char * const consistency_names[] = { "strong", "eventual", "transactional", "standard" };
-
-const char *
-nimbus_capacity_op_to_string (NimbusCapacityOp op)
-{
-  g_return_val_if_fail (op <= NIMBUS_CAPACITY_WRITE, NULL);
-  return op_names[op];
-}
-
-const char *
-nimbus_consistency_to_string (NimbusConsistency consistency)
-{
-  g_return_val_if_fail (consistency <= NIMBUS_CONSISTENCY_STANDARD, NULL);
-  return consistency_names[consistency];
-}
-
 gboolean
 nimbus_capacity_op_from_string (const char       *str,
                                 NimbusCapacityOp *op)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (op_names); i++)
-    {
-      if (g_strcmp0 (str, op_names[i]) == 0)
-        {
-          *op = i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!nimbus_enum_from_nick (NIMBUS_TYPE_CAPACITY_OP, str, &value))
+    return FALSE;
+
+  *op = value;
+  return TRUE;
 }
 
 gboolean
 nimbus_consistency_from_string (const char        *str,
                                 NimbusConsistency *consistency)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (consistency_names); i++)
-    {
-      if (g_strcmp0 (str, consistency_names[i]) == 0)
-        {
-          *consistency = i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!nimbus_enum_from_nick (NIMBUS_TYPE_CONSISTENCY, str, &value))
+    return FALSE;
+
+  *consistency = value;
+  return TRUE;
 }
 
 gboolean

@@ -58,8 +58,6 @@ gboolean     nimbus_capacity_op_from_string     (const char         *str,
                                                  NimbusCapacityOp   *op);
 gboolean     nimbus_consistency_from_string     (const char         *str,
                                                  NimbusConsistency  *consistency);
-const char  *nimbus_capacity_op_to_string       (NimbusCapacityOp    op);
-const char  *nimbus_consistency_to_string       (NimbusConsistency   consistency);
 gboolean     nimbus_capacity_pairing_is_valid   (NimbusCapacityOp    op,
                                                  NimbusConsistency   consistency);
 const char  *nimbus_capacity_unit               (const NimbusCapacity *result);

@@ -7,41 +7,28 @@
 #include <string.h>
 
 #include "nimbus-entry.h"
+#include "nimbus-enum.h"
 #include "nimbus-query.h"
-
-static const char * const block_type_names[] = {
-  [NIMBUS_BLOCK_PARAGRAPH] = "paragraph",
-  [NIMBUS_BLOCK_LIST] = "list",
-  [NIMBUS_BLOCK_TABLE] = "table",
-  [NIMBUS_BLOCK_TIP] = "tip",
-  [NIMBUS_BLOCK_FACT] = "fact",
-  [NIMBUS_BLOCK_WIDGET] = "widget",
-};
 
 const char *
 nimbus_block_type_to_string (NimbusBlockType type)
 {
-  g_return_val_if_fail (type <= NIMBUS_BLOCK_WIDGET, NULL);
-
-  return block_type_names[type];
+  return nimbus_enum_get_nick (NIMBUS_TYPE_BLOCK_TYPE, type);
 }
 
 gboolean
 nimbus_block_type_from_string (const char      *str,
                                NimbusBlockType *type)
 {
+  int value;
+
   g_return_val_if_fail (type != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (block_type_names); i++)
-    {
-      if (g_strcmp0 (str, block_type_names[i]) == 0)
-        {
-          *type = i;
-          return TRUE;
-        }
-    }
+  if (!nimbus_enum_from_nick (NIMBUS_TYPE_BLOCK_TYPE, str, &value))
+    return FALSE;
 
-  return FALSE;
+  *type = value;
+  return TRUE;
 }
 
 NimbusBlock *
