@@ -58,6 +58,7 @@ struct _NimbusWindow
   GSettings *settings;
   NimbusUserStore *store;
   GCancellable *search_cancellable;
+  guint typing_id;         /* until typing pauses (on_search_entry_changed_cb ()) */
   char *current;           /* the page shown: a service, section, tip or fact id */
   GPtrArray *back;         /* ids, most recent last */
   GPtrArray *forward;
@@ -452,6 +453,33 @@ on_search_entry_search_changed_cb (NimbusWindow *self)
   place_search (self);
 }
 
+#define TYPING_MSEC 2000
+
+static gboolean
+typing_done_cb (gpointer user_data)
+{
+  NimbusWindow *self = user_data;
+
+  self->typing_id = 0;
+  gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (self)),
+                               "gtk-entry-select-on-focus");
+  return G_SOURCE_REMOVE;
+}
+
+/* While typing, the keyboard can be moved into the entry again: the leaflet or the split
+ * view does it when it slides to the sidebar at phone width, and GTK would then select the
+ * whole query, which the next key replaces. Until the typing pauses, focusing the entry
+ * selects nothing. */
+static void
+on_search_entry_changed_cb (NimbusWindow *self)
+{
+  if (self->typing_id == 0)
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-entry-select-on-focus", FALSE,
+                  NULL);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  self->typing_id = g_timeout_add (TYPING_MSEC, typing_done_cb, self);
+}
+
 static void
 on_search_entry_activate_cb (NimbusWindow *self)
 {
@@ -659,6 +687,12 @@ nimbus_window_dispose (GObject *object)
   NimbusWindow *self = NIMBUS_WINDOW (object);
 
   g_cancellable_cancel (self->search_cancellable);
+  if (self->typing_id != 0)
+    {
+      g_clear_handle_id (&self->typing_id, g_source_remove);
+      gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (self)),
+                                   "gtk-entry-select-on-focus");
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->services);
@@ -845,6 +879,8 @@ nimbus_window_init (NimbusWindow *self)
 
   /* Typing anywhere in the window types into the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_entry_changed_cb),
+                            self);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
