@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#include "config.h"
+
+#include <math.h>
+
+#include "nimbus-kinesis-shards.h"
+
+#include "calc-cases.h"
+
+/* The calculators' arithmetic against the hand-worked cases of calc-cases.h. */
+
+static gboolean
+kinesis_parse (NimbusKinesisShardsInput *input,
+               const char               *name,
+               const char               *text,
+               GError                  **error)
+{
+  return text == NULL || nimbus_kinesis_shards_parse (input, name, text, error);
+}
+
+static void
+test_kinesis_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinesis_cases); i++)
+    {
+      const KinesisCase *c = &kinesis_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusKinesisShards) r = NULL;
+      NimbusKinesisShardsInput input;
+
+      g_test_message ("case %u: %s MB/s, %s records/s", i, c->write_mb, c->records);
+      nimbus_kinesis_shards_input_init (&input);
+      g_assert_true (kinesis_parse (&input, "write-mb", c->write_mb, &error));
+      g_assert_true (kinesis_parse (&input, "records", c->records, &error));
+      g_assert_true (kinesis_parse (&input, "consumers", c->consumers, &error));
+      g_assert_true (kinesis_parse (&input, "fan-out", c->fan_out, &error));
+      g_assert_no_error (error);
+
+      r = nimbus_kinesis_shards_compute (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (r->write_shards, ==, c->write_shards);
+      g_assert_cmpuint (r->records_shards, ==, c->records_shards);
+      g_assert_cmpuint (r->read_shards, ==, c->read_shards);
+      g_assert_cmpuint (r->shards, ==, c->shards);
+      g_assert_cmpstr (r->unit, ==, "shards");
+      if (c->working != NULL)
+        g_assert_cmpstr (r->working, ==, c->working);
+    }
+}
+
+static void
+test_kinesis_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinesis_bad_values); i++)
+    {
+      const CalcBadValue *bad = &kinesis_bad_values[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *option = g_strconcat ("--", bad->name, " ", NULL);
+      NimbusKinesisShardsInput input;
+
+      g_test_message ("--%s «%s»", bad->name, bad->text);
+      nimbus_kinesis_shards_input_init (&input);
+      g_assert_false (nimbus_kinesis_shards_parse (&input, bad->name, bad->text, &error));
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  /* Missing, unknown, and more enhanced fan-out consumers than a stream registers. */
+  {
+    g_autoptr(GError) error = NULL;
+    NimbusKinesisShardsInput input;
+
+    nimbus_kinesis_shards_input_init (&input);
+    g_assert_true (nimbus_kinesis_shards_parse (&input, "records", "1", NULL));
+    g_assert_null (nimbus_kinesis_shards_compute (&input, &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "--write-mb is needed");
+    g_clear_error (&error);
+
+    g_assert_false (nimbus_kinesis_shards_parse (&input, "rate", "1", &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_UNKNOWN);
+    g_clear_error (&error);
+
+    g_assert_true (nimbus_kinesis_shards_parse (&input, "write-mb", "1", NULL));
+    g_assert_true (nimbus_kinesis_shards_parse (&input, "consumers", "21", NULL));
+    g_assert_true (nimbus_kinesis_shards_parse (&input, "fan-out", "yes", NULL));
+    g_assert_null (nimbus_kinesis_shards_compute (&input, &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "--consumers "));
+    g_clear_error (&error);
+
+    /* compute () checks values set without the parser too. */
+    input.consumers = 2.5;
+    input.fan_out = FALSE;
+    g_assert_null (nimbus_kinesis_shards_compute (&input, &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+    g_clear_error (&error);
+    input.consumers = 1;
+    input.write_mb = INFINITY;
+    g_assert_null (nimbus_kinesis_shards_compute (&input, &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/nimbus/calc/kinesis-shards/cases", test_kinesis_cases);
+  g_test_add_func ("/nimbus/calc/kinesis-shards/bad-input", test_kinesis_bad_input);
+
+  return g_test_run ();
+}
