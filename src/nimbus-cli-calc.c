@@ -13,6 +13,7 @@
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
 #include "nimbus-kinesis-shards.h"
+#include "nimbus-lambda-concurrency.h"
 
 /* nimbus --calc NAME --PARAM VALUE ... [--json] (../shared/CLI.md): pure arithmetic, no
  * knowledge base. The answer is built here and printed by nimbus-cli.c; bad or missing
@@ -138,6 +139,52 @@ end_answer (JsonBuilder *builder,
 }
 
 static gboolean
+parse_lambda_concurrency (gpointer     input,
+                          const char  *name,
+                          const char  *text,
+                          GError     **error)
+{
+  return nimbus_lambda_concurrency_parse (input, name, text, error);
+}
+
+static char *
+answer_lambda_concurrency (GHashTable  *given,
+                           gboolean     json,
+                           GError     **error)
+{
+  g_autoptr(NimbusLambdaConcurrency) r = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  NimbusLambdaConcurrencyInput input;
+
+  nimbus_lambda_concurrency_input_init (&input);
+  if (!parse_given (given, nimbus_lambda_concurrency_params, parse_lambda_concurrency, &input,
+                    error) ||
+      (r = nimbus_lambda_concurrency_compute (&input, error)) == NULL)
+    return NULL;
+
+  if (!json)
+    return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " concurrent execution\n%s\n",
+                                      "%" G_GUINT64_FORMAT " concurrent executions\n%s\n",
+                                      r->needed),
+                            r->needed, r->working);
+
+  builder = begin_answer ("lambda-concurrency");
+  add_number (builder, "rate", r->input.rate);
+  add_number (builder, "duration", r->input.duration);
+  add_number (builder, "account_limit", r->input.account_limit);
+  add_number (builder, "reserved", r->input.reserved);
+  add_number (builder, "provisioned", r->input.provisioned);
+  begin_result (builder, r->needed, r->unit);
+  add_number (builder, "needed_exact", r->needed_exact);
+  add_number (builder, "limit", r->limit);
+  add_boolean (builder, "throttled", r->throttled);
+  add_number (builder, "headroom", r->headroom);
+  add_number (builder, "throttled_rate", r->throttled_rate);
+  add_number (builder, "scaling_seconds", r->scaling_seconds);
+  return end_answer (builder, r->working);
+}
+
+static gboolean
 parse_kinesis_shards (gpointer     input,
                       const char  *name,
                       const char  *text,
@@ -181,6 +228,9 @@ answer_kinesis_shards (GHashTable  *given,
 }
 
 static const Calculator calculators[] = {
+  { "lambda-concurrency",
+    N_("Lambda concurrent executions for a request rate, throttling and scaling time"),
+    nimbus_lambda_concurrency_params, answer_lambda_concurrency },
   { "kinesis-shards", N_("Kinesis Data Streams provisioned shards for a write and read load"),
     nimbus_kinesis_shards_params, answer_kinesis_shards },
 };

@@ -79,3 +79,97 @@ static const CalcBadValue kinesis_bad_values[] = {
   { "consumers", "two" },
   { "fan-out", "maybe" }, { "fan-out", "YES" }, { "fan-out", "" }, { "fan-out", "1" },
 };
+
+/* Lambda: concurrency = requests per second x average seconds, rounded up; the limit is
+ * the reserved concurrency, else the account's (1,000 by default), and reservations leave
+ * 100 unreserved; each function adds 1,000 environments every 10 seconds, the first 1,000
+ * at once. */
+typedef struct
+{
+  const char *rate;
+  const char *duration;
+  const char *account_limit;
+  const char *reserved;
+  const char *provisioned;
+  unsigned long long needed;
+  unsigned long long limit;
+  int throttled;
+  long long headroom;
+  double throttled_rate;
+  unsigned long long scaling_seconds;
+  const char *working;
+} LambdaCase;
+
+static const LambdaCase lambda_cases[] = {
+  /* The knowledge base's example: 200 requests/s lasting 0.5 s need 100. */
+  { "200", "0.5", NULL, NULL, NULL, 100, 1000, 0, 900, 0, 0,
+    "Concurrency: 200 requests/s x 0.5 s = 100 concurrent executions\n"
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Headroom: 1000 - 100 = 900 concurrent executions to spare: no throttling\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 100 on demand come at once" },
+  /* Exactly at the account limit is not throttled; one more is. */
+  { "1000", "1", NULL, NULL, NULL, 1000, 1000, 0, 0, 0, 0, NULL },
+  { "1001", "1", NULL, NULL, NULL, 1001, 1000, 1, -1, 1, 0, NULL },
+  { "2400", "0.5", NULL, NULL, NULL, 1200, 1000, 1, -200, 400, 0,
+    "Concurrency: 2400 requests/s x 0.5 s = 1200 concurrent executions\n"
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Throttled: 1200 needed > 1000 available, about 400 requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 1000 on demand come at once" },
+  /* A fraction of an environment is a whole one; a product of decimals just above a whole
+   * number is not (30 x 0.1 = 3.0000000000000004). */
+  { "10", "0.15", NULL, NULL, NULL, 2, 1000, 0, 998, 0, 0,
+    "Concurrency: 10 requests/s x 0.15 s = 1.5, rounded up to 2 concurrent executions\n"
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Headroom: 1000 - 2 = 998 concurrent executions to spare: no throttling\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 2 on demand come at once" },
+  { "30", "0.1", NULL, NULL, NULL, 3, 1000, 0, 997, 0, 0, NULL },
+  { "0.001", "0.001", NULL, NULL, NULL, 1, 1000, 0, 999, 0, 0, NULL },
+  /* Reserved concurrency is a cap: 120 requests/s of 0.5 s need 60, 50 reserved serve 100/s. */
+  { "120", "0.5", NULL, "50", NULL, 60, 50, 1, -10, 20, 0,
+    "Concurrency: 120 requests/s x 0.5 s = 60 concurrent executions\n"
+    "Limit: the function’s reserved concurrency, 50 (at most 900 of the account’s 1000, which keeps 100 unreserved)\n"
+    "Throttled: 60 needed > 50 available, about 20 requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 50 on demand come at once" },
+  /* The most that can be reserved is the account limit less 100; 0 stops the function. */
+  { "900", "1", NULL, "900", NULL, 900, 900, 0, 0, 0, 0, NULL },
+  { "10", "1", NULL, "0", NULL, 10, 0, 1, -10, 10, 0, NULL },
+  /* Scaling from zero: 2,500 take 20 s, 5,000 take 40 s, 1,001 take 10 s. */
+  { "1250", "2", "3000", NULL, NULL, 2500, 3000, 0, 500, 0, 20, NULL },
+  { "2500", "2", "5000", NULL, NULL, 5000, 5000, 0, 0, 0, 40, NULL },
+  { "1001", "1", "2000", NULL, NULL, 1001, 2000, 0, 999, 0, 10, NULL },
+  /* Provisioned environments are ready: 1,500 more on demand take 10 s. */
+  { "1250", "2", "3000", NULL, "1000", 2500, 3000, 0, 500, 0, 10,
+    "Concurrency: 1250 requests/s x 2 s = 2500 concurrent executions\n"
+    "Limit: the account’s 3000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Headroom: 3000 - 2500 = 500 concurrent executions to spare: no throttling\n"
+    "Provisioned: 1000 environments are initialised in advance and serve without cold starts\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 1500 on demand take 10 seconds" },
+  { "100", "1", NULL, "200", "200", 100, 200, 0, 100, 0, 0, NULL },
+  /* Throttled while scaling only up to the limit: 12,000 needed, 10,000 allowed, 90 s. */
+  { "12000", "1", "10000", NULL, NULL, 12000, 10000, 1, -2000, 2000, 90, NULL },
+  /* The longest duration, 900 seconds. */
+  { "1", "900", NULL, NULL, NULL, 900, 1000, 0, 100, 0, 0, NULL },
+};
+
+/* Each refused with --rate 1 --duration 1 otherwise. */
+static const CalcBadValue lambda_bad_values[] = {
+  { "rate", "0" }, { "rate", "-5" }, { "rate", "nan" }, { "rate", "inf" }, { "rate", "0x10" },
+  { "rate", " 1" }, { "rate", "" }, { "rate", "1e10" }, { "rate", "fast" },
+  { "duration", "0" }, { "duration", "-0.5" }, { "duration", "901" }, { "duration", "NaN" },
+  { "duration", "1s" },
+  { "account-limit", "0" }, { "account-limit", "1000.5" }, { "account-limit", "-1" },
+  { "account-limit", "1e8" }, { "account-limit", "inf" },
+  { "reserved", "-1" }, { "reserved", "1.5" }, { "reserved", "901" }, { "reserved", "nan" },
+  { "reserved", "" },
+  { "provisioned", "-1" }, { "provisioned", "0.5" }, { "provisioned", "901" },
+  { "provisioned", "1e999" },
+};
+
+/* Refused together: parameters that are valid alone. */
+static const struct { const char *named; const char *reserved; const char *provisioned;
+                      const char *account_limit; } lambda_bad_pairs[] = {
+  { "--provisioned", "10", "11", NULL },
+  { "--reserved", "1901", NULL, "2000" },
+  { "--reserved", "0", NULL, "50" },
+  { "--provisioned", NULL, "100", "100" },
+};

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "nimbus-kinesis-shards.h"
+#include "nimbus-lambda-concurrency.h"
 
 #include "calc-cases.h"
 
@@ -103,6 +104,103 @@ test_kinesis_bad_input (void)
   }
 }
 
+static gboolean
+lambda_parse (NimbusLambdaConcurrencyInput  *input,
+              const char                    *name,
+              const char                    *text,
+              GError                       **error)
+{
+  return text == NULL || nimbus_lambda_concurrency_parse (input, name, text, error);
+}
+
+static void
+test_lambda_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_cases); i++)
+    {
+      const LambdaCase *c = &lambda_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusLambdaConcurrency) r = NULL;
+      NimbusLambdaConcurrencyInput input;
+
+      g_test_message ("case %u: %s requests/s x %s s", i, c->rate, c->duration);
+      nimbus_lambda_concurrency_input_init (&input);
+      g_assert_true (lambda_parse (&input, "rate", c->rate, &error));
+      g_assert_true (lambda_parse (&input, "duration", c->duration, &error));
+      g_assert_true (lambda_parse (&input, "account-limit", c->account_limit, &error));
+      g_assert_true (lambda_parse (&input, "reserved", c->reserved, &error));
+      g_assert_true (lambda_parse (&input, "provisioned", c->provisioned, &error));
+      g_assert_no_error (error);
+
+      r = nimbus_lambda_concurrency_compute (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (r->needed, ==, c->needed);
+      g_assert_cmpuint (r->limit, ==, c->limit);
+      g_assert_cmpint (r->throttled, ==, c->throttled);
+      g_assert_cmpint (r->headroom, ==, c->headroom);
+      g_assert_cmpfloat_with_epsilon (r->throttled_rate, c->throttled_rate, 1e-9);
+      g_assert_cmpuint (r->scaling_seconds, ==, c->scaling_seconds);
+      g_assert_cmpstr (r->unit, ==, "concurrent executions");
+      if (c->working != NULL)
+        g_assert_cmpstr (r->working, ==, c->working);
+    }
+}
+
+static void
+test_lambda_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_values); i++)
+    {
+      const CalcBadValue *bad = &lambda_bad_values[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusLambdaConcurrency) r = NULL;
+      g_autofree char *option = g_strconcat ("--", bad->name, " ", NULL);
+      NimbusLambdaConcurrencyInput input;
+
+      g_test_message ("--%s «%s»", bad->name, bad->text);
+      nimbus_lambda_concurrency_input_init (&input);
+      g_assert_true (nimbus_lambda_concurrency_parse (&input, "rate", "1", NULL));
+      g_assert_true (nimbus_lambda_concurrency_parse (&input, "duration", "1", NULL));
+      /* Out of range against the others (901 reserved) is refused by compute (). */
+      if (nimbus_lambda_concurrency_parse (&input, bad->name, bad->text, &error))
+        r = nimbus_lambda_concurrency_compute (&input, &error);
+      g_assert_null (r);
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_pairs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *option = g_strconcat (lambda_bad_pairs[i].named, " ", NULL);
+      NimbusLambdaConcurrencyInput input;
+
+      nimbus_lambda_concurrency_input_init (&input);
+      g_assert_true (lambda_parse (&input, "rate", "1", NULL));
+      g_assert_true (lambda_parse (&input, "duration", "1", NULL));
+      g_assert_true (lambda_parse (&input, "reserved", lambda_bad_pairs[i].reserved, NULL));
+      g_assert_true (lambda_parse (&input, "provisioned", lambda_bad_pairs[i].provisioned, NULL));
+      g_assert_true (lambda_parse (&input, "account-limit", lambda_bad_pairs[i].account_limit,
+                                   NULL));
+      g_assert_null (nimbus_lambda_concurrency_compute (&input, &error));
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    NimbusLambdaConcurrencyInput input;
+
+    nimbus_lambda_concurrency_input_init (&input);
+    g_assert_true (lambda_parse (&input, "rate", "1", NULL));
+    g_assert_null (nimbus_lambda_concurrency_compute (&input, &error));
+    g_assert_cmpstr (error->message, ==, "--duration is needed");
+    g_clear_error (&error);
+    g_assert_false (nimbus_lambda_concurrency_parse (&input, "records", "1", &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_UNKNOWN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +209,9 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/calc/kinesis-shards/cases", test_kinesis_cases);
   g_test_add_func ("/nimbus/calc/kinesis-shards/bad-input", test_kinesis_bad_input);
+
+  g_test_add_func ("/nimbus/calc/lambda-concurrency/cases", test_lambda_cases);
+  g_test_add_func ("/nimbus/calc/lambda-concurrency/bad-input", test_lambda_bad_input);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nimbus-kinesis-shards.h"
+#include "nimbus-lambda-concurrency.h"
 #include "nimbus-test-utils.h"
 
 #include "calc-cases.h"
@@ -184,6 +185,81 @@ test_cli_calc_kinesis_bad (void)
     }
 }
 
+static void
+test_cli_calc_lambda (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_cases); i++)
+    {
+      const LambdaCase *c = &lambda_cases[i];
+      Args args = { { "--calc", "lambda-concurrency" }, 2 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object, *inputs, *result;
+
+      g_test_message ("case %u", i);
+      args_add (&args, "--rate", c->rate);
+      args_add (&args, "--duration", c->duration);
+      args_add (&args, "--account-limit", c->account_limit);
+      args_add (&args, "--reserved", c->reserved);
+      args_add (&args, "--provisioned", c->provisioned);
+      object = check_answer (&args, "lambda-concurrency", "concurrent executions", &root);
+
+      inputs = json_object_get_object_member (object, "inputs");
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (inputs, "rate"),
+                                      g_ascii_strtod (c->rate, NULL), 1e-12);
+      g_assert_cmpint (json_object_get_int_member (inputs, "account_limit"), ==,
+                       c->account_limit != NULL ? atoi (c->account_limit) : 1000);
+      g_assert_cmpint (json_object_get_null_member (inputs, "reserved"), ==, c->reserved == NULL);
+      result = json_object_get_object_member (object, "result");
+      g_assert_cmpint (json_object_get_int_member (result, "value"), ==, c->needed);
+      g_assert_cmpint (json_object_get_int_member (result, "limit"), ==, c->limit);
+      g_assert_cmpint (json_object_get_boolean_member (result, "throttled"), ==, c->throttled);
+      g_assert_cmpint (json_object_get_int_member (result, "headroom"), ==, c->headroom);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "throttled_rate"),
+                                      c->throttled_rate, 1e-9);
+      g_assert_cmpint (json_object_get_int_member (result, "scaling_seconds"), ==,
+                       c->scaling_seconds);
+      if (c->working != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "working"), ==, c->working);
+    }
+}
+
+static void
+test_cli_calc_lambda_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_values); i++)
+    {
+      const CalcBadValue *bad = &lambda_bad_values[i];
+      Args args = { { "--calc", "lambda-concurrency" }, 2 };
+      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_test_message ("%s «%s»", option, bad->text);
+      if (!g_str_equal (bad->name, "rate"))
+        args_add (&args, "--rate", "1");
+      if (!g_str_equal (bad->name, "duration"))
+        args_add (&args, "--duration", "1");
+      args_add (&args, option, bad->text);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, option);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_pairs); i++)
+    {
+      Args args = { { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1" }, 6 };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      args_add (&args, "--reserved", lambda_bad_pairs[i].reserved);
+      args_add (&args, "--provisioned", lambda_bad_pairs[i].provisioned);
+      args_add (&args, "--account-limit", lambda_bad_pairs[i].account_limit);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, lambda_bad_pairs[i].named);
+    }
+}
+
 /* Requests that are not a calculation: missing or foreign parameters, unknown calculators,
  * parameters without --calc. */
 static void
@@ -200,6 +276,15 @@ test_cli_calc_usage (void)
     { "kinesis-shards", { "--calc", "kinesis" } },
     { "kinesis-shards", { "--calc", "" } },
     { "--write-mb", { "--write-mb", "1" } },
+    { "--duration", { "--calc", "lambda-concurrency", "--rate", "1" } },
+    { "--rate", { "--calc", "lambda-concurrency", "--duration", "1" } },
+    { "--records", { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1",
+                     "--records", "1" } },
+    { "--consistency", { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1",
+                         "--consistency", "strong" } },
+    { "lambda-concurrency", { "--calc", "lambda" } },
+    { "--duration", { "--capacity", "read", "--consistency", "strong", "--item-size", "1",
+                      "--rate", "1", "--duration", "1" } },
     { "--records", { "--capacity", "read", "--consistency", "strong", "--item-size", "1",
                      "--rate", "1", "--records", "1" } },
     { "--calc", { "--calc", "help", "--list" } },
@@ -243,6 +328,9 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "  --write-mb\t"));
   g_assert_nonnull (strstr (out, "  --fan-out\t"));
   g_assert_nonnull (strstr (out, "(default no)"));
+  g_assert_nonnull (strstr (out, "lambda-concurrency\t"));
+  g_assert_nonnull (strstr (out, "  --account-limit\t"));
+  g_assert_nonnull (strstr (out, "(default 1000)"));
 
   g_assert_cmpint (nimbus_test_run_nimbus (&json, NULL, "--calc", "help", "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
@@ -271,6 +359,7 @@ test_cli_calc_help (void)
   g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--calc=NAME"));
   g_assert_nonnull (strstr (out, "--write-mb=MB"));
+  g_assert_nonnull (strstr (out, "--duration=SECONDS"));
 }
 
 /* A fact of the knowledge base, as `nimbus --show SECTION --json` gives it, as a number:
@@ -317,6 +406,13 @@ kb_fact (const char *section,
 static void
 test_cli_calc_kb_facts (void)
 {
+  g_assert_cmpfloat (kb_fact ("lambda/concurrency", "account-concurrency"), ==,
+                     NIMBUS_LAMBDA_ACCOUNT_CONCURRENCY);
+  g_assert_cmpfloat (kb_fact ("lambda/concurrency", "unreserved-minimum"), ==,
+                     NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
+  g_assert_cmpfloat (kb_fact ("lambda/concurrency", "scaling-rate"), ==,
+                     NIMBUS_LAMBDA_SCALING_STEP);
+  g_assert_cmpfloat (kb_fact ("lambda/quotas", "timeout-max"), ==, NIMBUS_LAMBDA_MAX_DURATION);
   g_assert_cmpfloat (kb_fact ("kinesis/shards", "shard-write-mb"), ==,
                      NIMBUS_KINESIS_SHARD_WRITE_MB);
   g_assert_cmpfloat (kb_fact ("kinesis/shards", "shard-write-records"), ==,
@@ -332,6 +428,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/nimbus/cli/calc/lambda-concurrency", test_cli_calc_lambda);
+  g_test_add_func ("/nimbus/cli/calc/lambda-concurrency-bad", test_cli_calc_lambda_bad);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards", test_cli_calc_kinesis);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards-bad", test_cli_calc_kinesis_bad);
   g_test_add_func ("/nimbus/cli/calc/usage", test_cli_calc_usage);
