@@ -12,6 +12,7 @@
 
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
+#include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
 
@@ -227,12 +228,64 @@ answer_kinesis_shards (GHashTable  *given,
   return end_answer (builder, r->working);
 }
 
+static gboolean
+parse_ebs_iops (gpointer     input,
+                const char  *name,
+                const char  *text,
+                GError     **error)
+{
+  return nimbus_ebs_iops_parse (input, name, text, error);
+}
+
+static char *
+answer_ebs_iops (GHashTable  *given,
+                 gboolean     json,
+                 GError     **error)
+{
+  g_autoptr(NimbusEbsIops) r = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *baseline = NULL;
+  NimbusEbsIopsInput input;
+
+  nimbus_ebs_iops_input_init (&input);
+  if (!parse_given (given, nimbus_ebs_iops_params, parse_ebs_iops, &input, error) ||
+      (r = nimbus_ebs_iops_compute (&input, error)) == NULL)
+    return NULL;
+
+  if (!json)
+    {
+      baseline = nimbus_calc_format (r->baseline);
+      /* Translators: the first line of the answer, "300 IOPS gp2 baseline" */
+      return g_strdup_printf (_("%s IOPS gp2 baseline\n%s\n"), baseline, r->working);
+    }
+
+  builder = begin_answer ("ebs-iops");
+  add_number (builder, "volume_size", r->input.size);
+  add_number (builder, "iops", r->input.iops);
+  add_number (builder, "throughput", r->input.throughput);
+  begin_result (builder, r->baseline, r->unit);
+  add_boolean (builder, "meets", r->meets);
+  add_boolean (builder, "bursts", r->bursts);
+  add_number (builder, "burst_iops", r->burst_iops);
+  add_number (builder, "burst_seconds", r->burst_seconds);
+  json_builder_set_member_name (builder, "gp3");
+  json_builder_begin_object (builder);
+  add_number (builder, "iops", r->gp3_iops);
+  add_number (builder, "throughput", r->gp3_throughput);
+  add_number (builder, "max_iops", r->gp3_max_iops);
+  add_boolean (builder, "fits", r->gp3_fits);
+  json_builder_end_object (builder);
+  return end_answer (builder, r->working);
+}
+
 static const Calculator calculators[] = {
   { "lambda-concurrency",
     N_("Lambda concurrent executions for a request rate, throttling and scaling time"),
     nimbus_lambda_concurrency_params, answer_lambda_concurrency },
   { "kinesis-shards", N_("Kinesis Data Streams provisioned shards for a write and read load"),
     nimbus_kinesis_shards_params, answer_kinesis_shards },
+  { "ebs-iops", N_("gp2 baseline and burst for a volume size and IOPS demand, with gp3 to compare"),
+    nimbus_ebs_iops_params, answer_ebs_iops },
 };
 
 /* Every parameter of every calculator, once: the option parser's entries. */

@@ -173,3 +173,90 @@ static const struct { const char *named; const char *reserved; const char *provi
   { "--reserved", "0", NULL, "50" },
   { "--provisioned", NULL, "100", "100" },
 };
+
+/* EBS gp2: 3 IOPS per GiB, at least 100, at most 16,000; under 1,000 GiB a volume bursts
+ * to 3,000 IOPS from 5.4 million credits, lasting credits / (burst - baseline) seconds.
+ * gp3: 3,000 IOPS and 125 MiB/s included, up to 80,000 IOPS (500 per GiB) and 2,000 MiB/s
+ * (0.25 MiB/s per IOPS). */
+typedef struct
+{
+  const char *size;
+  const char *iops;
+  const char *throughput;
+  double baseline;
+  int meets;
+  int bursts;
+  double burst_seconds;
+  double gp3_iops;
+  double gp3_throughput;
+  int gp3_fits;
+  const char *working;
+} EbsCase;
+
+static const EbsCase ebs_cases[] = {
+  /* The minimum: 33.33 GiB would give 99.99 IOPS. */
+  { "33.33", "100", NULL, 100, 1, 0, 0, 3000, 125, 1,
+    "gp2 baseline: 3 IOPS x 33.33 GiB = 99.99, raised to the minimum of 100 IOPS\n"
+    "gp2 at 100 IOPS: the baseline covers it, no burst needed\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 3000 IOPS and 125 MiB/s" },
+  { "33.34", "100", NULL, 100.02, 1, 0, 0, 3000, 125, 1, NULL },
+  /* The smallest volume bursting: 5,400,000 / 2,900 = 1,862 s, about 31 minutes. */
+  { "1", "3000", NULL, 100, 0, 1, 5400000.0 / 2900, 3000, 125, 1,
+    "gp2 baseline: 3 IOPS x 1 GiB = 3, raised to the minimum of 100 IOPS\n"
+    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 3000 IOPS and 125 MiB/s" },
+  { "100", "3000", NULL, 300, 0, 1, 2000, 3000, 125, 1, NULL },
+  { "500", "2000", NULL, 1500, 0, 1, 10800, 3000, 125, 1, NULL },
+  /* Exactly the baseline needs no burst; one IOPS more drains a bucket in 5.4 million s. */
+  { "100", "300", NULL, 300, 1, 0, 0, 3000, 125, 1, NULL },
+  { "100", "301", NULL, 300, 0, 1, 5400000, 3000, 125, 1, NULL },
+  /* The last size that bursts, 999 GiB, and 1,000 GiB, whose baseline is 3,000. */
+  { "999", "3000", NULL, 2997, 0, 1, 1800000, 3000, 125, 1, NULL },
+  { "1000", "3000", NULL, 3000, 1, 0, 0, 3000, 125, 1, NULL },
+  { "1000", "4000", NULL, 3000, 0, 0, 0, 4000, 125, 1,
+    "gp2 baseline: 3 IOPS x 1000 GiB = 3000 IOPS\n"
+    "gp2 at 4000 IOPS: above the baseline, and volumes of 1000 GiB or more do not burst: gp2 falls short\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 4000 IOPS and 125 MiB/s" },
+  /* Above the burst level: gp2 bursts to 3,000 only. */
+  { "100", "5000", NULL, 300, 0, 1, 2000, 5000, 125, 1,
+    "gp2 baseline: 3 IOPS x 100 GiB = 300 IOPS\n"
+    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 5000 IOPS and 125 MiB/s" },
+  /* The maximum: reached at 5,334 GiB (16,002), not quite at 5,333 (15,999). */
+  { "5334", "16000", NULL, 16000, 1, 0, 0, 16000, 125, 1,
+    "gp2 baseline: 3 IOPS x 5334 GiB = 16002, capped at the maximum of 16000 IOPS\n"
+    "gp2 at 16000 IOPS: the baseline covers it, no burst needed\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 16000 IOPS and 125 MiB/s" },
+  { "5333", "16000", NULL, 15999, 0, 0, 0, 16000, 125, 1, NULL },
+  { "16384", "20000", NULL, 16000, 0, 0, 0, 20000, 125, 1, NULL },
+  /* gp3 gives at most 500 IOPS per GiB: 4,000 at 8 GiB; 80,000 from 160 GiB. */
+  { "8", "5000", NULL, 100, 0, 1, 5400000.0 / 2900, 5000, 125, 0,
+    "gp2 baseline: 3 IOPS x 8 GiB = 24, raised to the minimum of 100 IOPS\n"
+    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; 5000 IOPS is more than the 4000 IOPS gp3 gives at 8 GiB (500 per GiB, at most 80000)" },
+  { "10", "5000", NULL, 100, 0, 1, 5400000.0 / 2900, 5000, 125, 1, NULL },
+  { "160", "80000", NULL, 480, 0, 1, 5400000.0 / 2520, 80000, 125, 1, NULL },
+  { "1000", "80001", NULL, 3000, 0, 0, 0, 80001, 125, 0, NULL },
+  /* gp3 throughput: 125 MiB/s included, 750 with the included 3,000 IOPS, 1,000 needs 4,000
+   * IOPS, 2,000 is the most (and needs 8,000 IOPS, so 16 GiB). */
+  { "100", "3000", "125", 300, 0, 1, 2000, 3000, 125, 1, NULL },
+  { "100", "3000", "750", 300, 0, 1, 2000, 3000, 750, 1, NULL },
+  { "100", "3000", "1000", 300, 0, 1, 2000, 4000, 1000, 1,
+    "gp2 baseline: 3 IOPS x 100 GiB = 300 IOPS\n"
+    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 4000 IOPS and 1000 MiB/s (1000 MiB/s needs 4000 IOPS, at 0.25 MiB/s per IOPS at most)" },
+  { "16", "3000", "2000", 100, 0, 1, 5400000.0 / 2900, 8000, 2000, 1, NULL },
+  { "15", "3000", "2000", 100, 0, 1, 5400000.0 / 2900, 8000, 2000, 0, NULL },
+  { "100", "3000", "2001", 300, 0, 1, 2000, 8004, 2001, 0, NULL },
+};
+
+/* Each refused with --volume-size 100 --iops 3000 otherwise. */
+static const CalcBadValue ebs_bad_values[] = {
+  { "volume-size", "0" }, { "volume-size", "-100" }, { "volume-size", "16385" },
+  { "volume-size", "nan" }, { "volume-size", "inf" }, { "volume-size", "0x64" },
+  { "volume-size", "100 " }, { "volume-size", "" }, { "volume-size", "100GiB" },
+  { "iops", "0" }, { "iops", "-3000" }, { "iops", "256001" }, { "iops", "NaN" },
+  { "iops", "3,000" }, { "iops", "1e999" },
+  { "throughput", "0" }, { "throughput", "-125" }, { "throughput", "4001" },
+  { "throughput", "inf" }, { "throughput", "" },
+};

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
 
@@ -201,6 +202,70 @@ test_lambda_bad_input (void)
   }
 }
 
+static void
+test_ebs_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ebs_cases); i++)
+    {
+      const EbsCase *c = &ebs_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusEbsIops) r = NULL;
+      NimbusEbsIopsInput input;
+
+      g_test_message ("case %u: %s GiB at %s IOPS", i, c->size, c->iops);
+      nimbus_ebs_iops_input_init (&input);
+      g_assert_true (nimbus_ebs_iops_parse (&input, "volume-size", c->size, &error));
+      g_assert_true (nimbus_ebs_iops_parse (&input, "iops", c->iops, &error));
+      g_assert_true (c->throughput == NULL ||
+                     nimbus_ebs_iops_parse (&input, "throughput", c->throughput, &error));
+      g_assert_no_error (error);
+
+      r = nimbus_ebs_iops_compute (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (r->baseline, c->baseline, 1e-9);
+      g_assert_cmpint (r->meets, ==, c->meets);
+      g_assert_cmpint (r->bursts, ==, c->bursts);
+      g_assert_cmpfloat_with_epsilon (r->burst_seconds, c->burst_seconds, 1e-6);
+      g_assert_cmpfloat (r->gp3_iops, ==, c->gp3_iops);
+      g_assert_cmpfloat (r->gp3_throughput, ==, c->gp3_throughput);
+      g_assert_cmpint (r->gp3_fits, ==, c->gp3_fits);
+      g_assert_cmpstr (r->unit, ==, "IOPS");
+      if (c->working != NULL)
+        g_assert_cmpstr (r->working, ==, c->working);
+    }
+}
+
+static void
+test_ebs_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ebs_bad_values); i++)
+    {
+      const CalcBadValue *bad = &ebs_bad_values[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *option = g_strconcat ("--", bad->name, " ", NULL);
+      NimbusEbsIopsInput input;
+
+      g_test_message ("--%s «%s»", bad->name, bad->text);
+      nimbus_ebs_iops_input_init (&input);
+      g_assert_false (nimbus_ebs_iops_parse (&input, bad->name, bad->text, &error));
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    NimbusEbsIopsInput input;
+
+    nimbus_ebs_iops_input_init (&input);
+    g_assert_true (nimbus_ebs_iops_parse (&input, "iops", "100", NULL));
+    g_assert_null (nimbus_ebs_iops_compute (&input, &error));
+    g_assert_cmpstr (error->message, ==, "--volume-size is needed");
+    g_clear_error (&error);
+    g_assert_false (nimbus_ebs_iops_parse (&input, "rate", "1", &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_UNKNOWN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +277,9 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/calc/lambda-concurrency/cases", test_lambda_cases);
   g_test_add_func ("/nimbus/calc/lambda-concurrency/bad-input", test_lambda_bad_input);
+
+  g_test_add_func ("/nimbus/calc/ebs-iops/cases", test_ebs_cases);
+  g_test_add_func ("/nimbus/calc/ebs-iops/bad-input", test_ebs_bad_input);
 
   return g_test_run ();
 }

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
 #include "nimbus-test-utils.h"
@@ -260,6 +262,67 @@ test_cli_calc_lambda_bad (void)
     }
 }
 
+static void
+test_cli_calc_ebs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ebs_cases); i++)
+    {
+      const EbsCase *c = &ebs_cases[i];
+      Args args = { { "--calc", "ebs-iops" }, 2 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object, *inputs, *result, *gp3;
+
+      g_test_message ("case %u", i);
+      args_add (&args, "--volume-size", c->size);
+      args_add (&args, "--iops", c->iops);
+      args_add (&args, "--throughput", c->throughput);
+      object = check_answer (&args, "ebs-iops", "IOPS", &root);
+
+      inputs = json_object_get_object_member (object, "inputs");
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (inputs, "volume_size"),
+                                      g_ascii_strtod (c->size, NULL), 1e-12);
+      g_assert_cmpint (json_object_get_null_member (inputs, "throughput"), ==,
+                       c->throughput == NULL);
+      result = json_object_get_object_member (object, "result");
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "value"),
+                                      c->baseline, 1e-9);
+      g_assert_cmpint (json_object_get_boolean_member (result, "meets"), ==, c->meets);
+      g_assert_cmpint (json_object_get_boolean_member (result, "bursts"), ==, c->bursts);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "burst_seconds"),
+                                      c->burst_seconds, 1e-6);
+      gp3 = json_object_get_object_member (result, "gp3");
+      g_assert_cmpfloat (json_object_get_double_member (gp3, "iops"), ==, c->gp3_iops);
+      g_assert_cmpfloat (json_object_get_double_member (gp3, "throughput"), ==,
+                         c->gp3_throughput);
+      g_assert_cmpint (json_object_get_boolean_member (gp3, "fits"), ==, c->gp3_fits);
+      if (c->working != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "working"), ==, c->working);
+    }
+}
+
+static void
+test_cli_calc_ebs_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ebs_bad_values); i++)
+    {
+      const CalcBadValue *bad = &ebs_bad_values[i];
+      Args args = { { "--calc", "ebs-iops" }, 2 };
+      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_test_message ("%s «%s»", option, bad->text);
+      if (!g_str_equal (bad->name, "volume-size"))
+        args_add (&args, "--volume-size", "100");
+      if (!g_str_equal (bad->name, "iops"))
+        args_add (&args, "--iops", "3000");
+      args_add (&args, option, bad->text);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, option);
+    }
+}
+
 /* Requests that are not a calculation: missing or foreign parameters, unknown calculators,
  * parameters without --calc. */
 static void
@@ -283,6 +346,11 @@ test_cli_calc_usage (void)
     { "--consistency", { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1",
                          "--consistency", "strong" } },
     { "lambda-concurrency", { "--calc", "lambda" } },
+    { "ebs-iops", { "--calc", "gp2" } },
+    { "--iops", { "--calc", "ebs-iops", "--volume-size", "100" } },
+    { "--rate", { "--calc", "ebs-iops", "--volume-size", "100", "--iops", "1", "--rate", "1" } },
+    { "--duration", { "--calc", "ebs-iops", "--volume-size", "100", "--iops", "1",
+                      "--duration", "1" } },
     { "--duration", { "--capacity", "read", "--consistency", "strong", "--item-size", "1",
                       "--rate", "1", "--duration", "1" } },
     { "--records", { "--capacity", "read", "--consistency", "strong", "--item-size", "1",
@@ -331,6 +399,9 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "lambda-concurrency\t"));
   g_assert_nonnull (strstr (out, "  --account-limit\t"));
   g_assert_nonnull (strstr (out, "(default 1000)"));
+  g_assert_nonnull (strstr (out, "ebs-iops\t"));
+  g_assert_nonnull (strstr (out, "  --volume-size\t"));
+  g_assert_nonnull (strstr (out, "  --throughput\t"));
 
   g_assert_cmpint (nimbus_test_run_nimbus (&json, NULL, "--calc", "help", "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
@@ -360,22 +431,22 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "--calc=NAME"));
   g_assert_nonnull (strstr (out, "--write-mb=MB"));
   g_assert_nonnull (strstr (out, "--duration=SECONDS"));
+  g_assert_nonnull (strstr (out, "--volume-size=GiB"));
 }
 
-/* A fact of the knowledge base, as `nimbus --show SECTION --json` gives it, as a number:
- * "16,000" is 16000. */
-static double
-kb_fact (const char *section,
-         const char *fact)
+/* A fact block of the knowledge base, as `nimbus --show SECTION --json` gives it. */
+static JsonObject *
+kb_fact_block (const char  *section,
+               const char  *fact,
+               JsonNode   **root)
 {
   g_autofree char *out = NULL;
   g_autofree char *id = g_strconcat (section, "#", fact, NULL);
-  g_autoptr(JsonNode) root = NULL;
   JsonObject *entry;
   JsonArray *blocks;
 
   g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--show", section, "--json", NULL), ==, 0);
-  entry = parse_object (out, &root);
+  entry = parse_object (out, root);
   blocks = json_object_get_array_member (
     json_array_get_object_element (json_object_get_array_member (entry, "sections"), 0),
     "blocks");
@@ -383,29 +454,66 @@ kb_fact (const char *section,
   for (guint i = 0; i < json_array_get_length (blocks); i++)
     {
       JsonObject *block = json_array_get_object_element (blocks, i);
-      const char *block_id = json_object_get_string_member_with_default (block, "id", "");
 
       if (g_str_equal (json_object_get_string_member (block, "type"), "fact") &&
-          (g_str_equal (block_id, fact) || g_str_equal (block_id, id)))
-        {
-          g_autoptr(GString) value = g_string_new (json_object_get_string_member (block, "value"));
-          char *end = NULL;
-          double number;
-
-          g_string_replace (value, ",", "", 0);
-          number = g_ascii_strtod (value->str, &end);
-          g_assert_true (end != value->str && *end == '\0');
-          return number;
-        }
+          g_str_equal (json_object_get_string_member_with_default (block, "id", ""), id))
+        return block;
     }
 
   g_error ("No fact %s in the knowledge base", id);
+}
+
+/* A fact's value as a number: "16,000" is 16000. */
+static double
+kb_fact (const char *section,
+         const char *fact)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *block = kb_fact_block (section, fact, &root);
+  g_autoptr(GString) value = g_string_new (json_object_get_string_member (block, "value"));
+  char *end = NULL;
+  double number;
+
+  g_string_replace (value, ",", "", 0);
+  number = g_ascii_strtod (value->str, &end);
+  g_assert_true (end != value->str && *end == '\0');
+
+  return number;
+}
+
+/* A fact's note, which holds figures that are not its value. */
+static char *
+kb_fact_note (const char *section,
+              const char *fact)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *block = kb_fact_block (section, fact, &root);
+
+  return g_strdup (json_object_get_string_member_with_default (block, "note", ""));
 }
 
 /* The limits the calculators use are the knowledge base's key numbers. */
 static void
 test_cli_calc_kb_facts (void)
 {
+  g_autofree char *note = NULL;
+
+  g_assert_cmpfloat (kb_fact ("ebs/gp2-performance", "iops-per-gib"), ==, NIMBUS_GP2_IOPS_PER_GIB);
+  g_assert_cmpfloat (kb_fact ("ebs/gp2-performance", "min-iops"), ==, NIMBUS_GP2_MIN_IOPS);
+  g_assert_cmpfloat (kb_fact ("ebs/gp2-performance", "max-iops"), ==, NIMBUS_GP2_MAX_IOPS);
+  g_assert_cmpfloat (kb_fact ("ebs/gp2-performance", "max-iops-size"), ==,
+                     ceil (NIMBUS_GP2_MAX_IOPS / NIMBUS_GP2_IOPS_PER_GIB));
+  g_assert_cmpfloat (kb_fact ("ebs/gp2-performance", "burst-iops"), ==, NIMBUS_GP2_BURST_IOPS);
+  note = kb_fact_note ("ebs/gp2-performance", "burst-iops");
+  g_assert_cmpfloat (NIMBUS_GP2_CREDITS, ==, 5.4e6);
+  g_assert_nonnull (strstr (note, "5.4 million credits"));
+  g_assert_cmpfloat (kb_fact ("ebs/gp3", "baseline-iops"), ==, NIMBUS_GP3_BASELINE_IOPS);
+  g_assert_cmpfloat (kb_fact ("ebs/gp3", "baseline-throughput"), ==, NIMBUS_GP3_BASELINE_MIBS);
+  g_assert_cmpfloat (kb_fact ("ebs/gp3", "max-iops"), ==, NIMBUS_GP3_MAX_IOPS);
+  g_assert_cmpfloat (kb_fact ("ebs/gp3", "max-throughput"), ==, NIMBUS_GP3_MAX_MIBS);
+  g_assert_cmpfloat (kb_fact ("ebs/provisioned-iops", "io2-max-iops"), ==, NIMBUS_EBS_MAX_IOPS);
+  g_assert_cmpfloat (kb_fact ("ebs/provisioned-iops", "io2-max-throughput"), ==,
+                     NIMBUS_EBS_MAX_MIBS);
   g_assert_cmpfloat (kb_fact ("lambda/concurrency", "account-concurrency"), ==,
                      NIMBUS_LAMBDA_ACCOUNT_CONCURRENCY);
   g_assert_cmpfloat (kb_fact ("lambda/concurrency", "unreserved-minimum"), ==,
@@ -430,6 +538,8 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/cli/calc/lambda-concurrency", test_cli_calc_lambda);
   g_test_add_func ("/nimbus/cli/calc/lambda-concurrency-bad", test_cli_calc_lambda_bad);
+  g_test_add_func ("/nimbus/cli/calc/ebs-iops", test_cli_calc_ebs);
+  g_test_add_func ("/nimbus/cli/calc/ebs-iops-bad", test_cli_calc_ebs_bad);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards", test_cli_calc_kinesis);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards-bad", test_cli_calc_kinesis_bad);
   g_test_add_func ("/nimbus/cli/calc/usage", test_cli_calc_usage);
