@@ -12,6 +12,7 @@
 
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
+#include "nimbus-api-throttling.h"
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
@@ -278,6 +279,53 @@ answer_ebs_iops (GHashTable  *given,
   return end_answer (builder, r->working);
 }
 
+static gboolean
+parse_api_throttling (gpointer     input,
+                      const char  *name,
+                      const char  *text,
+                      GError     **error)
+{
+  return nimbus_api_throttling_parse (input, name, text, error);
+}
+
+static char *
+answer_api_throttling (GHashTable  *given,
+                       gboolean     json,
+                       GError     **error)
+{
+  g_autoptr(NimbusApiThrottling) r = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  NimbusApiThrottlingInput input;
+
+  nimbus_api_throttling_input_init (&input);
+  if (!parse_given (given, nimbus_api_throttling_params, parse_api_throttling, &input, error) ||
+      (r = nimbus_api_throttling_compute (&input, error)) == NULL)
+    return NULL;
+
+  if (!json)
+    {
+      g_autofree char *throttled = nimbus_calc_format (r->throttled);
+      g_autofree char *burst = nimbus_calc_format (r->input.burst);
+
+      /* Translators: the first line of the answer, "1000 of 6000 requests get 429" */
+      return g_strdup_printf (_("%s of %s requests get 429\n%s\n"), throttled, burst, r->working);
+    }
+
+  builder = begin_answer ("api-throttling");
+  add_number (builder, "rate", r->input.rate);
+  add_number (builder, "burst", r->input.burst);
+  add_number (builder, "rate_limit", r->input.rate_limit);
+  add_number (builder, "burst_limit", r->input.burst_limit);
+  begin_result (builder, r->throttled, r->unit);
+  add_number (builder, "accepted", r->accepted);
+  add_number (builder, "throttled", r->throttled);
+  add_number (builder, "tokens", r->tokens);
+  add_number (builder, "throttled_rate", r->throttled_rate);
+  /* null: the bucket never refills while the steady rate uses every token. */
+  add_number (builder, "refill_seconds", isinf (r->refill_seconds) ? NAN : r->refill_seconds);
+  return end_answer (builder, r->working);
+}
+
 static const Calculator calculators[] = {
   { "lambda-concurrency",
     N_("Lambda concurrent executions for a request rate, throttling and scaling time"),
@@ -286,6 +334,9 @@ static const Calculator calculators[] = {
     nimbus_kinesis_shards_params, answer_kinesis_shards },
   { "ebs-iops", N_("gp2 baseline and burst for a volume size and IOPS demand, with gp3 to compare"),
     nimbus_ebs_iops_params, answer_ebs_iops },
+  { "api-throttling",
+    N_("API Gateway token bucket: requests of a burst accepted or throttled, and refill time"),
+    nimbus_api_throttling_params, answer_api_throttling },
 };
 
 /* Every parameter of every calculator, once: the option parser's entries. */

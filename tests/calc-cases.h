@@ -260,3 +260,66 @@ static const CalcBadValue ebs_bad_values[] = {
   { "throughput", "0" }, { "throughput", "-125" }, { "throughput", "4001" },
   { "throughput", "inf" }, { "throughput", "" },
 };
+
+/* API Gateway: a token bucket of the burst limit (5,000) refilled at the rate limit
+ * (10,000 per second); a steady rate within the limit leaves it full for a burst, which
+ * gets as many requests through as there are tokens; the rest get 429. Refilling takes
+ * what the burst took / (rate limit - steady rate); refill_seconds < 0 means never. */
+typedef struct
+{
+  const char *rate;
+  const char *burst;
+  const char *rate_limit;
+  const char *burst_limit;
+  double accepted;
+  double throttled;
+  double throttled_rate;
+  double refill_seconds;
+  const char *working;
+} ApiCase;
+
+static const ApiCase api_cases[] = {
+  /* A burst exactly the bucket's size all gets through; one request more does not. */
+  { "1000", "5000", NULL, NULL, 5000, 0, 0, 5000.0 / 9000,
+    "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
+    "Steady rate: 1000 requests/s is within the rate limit, so the bucket is full when the burst comes\n"
+    "Burst: 5000 requests at once, 5000 tokens: 5000 accepted, 0 get 429 Too Many Requests\n"
+    "Refill: 5000 tokens / 9000 per second spare = 0.556 seconds" },
+  { "1000", "5001", NULL, NULL, 5000, 1, 0, 5000.0 / 9000, NULL },
+  { "8000", "6000", NULL, NULL, 5000, 1000, 0, 2.5,
+    "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
+    "Steady rate: 8000 requests/s is within the rate limit, so the bucket is full when the burst comes\n"
+    "Burst: 6000 requests at once, 5000 tokens: 5000 accepted, 1000 get 429 Too Many Requests\n"
+    "Refill: 5000 tokens / 2000 per second spare = 2.5 seconds" },
+  { "1", "1", NULL, NULL, 1, 0, 0, 1.0 / 9999, NULL },
+  /* Exactly at the rate limit the bucket stays full but never refills what a burst takes. */
+  { "10000", "100", NULL, NULL, 100, 0, 0, -1,
+    "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
+    "Steady rate: 10000 requests/s is the rate limit: it uses every token added, and the bucket stays full\n"
+    "Burst: 100 requests at once, 5000 tokens: 100 accepted, 0 get 429 Too Many Requests\n"
+    "Refill: never, while the steady rate uses every token added" },
+  /* Above it the bucket is empty: the steady excess and the whole burst get 429. */
+  { "12000", "100", NULL, NULL, 0, 100, 2000, -1,
+    "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
+    "Steady rate: 12000 requests/s is above the rate limit: 2000 requests/s get 429 and the bucket stays empty\n"
+    "Burst: 100 requests at once, 0 tokens: 0 accepted, 100 get 429 Too Many Requests\n"
+    "Refill: never, while the steady rate uses every token added" },
+  { "10000.5", "1", NULL, NULL, 0, 1, 0.5, -1, NULL },
+  /* A usage plan or stage is a smaller bucket: 100 per second, 200 at once. */
+  { "50", "300", "100", "200", 200, 100, 0, 4, NULL },
+  { "5", "3", "10", "1", 1, 2, 0, 0.2, NULL },
+  { "0.5", "1", "2.5", "1", 1, 0, 0, 0.5, NULL },
+  { "150", "10", "100", "200", 0, 10, 50, -1, NULL },
+};
+
+/* Each refused with --rate 1 --burst 1 otherwise. */
+static const CalcBadValue api_bad_values[] = {
+  { "rate", "0" }, { "rate", "-1" }, { "rate", "nan" }, { "rate", "inf" }, { "rate", "1e10" },
+  { "rate", "" }, { "rate", "0x10" },
+  { "burst", "0" }, { "burst", "1.5" }, { "burst", "-1" }, { "burst", "1e10" },
+  { "burst", " 5" }, { "burst", "many" },
+  { "rate-limit", "0" }, { "rate-limit", "-10000" }, { "rate-limit", "NaN" },
+  { "rate-limit", "1e10" }, { "rate-limit", "10k" },
+  { "burst-limit", "0" }, { "burst-limit", "2.5" }, { "burst-limit", "-5000" },
+  { "burst-limit", "1e10" }, { "burst-limit", "infinity" },
+};

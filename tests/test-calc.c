@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "nimbus-api-throttling.h"
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
@@ -266,6 +267,72 @@ test_ebs_bad_input (void)
   }
 }
 
+static void
+test_api_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (api_cases); i++)
+    {
+      const ApiCase *c = &api_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusApiThrottling) r = NULL;
+      NimbusApiThrottlingInput input;
+
+      g_test_message ("case %u: %s requests/s, a burst of %s", i, c->rate, c->burst);
+      nimbus_api_throttling_input_init (&input);
+      g_assert_true (nimbus_api_throttling_parse (&input, "rate", c->rate, &error));
+      g_assert_true (nimbus_api_throttling_parse (&input, "burst", c->burst, &error));
+      g_assert_true (c->rate_limit == NULL ||
+                     nimbus_api_throttling_parse (&input, "rate-limit", c->rate_limit, &error));
+      g_assert_true (c->burst_limit == NULL ||
+                     nimbus_api_throttling_parse (&input, "burst-limit", c->burst_limit, &error));
+      g_assert_no_error (error);
+
+      r = nimbus_api_throttling_compute (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (r->accepted, ==, c->accepted);
+      g_assert_cmpfloat (r->throttled, ==, c->throttled);
+      g_assert_cmpfloat_with_epsilon (r->throttled_rate, c->throttled_rate, 1e-9);
+      if (c->refill_seconds < 0)
+        g_assert_true (isinf (r->refill_seconds));
+      else
+        g_assert_cmpfloat_with_epsilon (r->refill_seconds, c->refill_seconds, 1e-9);
+      g_assert_cmpstr (r->unit, ==, "requests");
+      if (c->working != NULL)
+        g_assert_cmpstr (r->working, ==, c->working);
+    }
+}
+
+static void
+test_api_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (api_bad_values); i++)
+    {
+      const CalcBadValue *bad = &api_bad_values[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *option = g_strconcat ("--", bad->name, " ", NULL);
+      NimbusApiThrottlingInput input;
+
+      g_test_message ("--%s «%s»", bad->name, bad->text);
+      nimbus_api_throttling_input_init (&input);
+      g_assert_false (nimbus_api_throttling_parse (&input, bad->name, bad->text, &error));
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    NimbusApiThrottlingInput input;
+
+    nimbus_api_throttling_input_init (&input);
+    g_assert_true (nimbus_api_throttling_parse (&input, "rate", "1", NULL));
+    g_assert_null (nimbus_api_throttling_compute (&input, &error));
+    g_assert_cmpstr (error->message, ==, "--burst is needed");
+    g_clear_error (&error);
+    g_assert_false (nimbus_api_throttling_parse (&input, "duration", "1", &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_UNKNOWN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +347,9 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/calc/ebs-iops/cases", test_ebs_cases);
   g_test_add_func ("/nimbus/calc/ebs-iops/bad-input", test_ebs_bad_input);
+
+  g_test_add_func ("/nimbus/calc/api-throttling/cases", test_api_cases);
+  g_test_add_func ("/nimbus/calc/api-throttling/bad-input", test_api_bad_input);
 
   return g_test_run ();
 }

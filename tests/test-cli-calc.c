@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nimbus-api-throttling.h"
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
@@ -323,6 +324,66 @@ test_cli_calc_ebs_bad (void)
     }
 }
 
+static void
+test_cli_calc_api (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (api_cases); i++)
+    {
+      const ApiCase *c = &api_cases[i];
+      Args args = { { "--calc", "api-throttling" }, 2 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object, *inputs, *result;
+
+      g_test_message ("case %u", i);
+      args_add (&args, "--rate", c->rate);
+      args_add (&args, "--burst", c->burst);
+      args_add (&args, "--rate-limit", c->rate_limit);
+      args_add (&args, "--burst-limit", c->burst_limit);
+      object = check_answer (&args, "api-throttling", "requests", &root);
+
+      inputs = json_object_get_object_member (object, "inputs");
+      g_assert_cmpfloat (json_object_get_double_member (inputs, "rate_limit"), ==,
+                         c->rate_limit != NULL ? g_ascii_strtod (c->rate_limit, NULL) : 10000);
+      g_assert_cmpint (json_object_get_int_member (inputs, "burst_limit"), ==,
+                       c->burst_limit != NULL ? atoi (c->burst_limit) : 5000);
+      result = json_object_get_object_member (object, "result");
+      g_assert_cmpfloat (json_object_get_double_member (result, "value"), ==, c->throttled);
+      g_assert_cmpfloat (json_object_get_double_member (result, "accepted"), ==, c->accepted);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "throttled_rate"),
+                                      c->throttled_rate, 1e-9);
+      if (c->refill_seconds < 0)
+        g_assert_true (json_object_get_null_member (result, "refill_seconds"));
+      else
+        g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "refill_seconds"),
+                                        c->refill_seconds, 1e-9);
+      if (c->working != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "working"), ==, c->working);
+    }
+}
+
+static void
+test_cli_calc_api_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (api_bad_values); i++)
+    {
+      const CalcBadValue *bad = &api_bad_values[i];
+      Args args = { { "--calc", "api-throttling" }, 2 };
+      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_test_message ("%s «%s»", option, bad->text);
+      if (!g_str_equal (bad->name, "rate"))
+        args_add (&args, "--rate", "1");
+      if (!g_str_equal (bad->name, "burst"))
+        args_add (&args, "--burst", "1");
+      args_add (&args, option, bad->text);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, option);
+    }
+}
+
 /* Requests that are not a calculation: missing or foreign parameters, unknown calculators,
  * parameters without --calc. */
 static void
@@ -347,6 +408,12 @@ test_cli_calc_usage (void)
                          "--consistency", "strong" } },
     { "lambda-concurrency", { "--calc", "lambda" } },
     { "ebs-iops", { "--calc", "gp2" } },
+    { "api-throttling", { "--calc", "sqs-visibility" } },
+    { "--burst", { "--calc", "api-throttling", "--rate", "1" } },
+    { "--duration", { "--calc", "api-throttling", "--rate", "1", "--burst", "1",
+                      "--duration", "1" } },
+    { "--burst", { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1",
+                   "--burst", "1" } },
     { "--iops", { "--calc", "ebs-iops", "--volume-size", "100" } },
     { "--rate", { "--calc", "ebs-iops", "--volume-size", "100", "--iops", "1", "--rate", "1" } },
     { "--duration", { "--calc", "ebs-iops", "--volume-size", "100", "--iops", "1",
@@ -402,6 +469,9 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "ebs-iops\t"));
   g_assert_nonnull (strstr (out, "  --volume-size\t"));
   g_assert_nonnull (strstr (out, "  --throughput\t"));
+  g_assert_nonnull (strstr (out, "api-throttling\t"));
+  g_assert_nonnull (strstr (out, "  --burst-limit\t"));
+  g_assert_nonnull (strstr (out, "(default 5000)"));
 
   g_assert_cmpint (nimbus_test_run_nimbus (&json, NULL, "--calc", "help", "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
@@ -432,6 +502,7 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "--write-mb=MB"));
   g_assert_nonnull (strstr (out, "--duration=SECONDS"));
   g_assert_nonnull (strstr (out, "--volume-size=GiB"));
+  g_assert_nonnull (strstr (out, "--rate-limit=N"));
 }
 
 /* A fact block of the knowledge base, as `nimbus --show SECTION --json` gives it. */
@@ -514,6 +585,9 @@ test_cli_calc_kb_facts (void)
   g_assert_cmpfloat (kb_fact ("ebs/provisioned-iops", "io2-max-iops"), ==, NIMBUS_EBS_MAX_IOPS);
   g_assert_cmpfloat (kb_fact ("ebs/provisioned-iops", "io2-max-throughput"), ==,
                      NIMBUS_EBS_MAX_MIBS);
+  g_assert_cmpfloat (kb_fact ("api-gateway/throttling", "steady-state"), ==,
+                     NIMBUS_API_RATE_LIMIT);
+  g_assert_cmpfloat (kb_fact ("api-gateway/throttling", "burst"), ==, NIMBUS_API_BURST_LIMIT);
   g_assert_cmpfloat (kb_fact ("lambda/concurrency", "account-concurrency"), ==,
                      NIMBUS_LAMBDA_ACCOUNT_CONCURRENCY);
   g_assert_cmpfloat (kb_fact ("lambda/concurrency", "unreserved-minimum"), ==,
@@ -542,6 +616,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/cli/calc/ebs-iops-bad", test_cli_calc_ebs_bad);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards", test_cli_calc_kinesis);
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards-bad", test_cli_calc_kinesis_bad);
+  g_test_add_func ("/nimbus/cli/calc/api-throttling", test_cli_calc_api);
+  g_test_add_func ("/nimbus/cli/calc/api-throttling-bad", test_cli_calc_api_bad);
   g_test_add_func ("/nimbus/cli/calc/usage", test_cli_calc_usage);
   g_test_add_func ("/nimbus/cli/calc/help", test_cli_calc_help);
   g_test_add_func ("/nimbus/cli/calc/kb-facts", test_cli_calc_kb_facts);
