@@ -136,8 +136,8 @@ compute_gp3 (NimbusEbsIops *r)
 {
   double throughput = isnan (r->input.throughput) ? 0 : r->input.throughput;
 
-  r->gp3_max_iops = MIN (NIMBUS_GP3_MAX_IOPS,
-                         MAX (NIMBUS_GP3_BASELINE_IOPS, NIMBUS_GP3_MAX_IOPS_PER_GIB * r->input.size));
+  r->gp3_max_iops = MIN (NIMBUS_GP3_MAX_IOPS, MAX (NIMBUS_GP3_BASELINE_IOPS,
+                                                  NIMBUS_GP3_MAX_IOPS_PER_GIB * r->input.size));
   r->gp3_throughput = MAX (NIMBUS_GP3_BASELINE_MIBS, throughput);
   /* Throughput needs IOPS: at most 0.25 MiB/s per IOPS. */
   r->gp3_iops = MAX (MAX (NIMBUS_GP3_BASELINE_IOPS, r->input.iops),
@@ -167,7 +167,7 @@ nimbus_ebs_iops_compute (const NimbusEbsIopsInput  *input,
                        NIMBUS_GP2_MAX_IOPS);
   r->meets = input->iops <= r->baseline;
   r->bursts = !r->meets && input->size < NIMBUS_GP2_BURST_BELOW_GIB;
-  r->burst_iops = r->bursts ? MIN (input->iops, NIMBUS_GP2_BURST_IOPS) : MIN (input->iops, r->baseline);
+  r->burst_iops = MIN (input->iops, r->bursts ? NIMBUS_GP2_BURST_IOPS : r->baseline);
   if (r->bursts)
     r->burst_seconds = NIMBUS_GP2_CREDITS / (r->burst_iops - r->baseline);
   compute_gp3 (r);

@@ -103,18 +103,23 @@ check_input (const NimbusLambdaConcurrencyInput  *in,
 
   if (in->reserved > most || in->provisioned > most)
     {
+      g_autofree char *account = nimbus_calc_format (in->account_limit);
+      g_autofree char *most_text = nimbus_calc_format (MAX (most, 0));
+
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   _("--%s must leave %d of the account’s %g concurrent executions unreserved, so at most %g"),
+                   _("--%s must leave %d of the account’s %s concurrent executions unreserved, so at most %s"),
                    in->reserved > most ? "reserved" : "provisioned",
-                   NIMBUS_LAMBDA_UNRESERVED_MINIMUM, in->account_limit, MAX (most, 0));
+                   NIMBUS_LAMBDA_UNRESERVED_MINIMUM, account, most_text);
       return FALSE;
     }
 
   if (in->provisioned > in->reserved)
     {
+      g_autofree char *reserved = nimbus_calc_format (in->reserved);
+
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   _("--provisioned cannot exceed the function’s reserved concurrency (%g)"),
-                   in->reserved);
+                   _("--provisioned cannot exceed the function’s reserved concurrency (%s)"),
+                   reserved);
       return FALSE;
     }
 
@@ -134,10 +139,13 @@ scaling_seconds (guint64 environments)
 static char *
 dup_limit_line (const NimbusLambdaConcurrency *r)
 {
+  g_autofree char *account = nimbus_calc_format (r->input.account_limit);
+  g_autofree char *most = nimbus_calc_format (r->input.account_limit -
+                                              NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
+
   if (!isnan (r->input.reserved))
-    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %" G_GUINT64_FORMAT " (at most %g of the account’s %g, which keeps %d unreserved)"),
-                            r->limit, r->input.account_limit - NIMBUS_LAMBDA_UNRESERVED_MINIMUM,
-                            r->input.account_limit, NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
+    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %" G_GUINT64_FORMAT " (at most %s of the account’s %s, which keeps %d unreserved)"),
+                            r->limit, most, account, NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
 
   return g_strdup_printf (_("Limit: the account’s %" G_GUINT64_FORMAT " concurrent executions per Region, shared by its functions without reserved concurrency"),
                           r->limit);
@@ -172,10 +180,14 @@ dup_working (const NimbusLambdaConcurrency *r)
   guint64 reach = MIN (r->needed, r->limit);
 
   if (r->needed_exact == (double) r->needed)
-    needed = g_strdup_printf (_("Concurrency: %s requests/s x %s s = %" G_GUINT64_FORMAT " concurrent executions"),
+    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %" G_GUINT64_FORMAT " concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %" G_GUINT64_FORMAT " concurrent executions",
+                                        r->needed),
                               rate, duration, r->needed);
   else
-    needed = g_strdup_printf (_("Concurrency: %s requests/s x %s s = %s, rounded up to %" G_GUINT64_FORMAT " concurrent executions"),
+    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s, rounded up to %" G_GUINT64_FORMAT " concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %s, rounded up to %" G_GUINT64_FORMAT " concurrent executions",
+                                        r->needed),
                               rate, duration, exact, r->needed);
 
   if (ready > 0)

@@ -40,15 +40,17 @@ typedef struct
   char *working;
 } NimbusLambdaConcurrency;
 
-const NimbusCalcParam   *nimbus_lambda_concurrency_params     (guint                              *n_params);
-void                     nimbus_lambda_concurrency_input_init (NimbusLambdaConcurrencyInput       *input);
-gboolean                 nimbus_lambda_concurrency_parse      (NimbusLambdaConcurrencyInput       *input,
-                                                               const char                         *name,
-                                                               const char                         *text,
-                                                               GError                            **error);
-NimbusLambdaConcurrency *nimbus_lambda_concurrency_compute    (const NimbusLambdaConcurrencyInput *input,
-                                                               GError                            **error);
-void                     nimbus_lambda_concurrency_free       (NimbusLambdaConcurrency            *result);
+/* Declared one by one: the type names are too long for aligned columns. */
+const NimbusCalcParam *nimbus_lambda_concurrency_params (guint *n_params);
+void nimbus_lambda_concurrency_input_init (NimbusLambdaConcurrencyInput *input);
+gboolean nimbus_lambda_concurrency_parse (NimbusLambdaConcurrencyInput  *input,
+                                          const char                    *name,
+                                          const char                    *text,
+                                          GError                       **error);
+NimbusLambdaConcurrency *
+nimbus_lambda_concurrency_compute (const NimbusLambdaConcurrencyInput  *input,
+                                   GError                             **error);
+void nimbus_lambda_concurrency_free (NimbusLambdaConcurrency *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusLambdaConcurrency, nimbus_lambda_concurrency_free)
 
