@@ -9,6 +9,7 @@
 
 #include "nimbus-application.h"
 #include "nimbus-cli.h"
+#include "nimbus-cli-calc.h"
 #include "nimbus-kb.h"
 #include "nimbus-preferences-window.h"
 #include "nimbus-search-provider.h"
@@ -49,7 +50,40 @@ static const GOptionEntry option_entries[] = {
     N_("MODE") },
   { "item-size", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
     N_("KB") },
-  { "rate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Items per second"), N_("N") },
+  { "rate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Items per second (--capacity) or requests per second (--calc)"), N_("N") },
+  { "calc", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("An exam-maths calculator, with its parameters (nimbus --calc help lists them)"),
+    N_("NAME") },
+  { "duration", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc lambda-concurrency: average seconds per request"), N_("SECONDS") },
+  { "account-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc lambda-concurrency: concurrent executions per Region (default 1000)"),
+    N_("N") },
+  { "reserved", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc lambda-concurrency: the function’s reserved concurrency"), N_("N") },
+  { "provisioned", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc lambda-concurrency: the function’s provisioned concurrency"), N_("N") },
+  { "write-mb", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc kinesis-shards: MB written per second"), N_("MB") },
+  { "records", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc kinesis-shards: records written per second"), N_("N") },
+  { "consumers", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc kinesis-shards: consumer applications (default 1)"), N_("N") },
+  { "fan-out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc kinesis-shards: enhanced fan-out (default no)"), N_("yes|no") },
+  { "volume-size", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc ebs-iops: volume size in GiB"), N_("GiB") },
+  { "iops", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc ebs-iops: IOPS the workload demands"), N_("N") },
+  { "throughput", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc ebs-iops: MiB/s the workload demands"), N_("MIBS") },
+  { "burst", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc api-throttling: requests arriving at once"), N_("N") },
+  { "rate-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc api-throttling: throttle rate per second (default 10000)"), N_("N") },
+  { "burst-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --calc api-throttling: throttle burst (default 5000)"), N_("N") },
   { "weak", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the weak areas you have flagged, newest first"),
     NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
@@ -59,6 +93,19 @@ static const GOptionEntry option_entries[] = {
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
+
+/* The option entry's own copy of a name, which lives as long as the program. */
+static const char *
+find_entry_name (const char *name)
+{
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    {
+      if (g_str_equal (option_entries[i].long_name, name))
+        return option_entries[i].long_name;
+    }
+
+  g_error ("A calculator parameter --%s has no option entry", name);
+}
 
 /* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
  * charset: in the C locale of cron or a container, GLib would refuse "é" outright. UTF-8 is
@@ -83,6 +130,36 @@ lookup_text (GVariantDict  *dict,
                               name);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* The calculators' parameters given, by name; the names are the option entries'. --rate,
+ * which --capacity takes too, is among them whenever it is given, so that a calculator
+ * that does not take it refuses it. */
+static gboolean
+lookup_calc_params (GVariantDict *dict,
+                    GHashTable   *params)
+{
+  g_auto(GStrv) names = nimbus_cli_calc_dup_param_names ();
+  char *rate = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *value = NULL;
+
+      if (g_str_equal (names[i], "rate"))
+        continue;
+      if (!lookup_text (dict, names[i], &value))
+        return FALSE;
+      if (value != NULL)
+        g_hash_table_insert (params, (gpointer) find_entry_name (names[i]), value);
+    }
+
+  if (!lookup_text (dict, "rate", &rate))
+    return FALSE;
+  if (rate != NULL)
+    g_hash_table_insert (params, (gpointer) find_entry_name ("rate"), rate);
 
   return TRUE;
 }
@@ -170,6 +247,8 @@ nimbus_application_handle_local_options (GApplication *app,
   NimbusCliOptions options = { 0 };
   int status = -1;
 
+  options.calc_params = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
   self->options_handled = TRUE;
   g_set_printerr_handler (self->saved_printerr);
 
@@ -188,7 +267,9 @@ nimbus_application_handle_local_options (GApplication *app,
       !lookup_text (dict, "capacity", &options.capacity) ||
       !lookup_text (dict, "consistency", &options.consistency) ||
       !lookup_text (dict, "item-size", &options.item_size) ||
-      !lookup_text (dict, "rate", &options.rate))
+      !lookup_text (dict, "rate", &options.rate) ||
+      !lookup_text (dict, "calc", &options.calc) ||
+      !lookup_calc_params (dict, options.calc_params))
     status = NIMBUS_EXIT_USAGE;
   else if (nimbus_cli_wants_terminal (&options))
     status = nimbus_cli_run (&options);
@@ -204,6 +285,8 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.consistency);
   g_free (options.item_size);
   g_free (options.rate);
+  g_free (options.calc);
+  g_hash_table_unref (options.calc_params);
   g_free (options.kb_path);
   g_strfreev (options.remaining);
 

@@ -16,6 +16,7 @@
 
 #include "nimbus-capacity.h"
 #include "nimbus-cli.h"
+#include "nimbus-cli-calc.h"
 #include "nimbus-kb.h"
 #include "nimbus-service.h"
 #include "nimbus-user-store.h"
@@ -33,7 +34,8 @@ nimbus_cli_wants_terminal (const NimbusCliOptions *options)
          options->search != NULL || options->json || options->limit != NULL ||
          options->service != NULL || options->exam != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
-         options->item_size != NULL || options->rate != NULL ||
+         options->item_size != NULL || options->rate != NULL || options->calc != NULL ||
+         g_hash_table_size (options->calc_params) > 0 ||
          (options->remaining != NULL && options->remaining[0] != NULL);
 }
 
@@ -421,6 +423,18 @@ run_capacity (const NimbusCliOptions *options)
   return NIMBUS_EXIT_USAGE;
 }
 
+static int
+run_calc (const NimbusCliOptions *options)
+{
+  g_autofree char *answer = NULL;
+  int status = nimbus_cli_calc_run (options->calc, options->calc_params, options->json, &answer);
+
+  if (answer != NULL)
+    out ("%s", answer);
+
+  return status;
+}
+
 /* The flags of the user store the app writes, newest first, titled from the knowledge base.
  * Reading never creates the store. */
 static int
@@ -475,21 +489,46 @@ run_weak (NimbusKb *kb,
   return NIMBUS_EXIT_OK;
 }
 
+/* A calculator parameter given, other than --rate (which --capacity takes too), or NULL. */
+static const char *
+calc_only_param (const NimbusCliOptions *options)
+{
+  g_autofree gpointer *names = NULL;
+  guint n_names;
+  const char *found = NULL;
+
+  names = g_hash_table_get_keys_as_array (options->calc_params, &n_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (!g_str_equal (names[i], "rate") && (found == NULL || strcmp (names[i], found) < 0))
+        found = names[i];
+    }
+
+  return found;
+}
+
 static gboolean
 check_usage (const NimbusCliOptions *options,
              guint                  *limit)
 {
+  const char *calc_param = calc_only_param (options);
   guint64 value = DEFAULT_LIMIT;
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
                   (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0) +
-                  (options->capacity != NULL ? 1 : 0) + (options->weak ? 1 : 0);
+                  (options->capacity != NULL ? 1 : 0) + (options->weak ? 1 : 0) +
+                  (options->calc != NULL ? 1 : 0);
   gboolean capacity_part = options->consistency != NULL || options->item_size != NULL ||
-                           options->rate != NULL;
+                           (options->rate != NULL && options->calc == NULL);
 
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --weak and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak and --version cannot be combined"));
+  else if (calc_param != NULL && options->calc == NULL)
+    nimbus_cli_usage_error (_("--%s goes with --calc"), calc_param);
+  else if (options->calc != NULL && (options->consistency != NULL || options->item_size != NULL))
+    nimbus_cli_usage_error (_("--%s goes with --capacity, not --calc"),
+                            options->consistency != NULL ? "consistency" : "item-size");
   else if (capacity_part && options->capacity == NULL)
     nimbus_cli_usage_error (_("--consistency, --item-size and --rate go with --capacity"));
   else if (options->capacity != NULL &&
@@ -498,7 +537,7 @@ check_usage (const NimbusCliOptions *options,
   else if (options->exam != NULL && !options->list)
     nimbus_cli_usage_error (_("--exam goes with --list"));
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, --search, --capacity or --weak"));
+    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, --search, --capacity, --calc or --weak"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->service != NULL && options->search == NULL)
@@ -534,6 +573,8 @@ run (const NimbusCliOptions *options,
 
   if (options->capacity != NULL)
     return run_capacity (options);
+  if (options->calc != NULL)
+    return run_calc (options);
 
   path = options->kb_path != NULL ? g_strdup (options->kb_path) : nimbus_kb_find_default ();
   kb = nimbus_kb_open (path, &error);

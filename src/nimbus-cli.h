@@ -20,7 +20,9 @@ typedef struct
   char *capacity;     /* read or write */
   char *consistency;
   char *item_size;
-  char *rate;
+  char *rate;         /* with --capacity or --calc */
+  char *calc;         /* a calculator's name, or help */
+  GHashTable *calc_params;  /* the calculators' parameters given: name -> text, never NULL */
   char *kb_path;      /* --kb */
   GStrv remaining;
 } NimbusCliOptions;
