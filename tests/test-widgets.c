@@ -25,9 +25,12 @@ static void
 show_and_finalize (GtkWidget *widget)
 {
   GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
+  /* In a scroller, as the pages hold them: a widget can be taller than the window. */
   g_object_ref_sink (widget);
-  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), widget);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_present (GTK_WINDOW (window));
   nimbus_test_wait_ms (300);
