@@ -274,6 +274,7 @@ shoot (GtkWidget          *widget,
       GtkWidget *window = nimbus_test_window_with (g_object_ref (widget), widths[i]);
       g_autofree char *light = g_strdup_printf ("%s-%d-light", name, widths[i]);
       g_autofree char *dark = g_strdup_printf ("%s-%d-dark", name, widths[i]);
+      GtkWidget *scroller;
       int minimum;
 
       /* Narrow: it fits a phone, nothing wider than the window. */
@@ -290,8 +291,8 @@ shoot (GtkWidget          *widget,
       nimbus_test_save_screenshot (window, dark);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           ADW_COLOR_SCHEME_FORCE_LIGHT);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (window))),
-                                     NULL);
+      scroller = gtk_window_get_child (GTK_WINDOW (window));
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), NULL);
       gtk_window_destroy (GTK_WINDOW (window));
       g_object_unref (widget);
     }
