@@ -8,10 +8,15 @@
 #include <math.h>
 
 #include "nimbus-accessible.h"
+#include "nimbus-api-bucket.h"
 #include "nimbus-block-widgets.h"
 #include "nimbus-cache-diagram.h"
 #include "nimbus-capacity-calculator.h"
+#include "nimbus-ebs-calculator.h"
+#include "nimbus-kinesis-calculator.h"
+#include "nimbus-lambda-calculator.h"
 #include "nimbus-markup.h"
+#include "nimbus-sqs-timeline.h"
 
 /* Native widgets for the blocks of a reading page. Knowledge-base text only ever reaches
  * Pango through nimbus_markup_from_text (), which escapes it. */
@@ -292,6 +297,16 @@ widget_new (const NimbusBlock *block)
     widget = nimbus_capacity_calculator_new ();
   else if (g_strcmp0 (block->name, "cache-strategy") == 0)
     widget = nimbus_cache_diagram_new ();
+  else if (g_strcmp0 (block->name, "lambda-concurrency") == 0)
+    widget = nimbus_lambda_calculator_new ();
+  else if (g_strcmp0 (block->name, "kinesis-shards") == 0)
+    widget = nimbus_kinesis_calculator_new ();
+  else if (g_strcmp0 (block->name, "ebs-iops") == 0)
+    widget = nimbus_ebs_calculator_new ();
+  else if (g_strcmp0 (block->name, "sqs-visibility") == 0)
+    widget = nimbus_sqs_timeline_new ();
+  else if (g_strcmp0 (block->name, "api-throttling") == 0)
+    widget = nimbus_api_bucket_new ();
 
   if (widget != NULL)
     nimbus_accessible_name_mnemonic_buttons (widget);

@@ -16,6 +16,7 @@
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
+#include "nimbus-sqs-visibility.h"
 
 /* nimbus --calc NAME --PARAM VALUE ... [--json] (../shared/CLI.md): pure arithmetic, no
  * knowledge base. The answer is built here and printed by nimbus-cli.c; bad or missing
@@ -326,6 +327,72 @@ answer_api_throttling (GHashTable  *given,
   return end_answer (builder, r->working);
 }
 
+static gboolean
+parse_sqs_visibility (gpointer     input,
+                      const char  *name,
+                      const char  *text,
+                      GError     **error)
+{
+  return nimbus_sqs_visibility_parse (input, name, text, error);
+}
+
+static void
+add_events (JsonBuilder               *builder,
+            const NimbusSqsVisibility *r)
+{
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < r->events->len; i++)
+    {
+      const NimbusSqsEvent *event = g_ptr_array_index (r->events, i);
+
+      json_builder_begin_object (builder);
+      add_number (builder, "time", event->time);
+      add_string (builder, "kind", nimbus_sqs_event_kind_nick (event->kind));
+      add_number (builder, "receive", event->receive);
+      add_string (builder, "description", event->description);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char *
+answer_sqs_visibility (GHashTable  *given,
+                       gboolean     json,
+                       GError     **error)
+{
+  g_autoptr(NimbusSqsVisibility) r = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  gboolean endless;
+  NimbusSqsVisibilityInput input;
+
+  nimbus_sqs_visibility_input_init (&input);
+  if (!parse_given (given, nimbus_sqs_visibility_params, parse_sqs_visibility, &input, error) ||
+      (r = nimbus_sqs_visibility_compute (&input, error)) == NULL)
+    return NULL;
+
+  endless = r->outcome == NIMBUS_SQS_OUTCOME_ENDLESS;
+  if (!json && endless)
+    return g_strdup_printf (_("Received by every poll\n%s\n"), r->working);
+  if (!json)
+    return g_strdup_printf (ngettext ("%u receive\n%s\n", "%u receives\n%s\n", r->receives),
+                            r->receives, r->working);
+
+  builder = begin_answer ("sqs-visibility");
+  add_number (builder, "visibility_timeout", r->input.timeout);
+  add_number (builder, "processing", r->input.processing);
+  add_number (builder, "max_receive_count", r->input.max_receive_count);
+  add_number (builder, "failures", r->input.failures);
+  /* null: without end, a timeout of 0 and no dead-letter queue. */
+  begin_result (builder, endless ? NAN : r->receives, r->unit);
+  add_number (builder, "duplicates", endless ? NAN : r->duplicates);
+  add_string (builder, "outcome", nimbus_sqs_outcome_nick (r->outcome));
+  add_number (builder, "outcome_seconds", r->outcome_seconds);
+  add_number (builder, "margin", r->margin);
+  add_events (builder, r);
+  return end_answer (builder, r->working);
+}
+
 static const Calculator calculators[] = {
   { "lambda-concurrency",
     N_("Lambda concurrent executions for a request rate, throttling and scaling time"),
@@ -334,6 +401,9 @@ static const Calculator calculators[] = {
     nimbus_kinesis_shards_params, answer_kinesis_shards },
   { "ebs-iops", N_("gp2 baseline and burst for a volume size and IOPS demand, with gp3 to compare"),
     nimbus_ebs_iops_params, answer_ebs_iops },
+  { "sqs-visibility",
+    N_("SQS visibility timeout against processing time: receives, duplicates and the DLQ"),
+    nimbus_sqs_visibility_params, answer_sqs_visibility },
   { "api-throttling",
     N_("API Gateway token bucket: requests of a burst accepted or throttled, and refill time"),
     nimbus_api_throttling_params, answer_api_throttling },

@@ -323,3 +323,99 @@ static const CalcBadValue api_bad_values[] = {
   { "burst-limit", "0" }, { "burst-limit", "2.5" }, { "burst-limit", "-5000" },
   { "burst-limit", "1e10" }, { "burst-limit", "infinity" },
 };
+
+/* SQS: a receive hides the message for the visibility timeout (30 s by default, 0 to 12
+ * hours); a consumer finishing within it deletes it, just in time when processing equals
+ * it. Otherwise it is visible again and received at once by another consumer, a duplicate,
+ * until the first consumer's delete. The first `failures` receives end without a delete;
+ * with a maxReceiveCount the message goes to the dead-letter queue the next time it would
+ * be visible after that many receives. A timeout of 0 without a DLQ never ends (receives
+ * 0). The events are each receive, timeout, delete, failure and late finish. */
+typedef struct
+{
+  const char *timeout;
+  const char *processing;
+  const char *max_receive_count;
+  const char *failures;
+  unsigned receives;
+  unsigned duplicates;
+  const char *outcome;
+  double outcome_seconds;
+  unsigned n_events;
+  const char *working;
+} SqsCase;
+
+static const SqsCase sqs_cases[] = {
+  /* Within the default 30 s: one receive, one delete. */
+  { NULL, "20", NULL, NULL, 1, 0, "deleted", 20, 2,
+    "Timeout: 30 s against 20 s of processing: 10 s to spare, a consumer deletes the message in time\n"
+    "Receives: 1, no duplicates\n"
+    "Outcome: consumer 1 deletes the message at 20 s" },
+  /* Processing equal to the timeout: the delete comes first, with no margin. */
+  { "30", "30", NULL, NULL, 1, 0, "deleted", 30, 2,
+    "Timeout: 30 s against 30 s of processing: no margin, the delete comes just as the timeout runs out, and a slower run is received again\n"
+    "Receives: 1, no duplicates\n"
+    "Outcome: consumer 1 deletes the message at 30 s\n"
+    "Fix: a visibility timeout above 30 s, or ChangeMessageVisibility to extend it while processing" },
+  { "30", "30.001", NULL, NULL, 2, 1, "deleted", 30.001, 5, NULL },
+  /* 70 s of work under a 30 s timeout: received at 0, 30 and 60 s, deleted at 70 s. */
+  { NULL, "70", NULL, NULL, 3, 2, "deleted", 70, 8,
+    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its consumer finishes, and another consumer receives it\n"
+    "Receives: 3, 2 of them duplicates while another consumer was still processing\n"
+    "Outcome: consumer 1 deletes the message at 70 s\n"
+    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while processing" },
+  /* A multiple of the timeout: the delete at 60 s beats the second timeout. */
+  { "30", "60", NULL, NULL, 2, 1, "deleted", 60, 5, NULL },
+  /* The same with a DLQ after 2 receives: in the DLQ at 60 s though it was processed. */
+  { NULL, "70", "2", NULL, 2, 1, "dead-letter", 60, 7,
+    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its consumer finishes, and another consumer receives it\n"
+    "Receives: 2, 1 of them a duplicate while another consumer was still processing\n"
+    "Outcome: moved to the dead-letter queue at 60 s after 2 receives (maxReceiveCount), though consumer 1 processed it: its delete came too late\n"
+    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while processing" },
+  /* maxReceiveCount 1: one failure is enough for the DLQ; a success is deleted. */
+  { NULL, "10", "1", "1", 1, 0, "dead-letter", 30, 4,
+    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in time\n"
+    "Failures: the first receive ends without DeleteMessage, and the retry waits for its timeout to run out\n"
+    "Receives: 1, no duplicates\n"
+    "Outcome: moved to the dead-letter queue at 30 s after 1 receive (maxReceiveCount), which failed" },
+  { NULL, "10", "1", "0", 1, 0, "deleted", 10, 2, NULL },
+  /* Retries wait for the timeout: two failures, then consumer 3 deletes at 60 + 10 s. */
+  { "30", "10", "3", "2", 3, 0, "deleted", 70, 8,
+    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in time\n"
+    "Failures: the first 2 receives end without DeleteMessage, and each retry waits for the timeout to run out\n"
+    "Receives: 3, no duplicates\n"
+    "Outcome: consumer 3 deletes the message at 70 s" },
+  { "30", "10", "3", "3", 3, 0, "dead-letter", 90, 10, NULL },
+  { "30", "10", NULL, "1", 2, 0, "deleted", 40, 5, NULL },
+  /* The 12-hour maximum covers 12 hours of work, not a second more. */
+  { "43200", "43200", NULL, NULL, 1, 0, "deleted", 43200, 2, NULL },
+  { "43200", "43200.5", NULL, NULL, 2, 1, "deleted", 43200.5, 5,
+    "Timeout: 43200 s against 43200.5 s of processing: the message is visible again 0.5 s before its consumer finishes, and another consumer receives it\n"
+    "Receives: 2, 1 of them a duplicate while another consumer was still processing\n"
+    "Outcome: consumer 1 deletes the message at 43200.5 s\n"
+    "Fix: no timeout covers it, the most being 12 hours (43200 s): split the work into smaller messages" },
+  /* A timeout of 0: visible again at once; without a DLQ every poll gets it. */
+  { "0", "5", NULL, NULL, 0, 0, "endless", 5, 7,
+    "Timeout: 0 s, so a received message is visible again at once, while its consumer takes 5 s\n"
+    "Receives: without end, each poll gets another copy while the consumers work\n"
+    "Outcome: consumer 1 deletes the message at 5 s\n"
+    "Fix: a visibility timeout above 5 s, or ChangeMessageVisibility to extend it while processing" },
+  { "0", "5", "1", NULL, 1, 0, "dead-letter", 0, 4, NULL },
+  { "0", "5", "3", NULL, 3, 2, "dead-letter", 0, 10, NULL },
+  /* The most of everything: 1,000 receives 1 s apart, each failing. */
+  { "1", "10", "1000", "1000", 1000, 999, "dead-letter", 1000, 3001, NULL },
+};
+
+/* Each refused with --processing 10 otherwise. */
+static const CalcBadValue sqs_bad_values[] = {
+  { "visibility-timeout", "-1" }, { "visibility-timeout", "1.5" },
+  { "visibility-timeout", "43201" }, { "visibility-timeout", "nan" },
+  { "visibility-timeout", "inf" }, { "visibility-timeout", "" },
+  { "visibility-timeout", "30s" }, { "visibility-timeout", "0x1e" },
+  { "processing", "0" }, { "processing", "-1" }, { "processing", "86401" },
+  { "processing", "NaN" }, { "processing", " 5" }, { "processing", "" },
+  { "max-receive-count", "0" }, { "max-receive-count", "1001" },
+  { "max-receive-count", "1.5" }, { "max-receive-count", "-1" },
+  { "max-receive-count", "none" },
+  { "failures", "-1" }, { "failures", "0.5" }, { "failures", "1001" }, { "failures", "many" },
+};

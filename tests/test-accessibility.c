@@ -142,7 +142,8 @@ test_accessibility_window (void)
   g_autofree char *dir = nimbus_test_make_tmpdir ();
   g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
-  const char * const pages[] = { "dynamodb", "elasticache", "sqs", "ebs", "lambda", "vpc" };
+  const char * const pages[] = { "dynamodb", "elasticache", "sqs", "ebs", "lambda", "kinesis",
+                                 "api-gateway", "vpc" };
 
   g_assert_true (nimbus_user_store_flag (store, "sqs/visibility-timeout", NULL, NULL));
   g_assert_true (nimbus_user_store_flag (store, "dynamodb/scan-vs-query", NULL, NULL));

@@ -8,6 +8,7 @@
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
+#include "nimbus-sqs-visibility.h"
 
 #include "calc-cases.h"
 
@@ -333,6 +334,111 @@ test_api_bad_input (void)
   }
 }
 
+static gboolean
+sqs_parse (NimbusSqsVisibilityInput  *input,
+           const char                *name,
+           const char                *text,
+           GError                   **error)
+{
+  return text == NULL || nimbus_sqs_visibility_parse (input, name, text, error);
+}
+
+/* The events are in time order, every receive has its end, and the last receive's timeout
+ * or a delete closes the timeline. */
+static void
+check_sqs_events (const NimbusSqsVisibility *r)
+{
+  guint n_receives = 0, n_ends = 0;
+
+  for (guint i = 0; i < r->events->len; i++)
+    {
+      const NimbusSqsEvent *event = g_ptr_array_index (r->events, i);
+
+      g_assert_nonnull (event->description);
+      g_assert_cmpuint (event->receive, >=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (event->time, >=,
+                           ((NimbusSqsEvent *) g_ptr_array_index (r->events, i - 1))->time);
+      n_receives += event->kind == NIMBUS_SQS_EVENT_RECEIVE;
+      n_ends += event->kind == NIMBUS_SQS_EVENT_FAIL || event->kind == NIMBUS_SQS_EVENT_DELETE ||
+                event->kind == NIMBUS_SQS_EVENT_LATE;
+    }
+
+  g_assert_cmpuint (n_receives, ==, n_ends);
+  if (r->outcome != NIMBUS_SQS_OUTCOME_ENDLESS)
+    g_assert_cmpuint (n_receives, ==, r->receives);
+}
+
+static void
+test_sqs_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sqs_cases); i++)
+    {
+      const SqsCase *c = &sqs_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NimbusSqsVisibility) r = NULL;
+      NimbusSqsVisibilityInput input;
+
+      g_test_message ("case %u: %s s processing", i, c->processing);
+      nimbus_sqs_visibility_input_init (&input);
+      g_assert_true (sqs_parse (&input, "visibility-timeout", c->timeout, &error));
+      g_assert_true (sqs_parse (&input, "processing", c->processing, &error));
+      g_assert_true (sqs_parse (&input, "max-receive-count", c->max_receive_count, &error));
+      g_assert_true (sqs_parse (&input, "failures", c->failures, &error));
+      g_assert_no_error (error);
+
+      r = nimbus_sqs_visibility_compute (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (r->receives, ==, c->receives);
+      g_assert_cmpuint (r->duplicates, ==, c->duplicates);
+      g_assert_cmpstr (nimbus_sqs_outcome_nick (r->outcome), ==, c->outcome);
+      g_assert_cmpfloat_with_epsilon (r->outcome_seconds, c->outcome_seconds, 1e-9);
+      g_assert_cmpuint (r->events->len, ==, c->n_events);
+      g_assert_cmpstr (r->unit, ==, "receives");
+      check_sqs_events (r);
+      if (c->working != NULL)
+        g_assert_cmpstr (r->working, ==, c->working);
+    }
+}
+
+static void
+test_sqs_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sqs_bad_values); i++)
+    {
+      const CalcBadValue *bad = &sqs_bad_values[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *option = g_strconcat ("--", bad->name, " ", NULL);
+      NimbusSqsVisibilityInput input;
+
+      g_test_message ("--%s «%s»", bad->name, bad->text);
+      nimbus_sqs_visibility_input_init (&input);
+      g_assert_true (nimbus_sqs_visibility_parse (&input, "processing", "10", NULL));
+      g_assert_false (nimbus_sqs_visibility_parse (&input, bad->name, bad->text, &error));
+      g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, option));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    NimbusSqsVisibilityInput input;
+
+    nimbus_sqs_visibility_input_init (&input);
+    g_assert_null (nimbus_sqs_visibility_compute (&input, &error));
+    g_assert_cmpstr (error->message, ==, "--processing is needed");
+    g_clear_error (&error);
+    g_assert_false (nimbus_sqs_visibility_parse (&input, "rate", "1", &error));
+    g_assert_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_UNKNOWN);
+    g_clear_error (&error);
+
+    /* compute () checks values set without the parser too. */
+    input.processing = 10;
+    input.timeout = 0.5;
+    g_assert_null (nimbus_sqs_visibility_compute (&input, &error));
+    g_assert_true (g_str_has_prefix (error->message, "--visibility-timeout "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +456,9 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/calc/api-throttling/cases", test_api_cases);
   g_test_add_func ("/nimbus/calc/api-throttling/bad-input", test_api_bad_input);
+
+  g_test_add_func ("/nimbus/calc/sqs-visibility/cases", test_sqs_cases);
+  g_test_add_func ("/nimbus/calc/sqs-visibility/bad-input", test_sqs_bad_input);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "nimbus-ebs-iops.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
+#include "nimbus-sqs-visibility.h"
 #include "nimbus-test-utils.h"
 
 #include "calc-cases.h"
@@ -384,6 +385,76 @@ test_cli_calc_api_bad (void)
     }
 }
 
+static void
+test_cli_calc_sqs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sqs_cases); i++)
+    {
+      const SqsCase *c = &sqs_cases[i];
+      Args args = { { "--calc", "sqs-visibility" }, 2 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object, *inputs, *result;
+      JsonArray *events;
+
+      g_test_message ("case %u", i);
+      args_add (&args, "--visibility-timeout", c->timeout);
+      args_add (&args, "--processing", c->processing);
+      args_add (&args, "--max-receive-count", c->max_receive_count);
+      args_add (&args, "--failures", c->failures);
+      object = check_answer (&args, "sqs-visibility", "receives", &root);
+
+      inputs = json_object_get_object_member (object, "inputs");
+      g_assert_cmpint (json_object_get_int_member (inputs, "visibility_timeout"), ==,
+                       c->timeout != NULL ? atoi (c->timeout) : 30);
+      if (c->max_receive_count == NULL)
+        g_assert_true (json_object_get_null_member (inputs, "max_receive_count"));
+      else
+        g_assert_cmpint (json_object_get_int_member (inputs, "max_receive_count"), ==,
+                         atoi (c->max_receive_count));
+      result = json_object_get_object_member (object, "result");
+      g_assert_cmpstr (json_object_get_string_member (result, "outcome"), ==, c->outcome);
+      if (g_str_equal (c->outcome, "endless"))
+        {
+          g_assert_true (json_object_get_null_member (result, "value"));
+          g_assert_true (json_object_get_null_member (result, "duplicates"));
+        }
+      else
+        {
+          g_assert_cmpint (json_object_get_int_member (result, "value"), ==, c->receives);
+          g_assert_cmpint (json_object_get_int_member (result, "duplicates"), ==, c->duplicates);
+        }
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "outcome_seconds"),
+                                      c->outcome_seconds, 1e-9);
+      events = json_object_get_array_member (result, "events");
+      g_assert_cmpuint (json_array_get_length (events), ==, c->n_events);
+      g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (events, 0),
+                                                       "description"));
+      if (c->working != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "working"), ==, c->working);
+    }
+}
+
+static void
+test_cli_calc_sqs_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sqs_bad_values); i++)
+    {
+      const CalcBadValue *bad = &sqs_bad_values[i];
+      Args args = { { "--calc", "sqs-visibility" }, 2 };
+      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_test_message ("%s «%s»", option, bad->text);
+      if (!g_str_equal (bad->name, "processing"))
+        args_add (&args, "--processing", "10");
+      args_add (&args, option, bad->text);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, option);
+    }
+}
+
 /* Requests that are not a calculation: missing or foreign parameters, unknown calculators,
  * parameters without --calc. */
 static void
@@ -408,7 +479,12 @@ test_cli_calc_usage (void)
                          "--consistency", "strong" } },
     { "lambda-concurrency", { "--calc", "lambda" } },
     { "ebs-iops", { "--calc", "gp2" } },
-    { "api-throttling", { "--calc", "sqs-visibility" } },
+    { "sqs-visibility", { "--calc", "sqs" } },
+    { "--processing", { "--calc", "sqs-visibility" } },
+    { "--processing", { "--calc", "sqs-visibility", "--visibility-timeout", "30" } },
+    { "--rate", { "--calc", "sqs-visibility", "--processing", "1", "--rate", "1" } },
+    { "--processing", { "--calc", "lambda-concurrency", "--rate", "1", "--duration", "1",
+                        "--processing", "1" } },
     { "--burst", { "--calc", "api-throttling", "--rate", "1" } },
     { "--duration", { "--calc", "api-throttling", "--rate", "1", "--burst", "1",
                       "--duration", "1" } },
@@ -472,6 +548,10 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "api-throttling\t"));
   g_assert_nonnull (strstr (out, "  --burst-limit\t"));
   g_assert_nonnull (strstr (out, "(default 5000)"));
+  g_assert_nonnull (strstr (out, "sqs-visibility\t"));
+  g_assert_nonnull (strstr (out, "  --visibility-timeout\t"));
+  g_assert_nonnull (strstr (out, "  --max-receive-count\t"));
+  g_assert_nonnull (strstr (out, "(default 30)"));
 
   g_assert_cmpint (nimbus_test_run_nimbus (&json, NULL, "--calc", "help", "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
@@ -503,6 +583,8 @@ test_cli_calc_help (void)
   g_assert_nonnull (strstr (out, "--duration=SECONDS"));
   g_assert_nonnull (strstr (out, "--volume-size=GiB"));
   g_assert_nonnull (strstr (out, "--rate-limit=N"));
+  g_assert_nonnull (strstr (out, "--visibility-timeout=SECONDS"));
+  g_assert_nonnull (strstr (out, "--max-receive-count=N"));
 }
 
 /* A fact block of the knowledge base, as `nimbus --show SECTION --json` gives it. */
@@ -602,6 +684,24 @@ test_cli_calc_kb_facts (void)
   g_assert_cmpfloat (kb_fact ("kinesis/shards", "shard-read"), ==, NIMBUS_KINESIS_SHARD_READ_MB);
   g_assert_cmpfloat (kb_fact ("kinesis/consumers-and-kcl", "efo-consumers"), ==,
                      NIMBUS_KINESIS_MAX_FAN_OUT_CONSUMERS);
+  g_assert_cmpfloat (kb_fact ("sqs/visibility-timeout", "default"), ==,
+                     NIMBUS_SQS_DEFAULT_TIMEOUT);
+  g_assert_cmpfloat (kb_fact ("sqs/visibility-timeout", "minimum"), ==, 0);
+  g_assert_cmpfloat (kb_fact ("sqs/visibility-timeout", "maximum") * 3600, ==,
+                     NIMBUS_SQS_MAX_TIMEOUT);
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *block = kb_fact_block ("sqs/visibility-timeout", "maximum", &root);
+    g_autoptr(JsonNode) range_root = NULL;
+    JsonObject *range = kb_fact_block ("sqs/dead-letter-queues", "max-receive-count",
+                                       &range_root);
+    g_autofree char *most = g_strdup_printf ("1-%d,%03d",
+                                             (int) NIMBUS_SQS_MAX_RECEIVE_COUNT / 1000,
+                                             (int) NIMBUS_SQS_MAX_RECEIVE_COUNT % 1000);
+
+    g_assert_cmpstr (json_object_get_string_member (block, "unit"), ==, "hours");
+    g_assert_cmpstr (json_object_get_string_member (range, "value"), ==, most);
+  }
 }
 
 int
@@ -618,6 +718,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/cli/calc/kinesis-shards-bad", test_cli_calc_kinesis_bad);
   g_test_add_func ("/nimbus/cli/calc/api-throttling", test_cli_calc_api);
   g_test_add_func ("/nimbus/cli/calc/api-throttling-bad", test_cli_calc_api_bad);
+  g_test_add_func ("/nimbus/cli/calc/sqs-visibility", test_cli_calc_sqs);
+  g_test_add_func ("/nimbus/cli/calc/sqs-visibility-bad", test_cli_calc_sqs_bad);
   g_test_add_func ("/nimbus/cli/calc/usage", test_cli_calc_usage);
   g_test_add_func ("/nimbus/cli/calc/help", test_cli_calc_help);
   g_test_add_func ("/nimbus/cli/calc/kb-facts", test_cli_calc_kb_facts);

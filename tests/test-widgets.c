@@ -4,15 +4,20 @@
 
 #include <adwaita.h>
 
+#include "nimbus-api-bucket.h"
 #include "nimbus-cache-diagram.h"
 #include "nimbus-capacity-calculator.h"
+#include "nimbus-ebs-calculator.h"
 #include "nimbus-entry-page.h"
 #include "nimbus-kb.h"
+#include "nimbus-kinesis-calculator.h"
+#include "nimbus-lambda-calculator.h"
 #include "nimbus-page-contents.h"
 #include "nimbus-preferences-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
 #include "nimbus-service-list.h"
+#include "nimbus-sqs-timeline.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-weak-areas-page.h"
@@ -44,7 +49,15 @@ test_widgets_entry_page (void)
   g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
   GtkWidget *page = nimbus_entry_page_new ();
 
-  /* DynamoDB holds a calculator, ElastiCache the cache diagram. */
+  /* DynamoDB holds a calculator, ElastiCache the cache diagram, the others the exam-maths
+   * widgets. */
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *ids[] = { "lambda", "kinesis", "ebs", "sqs", "api-gateway" };
+
+      nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, ids[i],
+                                                                                 NULL));
+    }
   nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "dynamodb", NULL));
   nimbus_entry_page_scroll_to (NIMBUS_ENTRY_PAGE (page), "dynamodb/scan-vs-query");
   nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "elasticache", NULL));
@@ -89,6 +102,22 @@ test_widgets_others (void)
   /* Mid-animation: the step's arrows are still moving when the diagram goes. */
   nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (diagram));
   show_and_finalize (diagram);
+  show_and_finalize (nimbus_lambda_calculator_new ());
+  show_and_finalize (nimbus_kinesis_calculator_new ());
+  show_and_finalize (nimbus_ebs_calculator_new ());
+  {
+    GtkWidget *timeline = nimbus_sqs_timeline_new ();
+    GtkWidget *bucket = nimbus_api_bucket_new ();
+
+    /* Playing: the timer is still set when they go. */
+    gtk_widget_activate_action (timeline, "sqs.step", NULL);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
+      timeline, NIMBUS_TYPE_SQS_TIMELINE, "play_button")), TRUE);
+    show_and_finalize (timeline);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
+      bucket, NIMBUS_TYPE_API_BUCKET, "play_button")), TRUE);
+    show_and_finalize (bucket);
+  }
   show_and_finalize (nimbus_preferences_page_new (NULL));
   show_and_finalize (g_object_new (NIMBUS_TYPE_WEAK_AREAS_PAGE, NULL));
 

@@ -29,7 +29,10 @@ struct _NimbusKbSources
   char *categories_file;
 };
 
-static const char * const widget_names[] = { "capacity-calculator", "cache-strategy", NULL };
+static const char * const widget_names[] = {
+  "capacity-calculator", "cache-strategy", "lambda-concurrency", "kinesis-shards", "ebs-iops",
+  "sqs-visibility", "api-throttling", NULL
+};
 
 static void
 nimbus_category_free (NimbusCategory *category)

@@ -173,3 +173,17 @@ nimbus_api_throttling_free (NimbusApiThrottling *result)
   g_free (result->working);
   g_free (result);
 }
+
+/* Tokens in the bucket this many seconds after the burst: what it left, refilled with
+ * what the steady rate leaves spare, up to the burst limit. */
+double
+nimbus_api_throttling_tokens_at (const NimbusApiThrottling *result,
+                                 double                     seconds)
+{
+  double spare;
+
+  g_return_val_if_fail (result != NULL && seconds >= 0, 0);
+
+  spare = MAX (result->input.rate_limit - result->input.rate, 0);
+  return MIN (result->input.burst_limit, result->tokens - result->accepted + spare * seconds);
+}

@@ -41,6 +41,8 @@ gboolean               nimbus_api_throttling_parse      (NimbusApiThrottlingInpu
                                                          GError                        **error);
 NimbusApiThrottling   *nimbus_api_throttling_compute    (const NimbusApiThrottlingInput *input,
                                                          GError                        **error);
+double                 nimbus_api_throttling_tokens_at  (const NimbusApiThrottling      *result,
+                                                         double                          seconds);
 void                   nimbus_api_throttling_free       (NimbusApiThrottling            *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusApiThrottling, nimbus_api_throttling_free)

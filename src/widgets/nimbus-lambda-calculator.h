@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nimbus-lambda-concurrency.h"
+
+G_BEGIN_DECLS
+
+#define NIMBUS_TYPE_LAMBDA_CALCULATOR (nimbus_lambda_calculator_get_type ())
+
+G_DECLARE_FINAL_TYPE (NimbusLambdaCalculator, nimbus_lambda_calculator, NIMBUS, LAMBDA_CALCULATOR,
+                      GtkWidget)
+
+/* Declared one by one: the type names are too long for aligned columns. */
+GtkWidget *nimbus_lambda_calculator_new (void);
+gboolean nimbus_lambda_calculator_set_input (NimbusLambdaCalculator *self,
+                                             const NimbusLambdaConcurrencyInput *input);
+const char *nimbus_lambda_calculator_get_result (NimbusLambdaCalculator *self);
+const char *nimbus_lambda_calculator_get_working (NimbusLambdaCalculator *self);
+const char *nimbus_lambda_calculator_get_problem (NimbusLambdaCalculator *self);
+
+G_END_DECLS

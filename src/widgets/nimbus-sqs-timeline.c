@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#define G_LOG_DOMAIN "nimbus-sqs-timeline"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "nimbus-calc-form.h"
+#include "nimbus-sqs-timeline.h"
+
+/* The SQS visibility timeline of the SQS page: a timeout, a processing time and a redrive
+ * policy in; the core's timeline of receives, timeouts and deletes out, played event by
+ * event. The queue's row shows when the message is hidden, each consumer's row its
+ * processing (a delete, a failure, or work done again), and the label under it says the
+ * current event in words, as `nimbus --calc sqs-visibility --json` lists them. */
+struct _NimbusSqsTimeline
+{
+  GtkWidget parent_instance;
+
+  AdwActionRow *timeout_row;
+  GtkSpinButton *timeout_spin;
+  AdwActionRow *processing_row;
+  GtkSpinButton *processing_spin;
+  AdwActionRow *receive_count_row;
+  GtkSpinButton *receive_count_spin;
+  AdwActionRow *failures_row;
+  GtkSpinButton *failures_spin;
+  GtkLabel *result_label;
+  GtkLabel *problem_label;
+  GtkLabel *working_label;
+  GtkDrawingArea *area;
+  GtkLabel *step_label;
+  GtkToggleButton *play_button;
+  GtkWidget *accent_swatch;
+  GtkWidget *success_swatch;
+  GtkWidget *warning_swatch;
+  GtkWidget *error_swatch;
+
+  NimbusSqsVisibility *timeline;
+  guint position;            /* events shown */
+  guint play_source;
+};
+
+G_DEFINE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, GTK_TYPE_WIDGET)
+
+#define PLAY_INTERVAL_MS 1200
+#define MAX_LANES 6
+#define LANE_HEIGHT 22
+#define LABEL_WIDTH 92
+
+static void
+update_step_label (NimbusSqsTimeline *self)
+{
+  g_autofree char *text = NULL;
+  guint n = self->timeline != NULL ? self->timeline->events->len : 0;
+
+  if (self->timeline == NULL)
+    text = g_strdup (_("Nothing to play until the inputs are right."));
+  else if (self->position == 0)
+    text = g_strdup (_("Press Step to receive the message, or Play to watch the whole timeline."));
+  else
+    {
+      const NimbusSqsEvent *event = g_ptr_array_index (self->timeline->events,
+                                                       self->position - 1);
+
+      /* Translators: "Step 2 of 8: 30 s: the timeout of receive 1 runs out…" */
+      text = g_strdup_printf (_("Step %u of %u: %s"), self->position, n, event->description);
+    }
+
+  gtk_label_set_text (self->step_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sqs.step", self->position < n);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+stop_playing (NimbusSqsTimeline *self)
+{
+  if (gtk_toggle_button_get_active (self->play_button))
+    gtk_toggle_button_set_active (self->play_button, FALSE);
+}
+
+static void
+reset (NimbusSqsTimeline *self)
+{
+  stop_playing (self);
+  self->position = 0;
+  update_step_label (self);
+}
+
+static double
+event_time (NimbusSqsTimeline *self,
+            guint              i)
+{
+  return ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events, i))->time;
+}
+
+/* The consumers' lanes and the queue's, the part of the timeline played so far. */
+static void
+draw_lanes (NimbusSqsTimeline *self,
+            cairo_t           *cr,
+            double             x0,
+            double             scale,
+            double             now)
+{
+  const NimbusSqsVisibility *t = self->timeline;
+  GdkRGBA accent, success, warning, error, fg;
+
+  nimbus_calc_form_color (self->accent_swatch, &accent);
+  nimbus_calc_form_color (self->success_swatch, &success);
+  nimbus_calc_form_color (self->warning_swatch, &warning);
+  nimbus_calc_form_color (self->error_swatch, &error);
+  nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
+
+  for (guint i = 0; i < self->position; i++)
+    {
+      const NimbusSqsEvent *event = g_ptr_array_index (t->events, i);
+      double x = x0 + event->time * scale;
+      double lane_y = LANE_HEIGHT * MIN (event->receive, MAX_LANES + 1);
+
+      switch (event->kind)
+        {
+        case NIMBUS_SQS_EVENT_RECEIVE:
+          {
+            double hidden = MIN (t->input.timeout, now - event->time);
+            double busy = MIN (t->input.processing, now - event->time);
+
+            /* The queue hides the message; the consumer works on it. */
+            nimbus_calc_form_set_source (cr, &accent, 0.35);
+            cairo_rectangle (cr, x, 4, MAX (hidden * scale, 2), LANE_HEIGHT - 8);
+            cairo_fill (cr);
+            if (event->receive <= MAX_LANES)
+              {
+                nimbus_calc_form_set_source (cr, &fg, 0.25);
+                cairo_rectangle (cr, x, lane_y + 4, MAX (busy * scale, 2), LANE_HEIGHT - 8);
+                cairo_fill (cr);
+              }
+            break;
+          }
+        case NIMBUS_SQS_EVENT_DELETE:
+        case NIMBUS_SQS_EVENT_FAIL:
+        case NIMBUS_SQS_EVENT_LATE:
+          if (event->receive > MAX_LANES)
+            break;
+          nimbus_calc_form_set_source (cr, event->kind == NIMBUS_SQS_EVENT_DELETE ? &success
+                                           : event->kind == NIMBUS_SQS_EVENT_FAIL ? &error
+                                           : &warning, 1);
+          cairo_arc (cr, x, lane_y + LANE_HEIGHT / 2.0, 5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+        case NIMBUS_SQS_EVENT_DEAD_LETTER:
+        case NIMBUS_SQS_EVENT_ENDLESS:
+          nimbus_calc_form_set_source (cr, &error, 1);
+          cairo_rectangle (cr, x - 3, 2, 6, LANE_HEIGHT - 4);
+          cairo_fill (cr);
+          break;
+        case NIMBUS_SQS_EVENT_VISIBLE:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+draw_labels (NimbusSqsTimeline *self,
+             cairo_t           *cr,
+             guint              lanes,
+             double             width,
+             double             end)
+{
+  GdkRGBA fg;
+  g_autofree char *end_text = nimbus_calc_format (end);
+  g_autofree char *axis = g_strdup_printf (_("%s s"), end_text);
+
+  nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
+  for (guint lane = 0; lane <= lanes; lane++)
+    {
+      g_autofree char *name = lane == 0 ? g_strdup (_("Queue"))
+                              : lane > MAX_LANES ? g_strdup (_("More"))
+                              : g_strdup_printf (_("Consumer %u"), lane);
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), name);
+
+      pango_layout_set_width (layout, (LABEL_WIDTH - 6) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      nimbus_calc_form_set_source (cr, &fg, 0.8);
+      cairo_move_to (cr, 0, lane * LANE_HEIGHT + 2);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), axis);
+    int text_width;
+
+    pango_layout_get_pixel_size (layout, &text_width, NULL);
+    cairo_move_to (cr, width - text_width, (lanes + 1) * LANE_HEIGHT + 2);
+    pango_cairo_show_layout (cr, layout);
+    cairo_move_to (cr, LABEL_WIDTH, (lanes + 1) * LANE_HEIGHT + 2);
+    g_object_unref (layout);
+    layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), _("0 s"));
+    pango_cairo_show_layout (cr, layout);
+    g_object_unref (layout);
+  }
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  NimbusSqsTimeline *self = user_data;
+  const NimbusSqsVisibility *t = self->timeline;
+  double end, scale, now;
+  guint lanes = 0;
+  GdkRGBA fg;
+
+  if (t == NULL || t->events->len == 0)
+    return;
+
+  for (guint i = 0; i < t->events->len; i++)
+    lanes = MAX (lanes, ((NimbusSqsEvent *) g_ptr_array_index (t->events, i))->receive);
+  lanes = MIN (lanes, MAX_LANES + 1);
+  end = MAX (event_time (self, t->events->len - 1), t->input.timeout);
+  end = MAX (end, 1);
+  scale = (width - LABEL_WIDTH - 8) / end;
+  now = self->position > 0 ? event_time (self, self->position - 1) : 0;
+
+  draw_labels (self, cr, lanes, width, end);
+
+  /* Lanes' guides, and where the current event is. */
+  nimbus_calc_form_color (GTK_WIDGET (area), &fg);
+  nimbus_calc_form_set_source (cr, &fg, 0.12);
+  for (guint lane = 0; lane <= lanes; lane++)
+    {
+      cairo_rectangle (cr, LABEL_WIDTH, lane * LANE_HEIGHT + LANE_HEIGHT / 2.0, width - LABEL_WIDTH,
+                       1);
+      cairo_fill (cr);
+    }
+  draw_lanes (self, cr, LABEL_WIDTH, scale, now);
+  if (self->position > 0)
+    {
+      nimbus_calc_form_set_source (cr, &fg, 0.7);
+      cairo_rectangle (cr, LABEL_WIDTH + now * scale - 0.5, 0, 1, (lanes + 1) * LANE_HEIGHT);
+      cairo_fill (cr);
+    }
+}
+
+static void
+on_input_changed_cb (NimbusSqsTimeline *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  NimbusSqsVisibilityInput input;
+  double receive_count = nimbus_calc_form_spin_value (self->receive_count_spin);
+  guint lanes = 0;
+
+  nimbus_sqs_visibility_input_init (&input);
+  input.timeout = nimbus_calc_form_spin_value (self->timeout_spin);
+  input.processing = nimbus_calc_form_spin_value (self->processing_spin);
+  input.failures = nimbus_calc_form_spin_value (self->failures_spin);
+  /* 0 is no redrive policy. */
+  if (receive_count != 0)
+    input.max_receive_count = receive_count;
+
+  g_clear_pointer (&self->timeline, nimbus_sqs_visibility_free);
+  self->timeline = nimbus_sqs_visibility_compute (&input, &error);
+  if (self->timeline != NULL && self->timeline->outcome == NIMBUS_SQS_OUTCOME_ENDLESS)
+    result = g_strdup (_("Received by every poll"));
+  else if (self->timeline != NULL)
+    {
+      guint receives = self->timeline->receives, duplicates = self->timeline->duplicates;
+      g_autofree char *received = g_strdup_printf (ngettext ("%u receive", "%u receives",
+                                                             receives), receives);
+      g_autofree char *duplicated = g_strdup_printf (ngettext ("%u duplicate", "%u duplicates",
+                                                               duplicates), duplicates);
+
+      /* Translators: the timeline's result, "3 receives, 2 duplicates" */
+      result = g_strdup_printf (_("%s, %s"), received, duplicated);
+    }
+  nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
+                         self->timeline != NULL ? self->timeline->working : NULL, error);
+
+  for (guint i = 0; self->timeline != NULL && i < self->timeline->events->len; i++)
+    lanes = MAX (lanes, ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events,
+                                                               i))->receive);
+  gtk_drawing_area_set_content_height (self->area,
+                                       (MIN (lanes, MAX_LANES + 1) + 2) * LANE_HEIGHT);
+  reset (self);
+}
+
+/* One event more; FALSE at the end of the timeline. */
+gboolean
+nimbus_sqs_timeline_step (NimbusSqsTimeline *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), FALSE);
+
+  if (self->timeline == NULL || self->position >= self->timeline->events->len)
+    return FALSE;
+
+  self->position++;
+  update_step_label (self);
+  return TRUE;
+}
+
+const char *
+nimbus_sqs_timeline_get_step_text (NimbusSqsTimeline *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
+
+  return gtk_label_get_text (self->step_label);
+}
+
+static gboolean
+play_cb (gpointer user_data)
+{
+  NimbusSqsTimeline *self = user_data;
+
+  if (nimbus_sqs_timeline_step (self))
+    return G_SOURCE_CONTINUE;
+
+  self->play_source = 0;
+  gtk_toggle_button_set_active (self->play_button, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_play_button_toggled_cb (NimbusSqsTimeline *self)
+{
+  if (!gtk_toggle_button_get_active (self->play_button))
+    {
+      g_clear_handle_id (&self->play_source, g_source_remove);
+      gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Play"));
+      return;
+    }
+
+  gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Pause"));
+  if (self->timeline != NULL && self->position >= self->timeline->events->len)
+    self->position = 0;
+  if (self->play_source == 0 && nimbus_sqs_timeline_step (self))
+    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, play_cb, self);
+  else if (self->play_source == 0)
+    gtk_toggle_button_set_active (self->play_button, FALSE);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  stop_playing (NIMBUS_SQS_TIMELINE (widget));
+  nimbus_sqs_timeline_step (NIMBUS_SQS_TIMELINE (widget));
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  reset (NIMBUS_SQS_TIMELINE (widget));
+}
+
+/* FALSE when a value does not fit the window's inputs (more digits than they keep). */
+gboolean
+nimbus_sqs_timeline_set_input (NimbusSqsTimeline              *self,
+                               const NimbusSqsVisibilityInput *input)
+{
+  gboolean fits;
+
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), FALSE);
+
+  fits = nimbus_calc_form_set_value (self->timeout_spin, input->timeout);
+  fits &= nimbus_calc_form_set_value (self->processing_spin, input->processing);
+  fits &= nimbus_calc_form_set_value (self->receive_count_spin,
+                                      isnan (input->max_receive_count)
+                                      ? 0 : input->max_receive_count);
+  fits &= nimbus_calc_form_set_value (self->failures_spin, input->failures);
+  on_input_changed_cb (self);
+
+  return fits;
+}
+
+const char *
+nimbus_sqs_timeline_get_result (NimbusSqsTimeline *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
+
+  return gtk_label_get_text (self->result_label);
+}
+
+const char *
+nimbus_sqs_timeline_get_working (NimbusSqsTimeline *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
+
+  return gtk_label_get_text (self->working_label);
+}
+
+const char *
+nimbus_sqs_timeline_get_problem (NimbusSqsTimeline *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
+
+  return gtk_label_get_text (self->problem_label);
+}
+
+static void
+nimbus_sqs_timeline_dispose (GObject *object)
+{
+  NimbusSqsTimeline *self = NIMBUS_SQS_TIMELINE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->play_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_SQS_TIMELINE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->timeline, nimbus_sqs_visibility_free);
+
+  G_OBJECT_CLASS (nimbus_sqs_timeline_parent_class)->dispose (object);
+}
+
+static void
+nimbus_sqs_timeline_class_init (NimbusSqsTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nimbus_sqs_timeline_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-sqs-timeline.ui");
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_spin);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, processing_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, processing_spin);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, receive_count_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, receive_count_spin);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, failures_row);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, failures_spin);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, result_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, working_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, area);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, step_label);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, play_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, accent_swatch);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, success_swatch);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, warning_swatch);
+  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, error_swatch);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_play_button_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "sqs.step", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "sqs.reset", NULL, reset_action);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+nimbus_sqs_timeline_init (NimbusSqsTimeline *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  nimbus_calc_form_setup_spin (self->timeout_spin, GTK_WIDGET (self->timeout_row));
+  nimbus_calc_form_setup_spin (self->processing_spin, GTK_WIDGET (self->processing_row));
+  nimbus_calc_form_setup_spin (self->receive_count_spin, GTK_WIDGET (self->receive_count_row));
+  nimbus_calc_form_setup_spin (self->failures_spin, GTK_WIDGET (self->failures_row));
+  on_input_changed_cb (self);
+}
+
+GtkWidget *
+nimbus_sqs_timeline_new (void)
+{
+  return g_object_new (NIMBUS_TYPE_SQS_TIMELINE, NULL);
+}
