@@ -38,6 +38,19 @@ static const struct {
   { "duplicate-exam", "6:43: exam “saa-c03” listed twice" },
 };
 
+/* Broken exam domains in categories.json, and the first error each must give. */
+static const struct {
+  const char *fixture;
+  const char *error;
+} broken_categories[] = {
+  { "domains-missing", "11:5: an exam has no “domains”" },
+  { "domains-misnumbered", "14:22: domain 2 of an exam must be numbered 2, not 3" },
+  { "domains-weights", "15:7: the weights of an exam's domains sum to 90, not 100" },
+  { "domains-no-name", "13:35: “name” of a domain is empty" },
+  { "domains-bad-weight", "13:52: “weight” of a domain must be a whole number from 1 to 100" },
+  { "domains-unknown-key", "13:67: unknown key “share” in a domain" },
+};
+
 static char *
 kb_source (const char *name)
 {
@@ -104,6 +117,48 @@ test_compiler_broken_fixtures (void)
       g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 0), expected));
       /* Nothing broken is sorted or written. */
       g_assert_cmpuint (nimbus_kb_sources_get_errors (sources)->len, >, 0);
+    }
+}
+
+static NimbusKbSources *
+load_categories (const char *path)
+{
+  g_autofree char *sqs = kb_source ("sqs.json");
+  g_autofree char *data = NULL;
+  NimbusKbSources *sources = nimbus_kb_sources_new ();
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  nimbus_kb_sources_add_categories (sources, path, data, length);
+  nimbus_kb_sources_add_file (sources, sqs);
+  nimbus_kb_sources_finish (sources);
+
+  return sources;
+}
+
+static void
+test_compiler_broken_domains (void)
+{
+  {
+    g_autoptr(NimbusKbSources) sources = load_categories ("fixtures/kb/categories/good.json");
+    g_autoptr(GPtrArray) errors = errors_of (sources, "fixtures/");
+
+    g_assert_cmpuint (errors->len, ==, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_categories); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("fixtures/kb/categories/%s.json",
+                                               broken_categories[i].fixture);
+      g_autoptr(NimbusKbSources) sources = load_categories (path);
+      g_autofree char *expected = g_strconcat (path, ":", broken_categories[i].error, NULL);
+      g_autoptr(GPtrArray) errors = errors_of (sources, path);
+
+      g_test_message ("fixture %s", broken_categories[i].fixture);
+      for (guint j = 0; j < errors->len; j++)
+        g_test_message ("  %s", (const char *) g_ptr_array_index (errors, j));
+      g_assert_cmpuint (errors->len, >, 0);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 0), expected));
     }
 }
 
@@ -296,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/compiler/good-fixture", test_compiler_good_fixture);
   g_test_add_func ("/nimbus/compiler/broken-fixtures", test_compiler_broken_fixtures);
+  g_test_add_func ("/nimbus/compiler/broken-domains", test_compiler_broken_domains);
   g_test_add_func ("/nimbus/compiler/real-sources", test_compiler_real_sources);
   g_test_add_func ("/nimbus/compiler/reproducible", test_compiler_reproducible);
   g_test_add_func ("/nimbus/compiler/process-fails", test_compiler_process_fails);

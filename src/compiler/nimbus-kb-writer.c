@@ -365,6 +365,16 @@ write_all (Writer    *w,
       if (!INSERT (w, "INSERT INTO exams VALUES (?, ?, ?, ?)",
                    TEXT (exam->id), NUMBER (i), TEXT (exam->name), TEXT (exam->short_name)))
         return FALSE;
+
+      for (guint j = 0; j < exam->domains->len; j++)
+        {
+          const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, j);
+
+          if (!INSERT (w, "INSERT INTO exam_domains VALUES (?, ?, ?, ?)",
+                       TEXT (exam->id), NUMBER (domain->number), TEXT (domain->name),
+                       NUMBER (domain->weight)))
+            return FALSE;
+        }
     }
 
   for (guint i = 0; i < entries->len; i++)

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "5"
+#define NIMBUS_KB_SCHEMA_VERSION "6"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -42,6 +42,9 @@ G_BEGIN_DECLS
   "  position INTEGER NOT NULL UNIQUE) WITHOUT ROWID;" \
   "CREATE TABLE exams (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE," \
   "  name TEXT NOT NULL, short_name TEXT NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE exam_domains (exam_id TEXT NOT NULL REFERENCES exams (id)," \
+  "  number INTEGER NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL," \
+  "  PRIMARY KEY (exam_id, number)) WITHOUT ROWID;" \
   "CREATE TABLE service_exams (service_id TEXT NOT NULL REFERENCES services (id)," \
   "  exam_id TEXT NOT NULL REFERENCES exams (id), position INTEGER NOT NULL," \
   "  PRIMARY KEY (service_id, exam_id)) WITHOUT ROWID;" \
