@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "nimbus-kb-questions.h"
 #include "nimbus-kb-reader.h"
 #include "nimbus-kb-sources.h"
 
@@ -26,6 +27,7 @@ struct _NimbusKbSources
   GPtrArray *exams;       /* NimbusExam */
   GPtrArray *entries;     /* NimbusEntry */
   GPtrArray *origins;     /* EntryOrigin, parallel to entries */
+  GPtrArray *questions;   /* NimbusKbQuestion */
   char *categories_file;
 };
 
@@ -58,6 +60,7 @@ nimbus_kb_sources_new (void)
   self->exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_entry_free);
   self->origins = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_origin_free);
+  self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_kb_question_free);
 
   return self;
 }
@@ -73,6 +76,7 @@ nimbus_kb_sources_free (NimbusKbSources *self)
   g_ptr_array_unref (self->exams);
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->origins);
+  g_ptr_array_unref (self->questions);
   g_free (self->categories_file);
   g_free (self);
 }
@@ -99,6 +103,12 @@ GPtrArray *
 nimbus_kb_sources_get_entries (NimbusKbSources *self)
 {
   return self->entries;
+}
+
+GPtrArray *
+nimbus_kb_sources_get_questions (NimbusKbSources *self)
+{
+  return self->questions;
 }
 
 
@@ -626,6 +636,28 @@ out:
   nimbus_kb_reader_clear (&ctx);
 }
 
+/* The practice questions of one service, from questions/SERVICE.json. */
+void
+nimbus_kb_sources_add_questions (NimbusKbSources *self,
+                                 const char      *filename,
+                                 const char      *data,
+                                 gsize            length)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (filename != NULL);
+
+  nimbus_kb_questions_read (self->questions, self->errors, filename, data, length);
+}
+
+static gboolean
+is_questions_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_name = g_path_get_basename (dir);
+
+  return g_str_equal (dir_name, "questions");
+}
+
 gboolean
 nimbus_kb_sources_add_file (NimbusKbSources *self,
                             const char      *path)
@@ -646,6 +678,8 @@ nimbus_kb_sources_add_file (NimbusKbSources *self,
 
   if (g_str_equal (basename, "categories.json"))
     nimbus_kb_sources_add_categories (self, path, data, length);
+  else if (is_questions_file (path))
+    nimbus_kb_sources_add_questions (self, path, data, length);
   else
     nimbus_kb_sources_add_service (self, path, data, length);
 
@@ -832,6 +866,7 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
 
   check_related (self, service_ids);
   check_aliases (self);
+  nimbus_kb_questions_check (self->questions, self->errors, self->exams, self->entries);
 
   if (self->errors->len == 0)
     g_ptr_array_sort_with_data (self->entries, compare_entries, self);

@@ -126,5 +126,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusBlock, nimbus_block_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSource, nimbus_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSection, nimbus_section_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusEntry, nimbus_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusExam, nimbus_exam_free)
 
 G_END_DECLS

@@ -76,7 +76,25 @@ G_BEGIN_DECLS
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
-  "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;"
+  "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
+  NIMBUS_KB_QUESTIONS_SCHEMA
+
+/* Practice questions, apart from the search documents: no question is a search hit. */
+#define NIMBUS_KB_QUESTIONS_SCHEMA \
+  "CREATE TABLE questions (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE," \
+  "  service_id TEXT NOT NULL REFERENCES services (id), stem TEXT NOT NULL," \
+  "  choose INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE question_options (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  position INTEGER NOT NULL, text TEXT NOT NULL, correct INTEGER NOT NULL," \
+  "  why TEXT NOT NULL, PRIMARY KEY (question_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE question_exams (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  exam_id TEXT NOT NULL REFERENCES exams (id), domain INTEGER NOT NULL," \
+  "  PRIMARY KEY (question_id, exam_id)) WITHOUT ROWID;" \
+  "CREATE INDEX question_exams_by_domain ON question_exams (exam_id, domain);" \
+  "CREATE TABLE question_sections (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  position INTEGER NOT NULL, section_id TEXT NOT NULL REFERENCES sections (id)," \
+  "  PRIMARY KEY (question_id, position)) WITHOUT ROWID;" \
+  "CREATE INDEX question_sections_by_section ON question_sections (section_id);"
 
 /* A statement borrowed from the cache: going out of scope resets it for the next use. */
 typedef sqlite3_stmt NimbusKbStmt;
