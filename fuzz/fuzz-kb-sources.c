@@ -6,8 +6,8 @@
 
 #include "nimbus-kb-sources.h"
 
-/* libFuzzer: any bytes as a knowledge source file, read and checked the way the compiler
- * does, with a real categories file. Every problem must be an error with a position,
+/* libFuzzer: any bytes as a knowledge source file and as a questions file, read and checked
+ * the way the compiler does, with a real categories file. Every problem must be an error with a position,
  * never a crash. */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -16,7 +16,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
 static const char categories[] =
   "{\"categories\": [{\"id\": \"compute\", \"name\": \"Compute\"},"
   "                  {\"id\": \"storage\", \"name\": \"Storage\"}],"
-  " \"exams\": [{\"id\": \"dva-c02\", \"name\": \"Developer\", \"short_name\": \"Developer\"}]}";
+  " \"exams\": [{\"id\": \"dva-c02\", \"name\": \"Developer\", \"short_name\": \"Developer\","
+  "             \"domains\": [{\"number\": 1, \"name\": \"One\", \"weight\": 100}]}]}";
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -27,11 +28,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   nimbus_kb_sources_add_categories (sources, "categories.json", categories, sizeof categories - 1);
   nimbus_kb_sources_add_service (sources, "fuzz.json", (const char *) data, size);
+  nimbus_kb_sources_add_questions (sources, "questions/fuzz.json", (const char *) data, size);
   nimbus_kb_sources_finish (sources);
 
   errors = nimbus_kb_sources_get_errors (sources);
   for (guint i = 0; i < errors->len; i++)
     g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, i), "fuzz.json:") ||
+                   g_str_has_prefix (g_ptr_array_index (errors, i), "questions/fuzz.json:") ||
                    g_str_has_prefix (g_ptr_array_index (errors, i), "categories.json:"));
 
   return 0;

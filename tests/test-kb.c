@@ -2,6 +2,8 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -93,6 +95,45 @@ find_service (GListModel *services,
   g_assert_not_reached ();
 }
 
+/* Each exam's domains are those of categories.json, numbered from 1, weighing 100 in all. */
+static void
+check_domains (GPtrArray *exams)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NIMBUS_KB_SOURCES"), "categories.json",
+                                            NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *sources;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  sources = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "exams");
+  g_assert_cmpuint (json_array_get_length (sources), ==, exams->len);
+
+  for (guint i = 0; i < exams->len; i++)
+    {
+      const NimbusExam *exam = g_ptr_array_index (exams, i);
+      JsonArray *domains = json_object_get_array_member (json_array_get_object_element (sources, i),
+                                                         "domains");
+      guint total = 0;
+
+      g_assert_cmpuint (exam->domains->len, ==, json_array_get_length (domains));
+      g_assert_cmpuint (exam->domains->len, >, 0);
+      for (guint j = 0; j < exam->domains->len; j++)
+        {
+          const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, j);
+          JsonObject *source = json_array_get_object_element (domains, j);
+
+          g_assert_cmpuint (domain->number, ==, j + 1);
+          g_assert_true (nimbus_exam_find_domain (exam, j + 1) == domain);
+          g_assert_cmpstr (domain->name, ==, json_object_get_string_member (source, "name"));
+          g_assert_cmpint (domain->weight, ==, json_object_get_int_member (source, "weight"));
+          total += domain->weight;
+        }
+      g_assert_cmpuint (total, ==, 100);
+      g_assert_null (nimbus_exam_find_domain (exam, exam->domains->len + 1));
+    }
+}
+
 /* The exams in the order offered, every service on one at least, and the page's names. */
 static void
 test_kb_exams (void)
@@ -112,6 +153,7 @@ test_kb_exams (void)
   g_assert_cmpstr (((NimbusExam *) exams->pdata[0])->short_name, ==, "Developer");
   g_assert_cmpstr (((NimbusExam *) exams->pdata[1])->id, ==, "saa-c03");
   g_assert_cmpstr (((NimbusExam *) exams->pdata[1])->short_name, ==, "Solutions Architect");
+  check_domains (exams);
 
   for (guint i = 0; i < g_list_model_get_n_items (services); i++)
     {

@@ -39,7 +39,7 @@ main (int   argc,
   if (output == NULL || files == NULL)
     {
       g_printerr ("nimbus-kb-compile: give --output FILE and the source files "
-                  "(categories.json and one file per service)\n");
+                  "(categories.json, one file per service, questions/SERVICE.json)\n");
       return 2;
     }
 
@@ -60,7 +60,8 @@ main (int   argc,
 
   if (!nimbus_kb_write (nimbus_kb_sources_get_categories (sources),
                         nimbus_kb_sources_get_exams (sources),
-                        nimbus_kb_sources_get_entries (sources), output, &error))
+                        nimbus_kb_sources_get_entries (sources),
+                        nimbus_kb_sources_get_questions (sources), output, &error))
     {
       g_printerr ("nimbus-kb-compile: %s\n", error->message);
       return EXIT_FAILURE;

@@ -272,6 +272,42 @@ nimbus_kb_reader_get_string (NimbusKbReader *ctx,
   return g_strdup (value);
 }
 
+/* A whole number (not a decimal, not a boolean): json-glib reads 3 as an int64. */
+gboolean
+nimbus_kb_reader_node_is_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* The whole number key of object, from min to max; FALSE when it is missing or wrong. */
+gboolean
+nimbus_kb_reader_get_int (NimbusKbReader *ctx,
+                          JsonObject     *object,
+                          const char     *what,
+                          const char     *key,
+                          gboolean        required,
+                          gint64          min,
+                          gint64          max,
+                          gint64         *value)
+{
+  JsonNode *node = nimbus_kb_reader_get_member (ctx, object, what, key, required);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!nimbus_kb_reader_node_is_int (node) ||
+      json_node_get_int (node) < min || json_node_get_int (node) > max)
+    {
+      nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, key),
+                              "“%s” of %s must be a whole number from %" G_GINT64_FORMAT
+                              " to %" G_GINT64_FORMAT, key, what, min, max);
+      return FALSE;
+    }
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
 JsonArray *
 nimbus_kb_reader_get_array (NimbusKbReader *ctx,
            JsonObject  *object,

@@ -66,6 +66,17 @@ char *nimbus_kb_reader_get_string (NimbusKbReader *ctx,
                                    const char *key,
                                    gboolean required);
 
+gboolean nimbus_kb_reader_get_int (NimbusKbReader *ctx,
+                                   JsonObject *object,
+                                   const char *what,
+                                   const char *key,
+                                   gboolean required,
+                                   gint64 min,
+                                   gint64 max,
+                                   gint64 *value);
+
+gboolean nimbus_kb_reader_node_is_int (JsonNode *node);
+
 JsonArray *nimbus_kb_reader_get_array (NimbusKbReader *ctx,
                                        JsonObject *object,
                                        const char *what,

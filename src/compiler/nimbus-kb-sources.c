@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "nimbus-kb-questions.h"
 #include "nimbus-kb-reader.h"
 #include "nimbus-kb-sources.h"
 
@@ -26,6 +27,7 @@ struct _NimbusKbSources
   GPtrArray *exams;       /* NimbusExam */
   GPtrArray *entries;     /* NimbusEntry */
   GPtrArray *origins;     /* EntryOrigin, parallel to entries */
+  GPtrArray *questions;   /* NimbusKbQuestion */
   char *categories_file;
 };
 
@@ -61,6 +63,7 @@ nimbus_kb_sources_new (void)
   self->exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_entry_free);
   self->origins = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_origin_free);
+  self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_kb_question_free);
 
   return self;
 }
@@ -76,6 +79,7 @@ nimbus_kb_sources_free (NimbusKbSources *self)
   g_ptr_array_unref (self->exams);
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->origins);
+  g_ptr_array_unref (self->questions);
   g_free (self->categories_file);
   g_free (self);
 }
@@ -102,6 +106,12 @@ GPtrArray *
 nimbus_kb_sources_get_entries (NimbusKbSources *self)
 {
   return self->entries;
+}
+
+GPtrArray *
+nimbus_kb_sources_get_questions (NimbusKbSources *self)
+{
+  return self->questions;
 }
 
 
@@ -490,13 +500,58 @@ nimbus_kb_sources_add_service (NimbusKbSources *self,
   nimbus_kb_reader_clear (&ctx);
 }
 
+/* The domains of an exam's guide: numbered 1, 2, ... in order, weights summing to 100. */
+static void
+read_domains (NimbusKbReader *ctx,
+              JsonObject     *object,
+              NimbusExam     *exam)
+{
+  static const char * const keys[] = { "number", "name", "weight", NULL };
+  JsonArray *array = nimbus_kb_reader_get_array (ctx, object, "an exam", "domains", TRUE);
+  gint64 total = 0;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *domain_object = nimbus_kb_reader_get_object (ctx, array, i, "domain");
+      g_autofree char *name = NULL;
+      NimbusExamDomain *domain;
+      gint64 number = 0, weight = 0;
+
+      if (domain_object == NULL)
+        continue;
+
+      nimbus_kb_reader_check_keys (ctx, domain_object, "a domain", keys);
+      name = nimbus_kb_reader_get_string (ctx, domain_object, "a domain", "name", TRUE);
+      if (nimbus_kb_reader_get_int (ctx, domain_object, "a domain", "number", TRUE, 1, 99,
+                                    &number) &&
+          number != i + 1)
+        nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, domain_object, "number"),
+                                "domain %u of an exam must be numbered %u, not %" G_GINT64_FORMAT,
+                                i + 1, i + 1, number);
+      if (nimbus_kb_reader_get_int (ctx, domain_object, "a domain", "weight", TRUE, 1, 100,
+                                    &weight))
+        total += weight;
+
+      domain = g_new0 (NimbusExamDomain, 1);
+      domain->number = i + 1;
+      domain->name = g_steal_pointer (&name);
+      domain->weight = weight;
+      g_ptr_array_add (exam->domains, domain);
+    }
+
+  if (array != NULL && total != 100)
+    nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "domains"),
+                            "the weights of an exam's domains sum to %" G_GINT64_FORMAT
+                            ", not 100", total);
+}
+
 /* The exams a service can be on, in the order the sidebar offers them. */
 static void
 read_exams (NimbusKbReader  *ctx,
             NimbusKbSources *self,
             JsonObject      *root)
 {
-  static const char * const keys[] = { "id", "name", "short_name", NULL };
+  static const char * const keys[] = { "id", "name", "short_name", "domains", NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *array = nimbus_kb_reader_get_array (ctx, root, "the categories file", "exams", TRUE);
 
@@ -509,10 +564,11 @@ read_exams (NimbusKbReader  *ctx,
         continue;
 
       nimbus_kb_reader_check_keys (ctx, object, "an exam", keys);
-      exam = g_new0 (NimbusExam, 1);
+      exam = nimbus_exam_new ();
       exam->id = nimbus_kb_reader_get_slug (ctx, object, "an exam");
       exam->name = nimbus_kb_reader_get_string (ctx, object, "an exam", "name", TRUE);
       exam->short_name = nimbus_kb_reader_get_string (ctx, object, "an exam", "short_name", TRUE);
+      read_domains (ctx, object, exam);
       if (exam->id == NULL || exam->name == NULL || exam->short_name == NULL)
         {
           nimbus_exam_free (exam);
@@ -583,6 +639,28 @@ out:
   nimbus_kb_reader_clear (&ctx);
 }
 
+/* The practice questions of one service, from questions/SERVICE.json. */
+void
+nimbus_kb_sources_add_questions (NimbusKbSources *self,
+                                 const char      *filename,
+                                 const char      *data,
+                                 gsize            length)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (filename != NULL);
+
+  nimbus_kb_questions_read (self->questions, self->errors, filename, data, length);
+}
+
+static gboolean
+is_questions_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_name = g_path_get_basename (dir);
+
+  return g_str_equal (dir_name, "questions");
+}
+
 gboolean
 nimbus_kb_sources_add_file (NimbusKbSources *self,
                             const char      *path)
@@ -603,6 +681,8 @@ nimbus_kb_sources_add_file (NimbusKbSources *self,
 
   if (g_str_equal (basename, "categories.json"))
     nimbus_kb_sources_add_categories (self, path, data, length);
+  else if (is_questions_file (path))
+    nimbus_kb_sources_add_questions (self, path, data, length);
   else
     nimbus_kb_sources_add_service (self, path, data, length);
 
@@ -789,6 +869,7 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
 
   check_related (self, service_ids);
   check_aliases (self);
+  nimbus_kb_questions_check (self->questions, self->errors, self->exams, self->entries);
 
   if (self->errors->len == 0)
     g_ptr_array_sort_with_data (self->entries, compare_entries, self);

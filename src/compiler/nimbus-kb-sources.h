@@ -17,7 +17,8 @@ typedef struct
 typedef struct _NimbusKbSources NimbusKbSources;
 
 /* The knowledge sources read and checked: categories.json (the categories and the exams)
- * and one file per service.
+ * one file per service, and the practice questions of a service in questions/SERVICE.json
+ * (nimbus_kb_sources_add_file () knows them by their folder).
  * Every problem found is kept as "file:line:column: reason"; reading goes on after an
  * error so that one build reports them all. */
 NimbusKbSources *nimbus_kb_sources_new             (void);
@@ -30,6 +31,10 @@ void             nimbus_kb_sources_add_service     (NimbusKbSources *self,
                                                     const char      *filename,
                                                     const char      *data,
                                                     gsize            length);
+void             nimbus_kb_sources_add_questions   (NimbusKbSources *self,
+                                                    const char      *filename,
+                                                    const char      *data,
+                                                    gsize            length);
 gboolean         nimbus_kb_sources_add_file        (NimbusKbSources *self,
                                                     const char      *path);
 void             nimbus_kb_sources_finish          (NimbusKbSources *self);
@@ -37,6 +42,7 @@ GPtrArray       *nimbus_kb_sources_get_errors      (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_categories  (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_exams       (NimbusKbSources *self);
 GPtrArray       *nimbus_kb_sources_get_entries     (NimbusKbSources *self);
+GPtrArray       *nimbus_kb_sources_get_questions   (NimbusKbSources *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbSources, nimbus_kb_sources_free)
 

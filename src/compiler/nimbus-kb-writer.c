@@ -11,6 +11,7 @@
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
 #include "nimbus-sqlite-private.h"
+#include "nimbus-kb-questions.h"
 #include "nimbus-kb-sources.h"
 #include "nimbus-query.h"
 #include "nimbus-kb-writer.h"
@@ -334,10 +335,51 @@ insert_entry (Writer            *w,
 }
 
 static gboolean
+insert_question (Writer                 *w,
+                 const NimbusKbQuestion *question,
+                 guint                   position)
+{
+  if (!INSERT (w, "INSERT INTO questions VALUES (?, ?, ?, ?, ?)",
+               TEXT (question->id), NUMBER (position), TEXT (question->service_id),
+               TEXT (question->stem), NUMBER (question->choose)))
+    return FALSE;
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      const NimbusKbOption *option = g_ptr_array_index (question->options, i);
+
+      if (!INSERT (w, "INSERT INTO question_options VALUES (?, ?, ?, ?, ?)",
+                   TEXT (question->id), NUMBER (i), TEXT (option->text),
+                   NUMBER (option->correct), TEXT (option->why)))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < question->exams->len; i++)
+    {
+      const NimbusKbQuestionExam *exam = &g_array_index (question->exams,
+                                                         NimbusKbQuestionExam, i);
+
+      if (!INSERT (w, "INSERT INTO question_exams VALUES (?, ?, ?)",
+                   TEXT (question->id), TEXT (exam->exam_id), NUMBER (exam->domain)))
+        return FALSE;
+    }
+
+  for (guint i = 0; question->sections[i] != NULL; i++)
+    {
+      if (!INSERT (w, "INSERT INTO question_sections VALUES (?, ?, ?)",
+                   TEXT (question->id), NUMBER (i), TEXT (question->sections[i])))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 write_all (Writer    *w,
            GPtrArray *categories,
            GPtrArray *exams,
-           GPtrArray *entries)
+           GPtrArray *entries,
+           GPtrArray *questions)
 {
   if (!exec (w, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF;"
                 "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; BEGIN;") ||
@@ -365,11 +407,27 @@ write_all (Writer    *w,
       if (!INSERT (w, "INSERT INTO exams VALUES (?, ?, ?, ?)",
                    TEXT (exam->id), NUMBER (i), TEXT (exam->name), TEXT (exam->short_name)))
         return FALSE;
+
+      for (guint j = 0; j < exam->domains->len; j++)
+        {
+          const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, j);
+
+          if (!INSERT (w, "INSERT INTO exam_domains VALUES (?, ?, ?, ?)",
+                       TEXT (exam->id), NUMBER (domain->number), TEXT (domain->name),
+                       NUMBER (domain->weight)))
+            return FALSE;
+        }
     }
 
   for (guint i = 0; i < entries->len; i++)
     {
       if (!insert_entry (w, g_ptr_array_index (entries, i), i))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      if (!insert_question (w, g_ptr_array_index (questions, i), i))
         return FALSE;
     }
 
@@ -385,6 +443,7 @@ gboolean
 nimbus_kb_write (GPtrArray   *categories,
                  GPtrArray   *exams,
                  GPtrArray   *entries,
+                 GPtrArray   *questions,
                  const char  *path,
                  GError     **error)
 {
@@ -397,6 +456,7 @@ nimbus_kb_write (GPtrArray   *categories,
   g_return_val_if_fail (categories != NULL, FALSE);
   g_return_val_if_fail (exams != NULL, FALSE);
   g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (questions != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -433,7 +493,7 @@ nimbus_kb_write (GPtrArray   *categories,
     }
 
   w.body = g_string_new (NULL);
-  ok = write_all (&w, categories, exams, entries);
+  ok = write_all (&w, categories, exams, entries, questions);
   g_string_free (w.body, TRUE);
   sqlite3_close (w.db);
 

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 gboolean nimbus_kb_write (GPtrArray   *categories,
                           GPtrArray   *exams,
                           GPtrArray   *entries,
+                          GPtrArray   *questions,
                           const char  *path,
                           GError     **error);
 

@@ -111,6 +111,25 @@ nimbus_block_dup_plain_text (const NimbusBlock *block)
 }
 
 void
+nimbus_exam_domain_free (NimbusExamDomain *domain)
+{
+  if (domain == NULL)
+    return;
+
+  g_free (domain->name);
+  g_free (domain);
+}
+
+NimbusExam *
+nimbus_exam_new (void)
+{
+  NimbusExam *exam = g_new0 (NimbusExam, 1);
+
+  exam->domains = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_domain_free);
+  return exam;
+}
+
+void
 nimbus_exam_free (NimbusExam *exam)
 {
   if (exam == NULL)
@@ -119,7 +138,26 @@ nimbus_exam_free (NimbusExam *exam)
   g_free (exam->id);
   g_free (exam->name);
   g_free (exam->short_name);
+  g_ptr_array_unref (exam->domains);
   g_free (exam);
+}
+
+/* The domain numbered number, or NULL when the exam has none such. */
+const NimbusExamDomain *
+nimbus_exam_find_domain (const NimbusExam *exam,
+                         guint             number)
+{
+  g_return_val_if_fail (exam != NULL, NULL);
+
+  for (guint i = 0; i < exam->domains->len; i++)
+    {
+      const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, i);
+
+      if (domain->number == number)
+        return domain;
+    }
+
+  return NULL;
 }
 
 NimbusSource *

@@ -38,12 +38,21 @@ typedef struct
   char *previous_until;
 } NimbusBlock;
 
+/* A domain of an exam's guide: what share of the exam it weighs. */
+typedef struct
+{
+  guint number;      /* 1, 2, ... as the guide numbers them */
+  char *name;        /* "Development with AWS Services" */
+  guint weight;      /* percent of the exam; an exam's domains sum to 100 */
+} NimbusExamDomain;
+
 /* An exam the knowledge base covers. */
 typedef struct
 {
   char *id;          /* "dva-c02" */
   char *name;        /* "AWS Certified Developer – Associate" */
   char *short_name;  /* "Developer" */
+  GPtrArray *domains; /* NimbusExamDomain, in the guide's order (number 1 first) */
 } NimbusExam;
 
 typedef struct
@@ -87,7 +96,11 @@ NimbusBlock   *nimbus_block_new              (NimbusBlockType  type);
 void           nimbus_block_free             (NimbusBlock     *block);
 char          *nimbus_block_dup_plain_text   (const NimbusBlock *block);
 
+NimbusExam    *nimbus_exam_new               (void);
 void           nimbus_exam_free              (NimbusExam      *exam);
+const NimbusExamDomain *nimbus_exam_find_domain (const NimbusExam *exam,
+                                                 guint             number);
+void           nimbus_exam_domain_free       (NimbusExamDomain *domain);
 
 NimbusSource  *nimbus_source_new             (void);
 void           nimbus_source_free            (NimbusSource    *source);
@@ -113,5 +126,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusBlock, nimbus_block_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSource, nimbus_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSection, nimbus_section_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusEntry, nimbus_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusExam, nimbus_exam_free)
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "5"
+#define NIMBUS_KB_SCHEMA_VERSION "6"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -42,6 +42,9 @@ G_BEGIN_DECLS
   "  position INTEGER NOT NULL UNIQUE) WITHOUT ROWID;" \
   "CREATE TABLE exams (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE," \
   "  name TEXT NOT NULL, short_name TEXT NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE exam_domains (exam_id TEXT NOT NULL REFERENCES exams (id)," \
+  "  number INTEGER NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL," \
+  "  PRIMARY KEY (exam_id, number)) WITHOUT ROWID;" \
   "CREATE TABLE service_exams (service_id TEXT NOT NULL REFERENCES services (id)," \
   "  exam_id TEXT NOT NULL REFERENCES exams (id), position INTEGER NOT NULL," \
   "  PRIMARY KEY (service_id, exam_id)) WITHOUT ROWID;" \
@@ -73,7 +76,25 @@ G_BEGIN_DECLS
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
-  "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;"
+  "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
+  NIMBUS_KB_QUESTIONS_SCHEMA
+
+/* Practice questions, apart from the search documents: no question is a search hit. */
+#define NIMBUS_KB_QUESTIONS_SCHEMA \
+  "CREATE TABLE questions (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE," \
+  "  service_id TEXT NOT NULL REFERENCES services (id), stem TEXT NOT NULL," \
+  "  choose INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE question_options (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  position INTEGER NOT NULL, text TEXT NOT NULL, correct INTEGER NOT NULL," \
+  "  why TEXT NOT NULL, PRIMARY KEY (question_id, position)) WITHOUT ROWID;" \
+  "CREATE TABLE question_exams (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  exam_id TEXT NOT NULL REFERENCES exams (id), domain INTEGER NOT NULL," \
+  "  PRIMARY KEY (question_id, exam_id)) WITHOUT ROWID;" \
+  "CREATE INDEX question_exams_by_domain ON question_exams (exam_id, domain);" \
+  "CREATE TABLE question_sections (question_id TEXT NOT NULL REFERENCES questions (id)," \
+  "  position INTEGER NOT NULL, section_id TEXT NOT NULL REFERENCES sections (id)," \
+  "  PRIMARY KEY (question_id, position)) WITHOUT ROWID;" \
+  "CREATE INDEX question_sections_by_section ON question_sections (section_id);"
 
 /* A statement borrowed from the cache: going out of scope resets it for the next use. */
 typedef sqlite3_stmt NimbusKbStmt;

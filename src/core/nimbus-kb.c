@@ -414,41 +414,82 @@ nimbus_kb_list_services (NimbusKb  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-/* The exams the knowledge base covers (NimbusExam), in the order they are offered. */
+static gboolean
+load_domains (NimbusKbConn  *conn,
+              NimbusExam    *exam,
+              GError       **error)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  int rc;
+
+  stmt = nimbus_kb_prepare (conn, "SELECT number, name, weight FROM exam_domains "
+                                  "WHERE exam_id = ? ORDER BY number", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, exam->id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NimbusExamDomain *domain;
+
+      if (!require_columns (conn, stmt, 0x7, error))
+        return FALSE;
+
+      domain = g_new0 (NimbusExamDomain, 1);
+      domain->number = sqlite3_column_int (stmt, 0);
+      domain->name = nimbus_kb_column_dup (stmt, 1);
+      domain->weight = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (exam->domains, domain);
+    }
+
+  return nimbus_kb_step_done (conn, rc, error);
+}
+
+/* The exams the knowledge base covers (NimbusExam), in the order they are offered, each
+ * with the domains of its guide. */
 GPtrArray *
 nimbus_kb_list_exams (NimbusKb  *self,
                       GError   **error)
 {
   NimbusKbConn *conn;
-  g_autoptr(NimbusKbStmt) stmt = NULL;
   g_autoptr(GPtrArray) exams = NULL;
-  int rc;
 
   g_return_val_if_fail (NIMBUS_IS_KB (self), NULL);
 
   conn = self->main;
-  stmt = nimbus_kb_prepare (conn, "SELECT id, name, short_name FROM exams ORDER BY position",
-                            error);
-  if (stmt == NULL)
-    return NULL;
+  {
+    g_autoptr(NimbusKbStmt) stmt = NULL;
+    int rc;
 
-  exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    stmt = nimbus_kb_prepare (conn, "SELECT id, name, short_name FROM exams ORDER BY position",
+                              error);
+    if (stmt == NULL)
+      return NULL;
+
+    exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        NimbusExam *exam;
+
+        if (!require_columns (conn, stmt, 0x7, error))
+          return NULL;
+
+        exam = nimbus_exam_new ();
+        exam->id = nimbus_kb_column_dup (stmt, 0);
+        exam->name = nimbus_kb_column_dup (stmt, 1);
+        exam->short_name = nimbus_kb_column_dup (stmt, 2);
+        g_ptr_array_add (exams, exam);
+      }
+
+    if (!nimbus_kb_step_done (conn, rc, error))
+      return NULL;
+  }
+
+  for (guint i = 0; i < exams->len; i++)
     {
-      NimbusExam *exam;
-
-      if (!require_columns (conn, stmt, 0x7, error))
+      if (!load_domains (conn, g_ptr_array_index (exams, i), error))
         return NULL;
-
-      exam = g_new0 (NimbusExam, 1);
-      exam->id = nimbus_kb_column_dup (stmt, 0);
-      exam->name = nimbus_kb_column_dup (stmt, 1);
-      exam->short_name = nimbus_kb_column_dup (stmt, 2);
-      g_ptr_array_add (exams, exam);
     }
-
-  if (!nimbus_kb_step_done (conn, rc, error))
-    return NULL;
 
   return g_steal_pointer (&exams);
 }

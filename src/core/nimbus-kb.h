@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "nimbus-entry.h"
+#include "nimbus-question.h"
 #include "nimbus-search-hit.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,27 @@ GPtrArray   *nimbus_kb_search_scoped (NimbusKb             *self,
                                       guint                 limit,
                                       char                **corrected,
                                       GError              **error);
+
+/* Practice questions (nimbus-kb-practice.c) */
+NimbusQuestion *nimbus_kb_get_question         (NimbusKb             *self,
+                                                const char           *id,
+                                                GError              **error);
+guint           nimbus_kb_count_questions      (NimbusKb             *self,
+                                                const char           *exam_id,
+                                                guint                 domain,
+                                                const char           *service_id,
+                                                GError              **error);
+GListModel     *nimbus_kb_pick_questions       (NimbusKb             *self,
+                                                const char           *exam_id,
+                                                const guint          *domains,
+                                                gsize                 n_domains,
+                                                const char * const   *service_ids,
+                                                guint                 count,
+                                                guint32               seed,
+                                                GError              **error);
+GStrv           nimbus_kb_list_domain_sections (NimbusKb             *self,
+                                                const char           *exam_id,
+                                                guint                 domain,
+                                                GError              **error);
 
 G_END_DECLS
