@@ -96,7 +96,6 @@ on_show_cb (NimbusNoteEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), note != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), writable);
   gtk_text_view_set_editable (self->text_view, writable);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* Saves the text as the note (blank text deletes it); FALSE, with the reason shown, when it
