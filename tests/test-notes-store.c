@@ -493,6 +493,53 @@ test_cheat_sheet (void)
   }
 }
 
+/* nimbus --export-weak as a real process: the Markdown file, hostile notes escaped in it,
+ * and an unwritable file named in the message with exit 1, nothing written. */
+static void
+test_cli_export_weak (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autofree char *file = g_build_filename (dir, "weak.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "weak.md", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *markdown = NULL;
+
+  {
+    g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+
+    g_assert_true (nimbus_user_store_flag (store, "sqs/visibility-timeout", NULL, NULL));
+    g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout",
+                                               "## owned\n<img src=x onerror=alert(1)>", NULL));
+  }
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--export-weak", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (file, &markdown, NULL, NULL));
+  g_assert_true (g_str_has_prefix (markdown, "# "));
+  g_assert_nonnull (strstr (markdown, "> \\#\\# owned"));
+  /* Shown as text: every < of the note escaped. */
+  g_assert_nonnull (strstr (markdown, "\\<img src=x onerror=alert(1)\\>"));
+  for (const char *p = strchr (markdown, '<'); p != NULL; p = strchr (p + 1, '<'))
+    g_assert_true (p > markdown && p[-1] == '\\');
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--export-weak", bad, NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, bad));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--export-weak", file, "--json", NULL), ==,
+                   2);
+  g_setenv ("XDG_DATA_HOME", saved, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/notes-store/damaged", test_notes_damaged);
   g_test_add_func ("/nimbus/notes-store/locked", test_notes_locked);
   g_test_add_func ("/nimbus/notes-store/cheat-sheet", test_cheat_sheet);
+  g_test_add_func ("/nimbus/notes-store/cli-export-weak", test_cli_export_weak);
 
   return g_test_run ();
 }
