@@ -96,6 +96,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --calc api-throttling: throttle burst (default 5000)"), N_("N") },
   { "weak", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the weak areas you have flagged, newest first"),
     NULL },
+  { "export-weak", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write your weak areas with their sections’ text and your notes to FILE as Markdown"),
+    N_("FILE.md") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
     N_("PATH") },
@@ -267,6 +270,7 @@ nimbus_application_handle_local_options (GApplication *app,
   options.version = g_variant_dict_contains (dict, "version");
   options.weak = g_variant_dict_contains (dict, "weak");
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
+  g_variant_dict_lookup (dict, "export-weak", "^ay", &options.export_weak);
   g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
 
   if (!lookup_text (dict, "show", &options.show) ||
@@ -298,6 +302,7 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.calc);
   g_hash_table_unref (options.calc_params);
   g_free (options.kb_path);
+  g_free (options.export_weak);
   g_strfreev (options.remaining);
 
   return status;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "nimbus-capacity.h"
+#include "nimbus-cheat-sheet.h"
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
 #include "nimbus-kb.h"
@@ -31,6 +32,7 @@ gboolean
 nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->weak || options->show != NULL ||
+         options->export_weak != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
          options->service != NULL || options->exam != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
@@ -489,6 +491,35 @@ run_weak (NimbusKb *kb,
   return NIMBUS_EXIT_OK;
 }
 
+/* The weak areas with their sections' text and the notes, as Markdown in file, replaced
+ * whole or not at all. Reading never creates the store. */
+static int
+run_export_weak (NimbusKb   *kb,
+                 const char *file)
+{
+  g_autofree char *path = nimbus_user_store_default_path ();
+  g_autofree char *display = g_filename_display_name (file);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open_for_reading (path);
+  g_autoptr(NimbusCheatSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+
+  if ((sheet = nimbus_cheat_sheet_new_weak_areas (kb, store, &error)) == NULL)
+    return unavailable (error);
+  if (nimbus_user_store_get_problem (store) != NULL)
+    g_printerr ("nimbus: %s\n", nimbus_user_store_get_problem (store));
+
+  markdown = nimbus_cheat_sheet_to_markdown (sheet);
+  if (!g_file_set_contents (file, markdown, -1, &error))
+    {
+      g_printerr (_("nimbus: could not write the weak areas to %s: %s\n"), display,
+                  error->message);
+      return NIMBUS_EXIT_UNAVAILABLE;
+    }
+
+  return NIMBUS_EXIT_OK;
+}
+
 /* A calculator parameter given, other than --rate (which --capacity takes too), or NULL. */
 static const char *
 calc_only_param (const NimbusCliOptions *options)
@@ -516,14 +547,14 @@ check_usage (const NimbusCliOptions *options,
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
                   (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0) +
                   (options->capacity != NULL ? 1 : 0) + (options->weak ? 1 : 0) +
-                  (options->calc != NULL ? 1 : 0);
+                  (options->calc != NULL ? 1 : 0) + (options->export_weak != NULL ? 1 : 0);
   gboolean capacity_part = options->consistency != NULL || options->item_size != NULL ||
                            (options->rate != NULL && options->calc == NULL);
 
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak, --export-weak and --version cannot be combined"));
   else if (calc_param != NULL && options->calc == NULL)
     nimbus_cli_usage_error (_("--%s goes with --calc"), calc_param);
   else if (options->calc != NULL && (options->consistency != NULL || options->item_size != NULL))
@@ -546,6 +577,10 @@ check_usage (const NimbusCliOptions *options,
            !g_ascii_string_to_unsigned (options->limit, 10, 1, NIMBUS_KB_MAX_LIMIT, &value, NULL))
     nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), NIMBUS_KB_MAX_LIMIT,
                             options->limit);
+  else if (options->export_weak != NULL && options->json)
+    nimbus_cli_usage_error (_("--export-weak writes Markdown; --json does not go with it"));
+  else if (options->export_weak != NULL && *options->export_weak == '\0')
+    nimbus_cli_usage_error (_("--export-weak needs a file name"));
   else if (options->show != NULL && *options->show == '\0')
     nimbus_cli_usage_error (_("--show needs a service or section id"));
   else
@@ -583,6 +618,8 @@ run (const NimbusCliOptions *options,
 
   if (options->weak)
     return run_weak (kb, options->json);
+  if (options->export_weak != NULL)
+    return run_export_weak (kb, options->export_weak);
 
   if (options->list)
     return run_list (kb, options->exam, options->json);

@@ -24,6 +24,7 @@ typedef struct
   char *calc;         /* a calculator's name, or help */
   GHashTable *calc_params;  /* the calculators' parameters given: name -> text, never NULL */
   char *kb_path;      /* --kb */
+  char *export_weak;  /* --export-weak: a file name, in the file system's encoding */
   GStrv remaining;
 } NimbusCliOptions;
 

@@ -9,6 +9,8 @@
 
 #include "nimbus-block-widgets.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-note-editor.h"
+#include "nimbus-note-view.h"
 #include "nimbus-section-heading.h"
 
 /* The reading page of one service: its sections and their blocks, sources, and buttons to
@@ -24,6 +26,7 @@ struct _NimbusEntryPage
   NimbusUserStore *store;
   gulong store_changed_id;
   GPtrArray *flag_buttons;
+  GPtrArray *note_buttons;  /* with their note views, as "nimbus-note-view" */
   GHashTable *anchors;    /* section, tip and fact id -> widget */
   char *pending_scroll;
   guint scroll_tick;
@@ -76,11 +79,52 @@ sync_flag_button (NimbusEntryPage *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, flagged, -1);
 }
 
+/* Notes */
+
+static void
+sync_note_button (NimbusEntryPage *self,
+                  GtkWidget       *button)
+{
+  NimbusNoteView *view = g_object_get_data (G_OBJECT (button), "nimbus-note-view");
+  const char *id = nimbus_note_editor_get_id (NIMBUS_NOTE_EDITOR (
+                     gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+  g_autofree char *note = self->store != NULL ? nimbus_user_store_get_note (self->store, id)
+                                              : NULL;
+
+  nimbus_note_view_set_text (view, note);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button),
+                                 note != NULL ? "document-edit-symbolic"
+                                              : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, note != NULL ? _("Edit Note") : _("Add Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  note != NULL ? _("Edit Note") : _("Add Note"), -1);
+}
+
+static GtkWidget *
+note_button_new (NimbusEntryPage *self,
+                 const char      *id,
+                 GtkWidget       *view)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), nimbus_note_editor_new (self->store, id));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "note-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  g_object_set_data (G_OBJECT (button), "nimbus-note-view", view);
+  g_ptr_array_add (self->note_buttons, button);
+  sync_note_button (self, button);
+
+  return button;
+}
+
 static void
 sync_flags (NimbusEntryPage *self)
 {
   for (guint i = 0; i < self->flag_buttons->len; i++)
     sync_flag_button (self, g_ptr_array_index (self->flag_buttons, i));
+  for (guint i = 0; i < self->note_buttons->len; i++)
+    sync_note_button (self, g_ptr_array_index (self->note_buttons, i));
 }
 
 static void
@@ -142,17 +186,21 @@ flag_button_new (NimbusEntryPage *self,
   return button;
 }
 
-/* A widget with its flag button beside it. */
+/* A widget with its note and flag buttons beside it; the note shows in note_view, for the
+ * caller to place. */
 static GtkWidget *
-with_flag (NimbusEntryPage *self,
-           GtkWidget       *widget,
-           const char      *id,
-           const char      *name)
+with_flag (NimbusEntryPage  *self,
+           GtkWidget        *widget,
+           const char       *id,
+           const char       *name,
+           GtkWidget       **note_view)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  *note_view = nimbus_note_view_new ();
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_box_append (GTK_BOX (row), widget);
+  gtk_box_append (GTK_BOX (row), note_button_new (self, id, *note_view));
   gtk_box_append (GTK_BOX (row), flag_button_new (self, id, name));
 
   return row;
@@ -215,11 +263,15 @@ append_section (NimbusEntryPage     *self,
   GtkWidget *title = nimbus_section_heading_new (section->title);
   g_autofree char *name = flag_name (section->title, NULL);
   GtkWidget *header;
+  GtkWidget *note;
 
-  header = with_flag (self, title, section->id, name);
+  header = with_flag (self, title, section->id, name, &note);
   gtk_widget_add_css_class (header, "section-title");
   gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (header)),
+                         GTK_ALIGN_CENTER);
   append (self, header);
+  append (self, note);
   g_hash_table_insert (self->anchors, section->id, title);
 
   for (guint i = 0; i < section->blocks->len; i++)
@@ -233,8 +285,11 @@ append_section (NimbusEntryPage     *self,
       if (block->type == NIMBUS_BLOCK_TIP)
         {
           g_autofree char *tip_name = flag_name (section->title, block->text);
+          GtkWidget *row = with_flag (self, widget, block->id, tip_name, &note);
 
-          widget = with_flag (self, widget, block->id, tip_name);
+          widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          gtk_box_append (GTK_BOX (widget), row);
+          gtk_box_append (GTK_BOX (widget), note);
         }
       append (self, widget);
       if (block->id != NULL)
@@ -288,6 +343,7 @@ clear (NimbusEntryPage *self)
     gtk_box_remove (self->content, child);
   g_hash_table_remove_all (self->anchors);
   g_ptr_array_set_size (self->flag_buttons, 0);
+  g_ptr_array_set_size (self->note_buttons, 0);
 }
 
 /* Shows entry, taking it over; NULL shows nothing. */
@@ -560,6 +616,7 @@ nimbus_entry_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_ENTRY_PAGE);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->flag_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->note_buttons, g_ptr_array_unref);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->entry, nimbus_entry_free);
@@ -592,6 +649,7 @@ nimbus_entry_page_init (NimbusEntryPage *self)
 {
   self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
   self->flag_buttons = g_ptr_array_new ();
+  self->note_buttons = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

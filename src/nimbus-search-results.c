@@ -43,6 +43,8 @@ kind_label (const char *kind)
     return _("Exam tip");
   if (g_strcmp0 (kind, "fact") == 0)
     return _("Key number");
+  if (g_strcmp0 (kind, "note") == 0)
+    return _("Your note");
   return _("Section");
 }
 
@@ -87,6 +89,8 @@ row_new (const NimbusSearchHit *hit)
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "search-result");
+  if (g_strcmp0 (hit->kind, "note") == 0)
+    gtk_widget_add_css_class (row, "note-hit");
   g_object_set_data_full (G_OBJECT (row), "nimbus-id", g_strdup (hit->id), g_free);
 
   return row;

@@ -196,6 +196,45 @@ group_new (NimbusWeakAreasPage *self,
   return group;
 }
 
+/* Every note, with the item it is on, the latest first. */
+static GtkWidget *
+notes_group_new (NimbusWeakAreasPage *self,
+                 GPtrArray           *notes)
+{
+  GtkWidget *group;
+
+  if (notes->len == 0)
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Notes"));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const NimbusNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *title = title_of (self, note->id);
+      g_autofree char *in_kb = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, note->id)
+                                                : NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Neither the title nor the student's text is markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note->text);
+      gtk_widget_add_css_class (row, "note-row");
+      if (in_kb != NULL)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "weak.open");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", note->id);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}
+
 static void
 update_actions (NimbusWeakAreasPage *self)
 {
@@ -214,11 +253,13 @@ static void
 rebuild (NimbusWeakAreasPage *self)
 {
   g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   const char *problem;
   GtkWidget *child;
+  GtkWidget *notes_group;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
@@ -226,6 +267,9 @@ rebuild (NimbusWeakAreasPage *self)
   flags = self->store != NULL ? nimbus_user_store_list (self->store, &error) : NULL;
   if (flags == NULL)
     flags = g_ptr_array_new ();
+  notes = self->store != NULL ? nimbus_user_store_list_notes (self->store, NULL) : NULL;
+  if (notes == NULL)
+    notes = g_ptr_array_new ();
 
   problem = self->store != NULL ? nimbus_user_store_get_problem (self->store) : NULL;
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
@@ -244,10 +288,13 @@ rebuild (NimbusWeakAreasPage *self)
       if (group != NULL)
         gtk_box_append (self->groups, group);
     }
+  if ((notes_group = notes_group_new (self, notes)) != NULL)
+    gtk_box_append (self->groups, notes_group);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "done") != 0)
-    gtk_stack_set_visible_child_name (self->stack, flags->len > 0 ? "list" : "empty");
+    gtk_stack_set_visible_child_name (self->stack,
+                                      flags->len > 0 || notes->len > 0 ? "list" : "empty");
 }
 
 void

@@ -7,13 +7,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nimbus-cheat-sheet.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-history-menu.h"
 #include "nimbus-kb.h"
 #include "nimbus-page-contents.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
 #include "nimbus-settings.h"
+#include "nimbus-sheet-print.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -50,6 +53,7 @@ struct _NimbusWindow
   GtkListBox *places_list;
   GtkLabel *weak_count;
   AdwStatusPage *error_page;
+  GMenu *primary_menu;
 
   NimbusKb *kb;
   GListModel *services;
@@ -62,6 +66,7 @@ struct _NimbusWindow
   char *current;           /* the page shown: a service, section, tip or fact id */
   GPtrArray *back;         /* ids, most recent last */
   GPtrArray *forward;
+  NimbusHistoryMenu *history_menu;  /* Recently Viewed, in the main menu */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusWindow, nimbus_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -354,6 +359,9 @@ nimbus_window_show_page (NimbusWindow *self,
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-page", id);
+  /* Recently Viewed: a store that cannot be written keeps the history it has. */
+  if (self->store != NULL && nimbus_user_store_is_writable (self->store))
+    nimbus_user_store_record_view (self->store, service_id, NULL);
 }
 
 static void
@@ -369,6 +377,47 @@ show_current (NimbusWindow *self)
 
 /* Search */
 
+#define NOTE_HITS_MAX 5
+#define NOTE_SNIPPET_CHARS 160
+
+/* The student's notes that hold the words searched for, as hits of their own kind; their
+ * text is plain, with no marks of a match that the note could forge. */
+static GPtrArray *
+note_hits_new (NimbusWindow *self,
+               const char   *text)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (self->store == NULL || self->kb == NULL ||
+      (notes = nimbus_user_store_search_notes (self->store, text, NULL)) == NULL)
+    return hits;
+
+  for (guint i = 0; i < notes->len && hits->len < NOTE_HITS_MAX; i++)
+    {
+      NimbusNote *note = g_ptr_array_index (notes, i);
+      NimbusSearchHit *hit = g_new0 (NimbusSearchHit, 1);
+      g_autofree char *title = nimbus_kb_lookup_title (self->kb, note->id);
+      glong length = g_utf8_strlen (note->text, -1);
+
+      hit->id = g_strdup (note->id);
+      hit->kind = g_strdup ("note");
+      hit->service_id = nimbus_id_dup_service_id (note->id);
+      hit->service_name = nimbus_kb_lookup_title (self->kb, hit->service_id);
+      if (hit->service_name == NULL)
+        hit->service_name = g_strdup (hit->service_id);
+      hit->section_id = nimbus_id_dup_section_id (note->id);
+      hit->title = title != NULL ? g_steal_pointer (&title) : g_strdup (note->id);
+      hit->snippet = g_utf8_substring (note->text, 0, MIN (length, NOTE_SNIPPET_CHARS));
+      for (char *p = hit->snippet; *p != '\0'; p++)
+        if ((guchar) *p < 0x20)
+          *p = ' ';
+      g_ptr_array_add (hits, hit);
+    }
+
+  return hits;
+}
+
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -377,13 +426,19 @@ search_done_cb (GObject      *source,
   g_autoptr(NimbusWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *corrected = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
-                                                       &error);
+  g_autoptr(GPtrArray) kb_hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
+                                                          &error);
+  g_autoptr(GPtrArray) hits = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     g_warning ("Search failed: %s", error->message);
+
+  /* The student's notes first, marked as theirs, then the knowledge base's ranking. */
+  hits = note_hits_new (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  for (guint i = 0; kb_hits != NULL && i < kb_hits->len; i++)
+    g_ptr_array_add (hits, g_steal_pointer (&g_ptr_array_index (kb_hits, i)));
 
   nimbus_search_results_set_corrected (self->search_results, corrected);
   nimbus_search_results_set_hits (self->search_results, hits);
@@ -641,6 +696,122 @@ show_error (NimbusWindow *self,
   show_content (self);
 }
 
+/* History and printing */
+
+static void
+add_history_menu (NimbusWindow *self)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  self->history_menu = nimbus_history_menu_new (self->kb, self->store);
+  g_menu_append_submenu (section, _("_Recently Viewed"),
+                         nimbus_history_menu_get_model (self->history_menu));
+  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (section));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-history",
+                                 nimbus_user_store_is_writable (self->store));
+}
+
+static void
+clear_history_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!nimbus_user_store_clear_history (self->store, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
+/* What Print prints: the cheat sheet of the weak areas on their page, else the page read. */
+static NimbusCheatSheet *
+sheet_to_print (NimbusWindow  *self,
+                GError       **error)
+{
+  const char *pane = gtk_stack_get_visible_child_name (self->stack);
+  const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
+
+  if (self->kb != NULL && g_strcmp0 (pane, "weak") == 0)
+    return nimbus_cheat_sheet_new_weak_areas (self->kb, self->store, error);
+  if (g_strcmp0 (pane, "entry") == 0 && entry != NULL)
+    return nimbus_cheat_sheet_new_for_entry (entry, self->store);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("Open a page or the weak areas to print them"));
+  return NULL;
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  NimbusWindow            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
+/* Prints what is shown (sheet_to_print ()): with the print dialog, where "Print to File"
+ * makes a PDF, or, given pdf_path, straight to that PDF file. */
+gboolean
+nimbus_window_print (NimbusWindow  *self,
+                     const char    *pdf_path,
+                     GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  NimbusCheatSheet *sheet;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (NIMBUS_IS_WINDOW (self), FALSE);
+
+  if ((sheet = sheet_to_print (self, error)) == NULL)
+    return FALSE;
+
+  operation = nimbus_sheet_print_new (sheet);
+  if (pdf_path != NULL)
+    {
+      gtk_print_operation_set_export_filename (operation, pdf_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                        GTK_WINDOW (self), error);
+      return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!nimbus_window_print (self, NULL, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
 static void
 nimbus_window_load (NimbusWindow *self,
                     const char   *kb_path)
@@ -666,6 +837,7 @@ nimbus_window_load (NimbusWindow *self,
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_weak_count), self,
                            G_CONNECT_SWAPPED);
   update_weak_count (self);
+  add_history_menu (self);
   if (nimbus_user_store_get_problem (self->store) != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (nimbus_user_store_get_problem (self->store), -1);
@@ -696,6 +868,7 @@ nimbus_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->services);
+  g_clear_object (&self->history_menu);
   g_clear_object (&self->kb);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -733,6 +906,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, history_buttons);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, service_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_dropdown);
@@ -768,6 +942,8 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, section_action);
   gtk_widget_class_install_action (widget_class, "win.flag-section", NULL, flag_section_action);
   gtk_widget_class_install_action (widget_class, "win.weak-areas", NULL, weak_areas_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
@@ -775,6 +951,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.flag-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.weak-areas", NULL);
 }

@@ -20,5 +20,8 @@ const char   *nimbus_window_get_page (NimbusWindow      *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);
 void          nimbus_window_search          (NimbusWindow *self,
                                              const char   *text);
+gboolean      nimbus_window_print           (NimbusWindow *self,
+                                             const char   *pdf_path,
+                                             GError      **error);
 
 G_END_DECLS

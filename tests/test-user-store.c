@@ -391,7 +391,11 @@ test_store_export_import (void)
                         "{\"nimbus_flags\": 1, \"flags\": {}}",
                         "{\"nimbus_flags\": 1, \"flags\": [{\"flagged_at\": \"x\"}]}",
                         "{\"nimbus_flags\": 1, \"flags\": [1]}",
-                        "{\"nimbus_flags\": 2, \"flags\": []}" };
+                        "{\"nimbus_flags\": 3, \"flags\": []}",
+                        "{\"nimbus_flags\": 2, \"flags\": [], \"notes\": {}}",
+                        "{\"nimbus_flags\": 2, \"flags\": [], \"notes\": [{\"id\": \"sqs/a\"}]}",
+                        "{\"nimbus_flags\": 2, \"flags\": [], \"notes\": [{\"id\": \"x'); --\", "
+                        "\"text\": \"t\", \"updated_at\": \"2026-01-01T00:00:00Z\"}]}" };
 
   g_assert_true (nimbus_user_store_flag (a, "sqs/fifo", "order", NULL));
   g_assert_true (nimbus_user_store_flag (a, "sqs/visibility-timeout", NULL, NULL));

@@ -33,5 +33,14 @@ gboolean  nimbus_user_store_fail           (NimbusUserStore  *self,
                                             gboolean          writing,
                                             GError          **error);
 void      nimbus_user_store_emit_changed   (NimbusUserStore  *self);
+void      nimbus_user_store_emit_history_changed
+                                           (NimbusUserStore  *self);
+gboolean  nimbus_user_store_has_notes      (NimbusUserStore  *self);
+gboolean  nimbus_user_store_adopt_note     (sqlite3          *db,
+                                            const char       *id,
+                                            const char       *text,
+                                            const char       *updated_at);
+gboolean  nimbus_user_store_merge_note     (sqlite3          *db,
+                                            const NimbusNote *note);
 
 G_END_DECLS

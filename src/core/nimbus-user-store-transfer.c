@@ -14,16 +14,43 @@
 #include "nimbus-store-file.h"
 #include "nimbus-user-store-private.h"
 
-/* Moving flags to another machine: export as JSON, import all or nothing, merged by id so
- * that an import never doubles a flag nor makes one it meets worse. Reading and checking a
- * file, and writing it, run in a worker thread for the window. */
+/* Moving flags and notes to another machine: export as JSON, import all or nothing, merged
+ * by id so that an import never doubles a flag nor makes one it meets worse. Reading and
+ * checking a file, and writing it, run in a worker thread for the window.
+ *
+ * Format 1 had flags only, each with an optional note; format 2 adds "notes", and its
+ * flags' notes are those same notes. Both import; a flag's note becomes the item's note
+ * when it has none. */
 
-#define EXPORT_FORMAT 1
+#define EXPORT_FORMAT 2
 #define MAX_REVIEWS 1000000
 #define MAX_NOTE_LENGTH 10000
 
+static void
+notes_to_json (JsonBuilder *builder,
+               GPtrArray   *notes)
+{
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const NimbusNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, note->id);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, note->text);
+      json_builder_set_member_name (builder, "updated_at");
+      json_builder_add_string_value (builder, note->updated_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static JsonNode *
-flags_to_json (GPtrArray *flags)
+flags_to_json (GPtrArray *flags,
+               GPtrArray *notes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -52,16 +79,18 @@ flags_to_json (GPtrArray *flags)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  notes_to_json (builder, notes);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
 static char *
-flags_to_data (GPtrArray *flags)
+flags_to_data (GPtrArray *flags,
+               GPtrArray *notes)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = flags_to_json (flags);
+  g_autoptr(JsonNode) root = flags_to_json (flags, notes);
 
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
@@ -69,19 +98,22 @@ flags_to_data (GPtrArray *flags)
   return json_generator_to_data (generator, NULL);
 }
 
-/* Every flag as JSON: {"nimbus_flags": 1, "flags": [{id, flagged_at, note, box, due_at, reviews}]} */
+/* Every flag and note as JSON: {"nimbus_flags": 2,
+ * "flags": [{id, flagged_at, note, box, due_at, reviews}], "notes": [{id, text, updated_at}]} */
 char *
 nimbus_user_store_export (NimbusUserStore  *self,
                           GError          **error)
 {
   g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), NULL);
 
-  if ((flags = nimbus_user_store_list (self, error)) == NULL)
+  if ((flags = nimbus_user_store_list (self, error)) == NULL ||
+      (notes = nimbus_user_store_list_notes (self, error)) == NULL)
     return NULL;
 
-  return flags_to_data (flags);
+  return flags_to_data (flags, notes);
 }
 
 /* Checking an import */
@@ -209,10 +241,85 @@ flag_from_json (JsonNode  *node,
   return NULL;
 }
 
-/* The flags of an export, every one checked, or NULL with the first problem. */
+static NimbusNote *
+note_from_json (JsonNode  *node,
+                guint      n,
+                GError   **error)
+{
+  g_autoptr(NimbusNote) note = g_new0 (NimbusNote, 1);
+  const char *id, *text, *updated_at;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      import_error (error, _("note %u is not an object"), n);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!member_string (object, "id", &id) || !nimbus_id_is_valid (id))
+    import_error (error, _("note %u has no knowledge-base id (like sqs/visibility-timeout)"), n);
+  else if (!member_string (object, "text", &text) || text == NULL ||
+           g_utf8_strlen (text, -1) > MAX_NOTE_LENGTH)
+    import_error (error, _("note %u (%s): “text” must be text of at most %d characters"), n, id,
+                  MAX_NOTE_LENGTH);
+  else if (!member_string (object, "updated_at", &updated_at) || !is_utc_timestamp (updated_at))
+    import_error (error, _("note %u (%s): “updated_at” must be a UTC time like "
+                           "2026-11-30T14:05:00Z"), n, id);
+  else
+    {
+      note->id = g_strdup (id);
+      note->text = g_strdup (text);
+      note->updated_at = g_strdup (updated_at);
+      return g_steal_pointer (&note);
+    }
+
+  return NULL;
+}
+
+/* The notes of a format 2 export, every one checked; none in format 1. */
+static GPtrArray *
+parse_notes (JsonObject  *root,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_note_free);
+  JsonNode *list = json_object_get_member (root, "notes");
+  JsonArray *array;
+
+  if (list == NULL || JSON_NODE_HOLDS_NULL (list))
+    return g_steal_pointer (&notes);
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    {
+      import_error (error, _("its “notes” are not a list"));
+      return NULL;
+    }
+
+  array = json_node_get_array (list);
+  if (json_array_get_length (array) > NIMBUS_STORE_IMPORT_MAX_FLAGS)
+    {
+      import_error (error, _("it has %u notes, more than the %d an export can hold"),
+                    json_array_get_length (array), NIMBUS_STORE_IMPORT_MAX_FLAGS);
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      NimbusNote *note = note_from_json (json_array_get_element (array, i), i + 1, error);
+
+      if (note == NULL)
+        return NULL;
+      g_ptr_array_add (notes, note);
+    }
+
+  return g_steal_pointer (&notes);
+}
+
+/* The flags of an export, and in notes its notes, every one checked, or NULL with the first
+ * problem. */
 static GPtrArray *
 parse_export (const char  *json,
               gsize        length,
+              GPtrArray  **notes,
               GError     **error)
 {
   g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_flag_free);
@@ -250,11 +357,12 @@ parse_export (const char  *json,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (format = json_object_get_member (json_node_get_object (root), "nimbus_flags")) == NULL ||
       !JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_INT64 ||
-      json_node_get_int (format) != EXPORT_FORMAT ||
+      json_node_get_int (format) < 1 || json_node_get_int (format) > EXPORT_FORMAT ||
       (list = json_object_get_member (json_node_get_object (root), "flags")) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (list))
     {
-      import_error (error, _("it has no “nimbus_flags”: %d and list of “flags”"), EXPORT_FORMAT);
+      import_error (error, _("it has no “nimbus_flags”: 1 to %d and list of “flags”"),
+                    EXPORT_FORMAT);
       return NULL;
     }
 
@@ -274,6 +382,9 @@ parse_export (const char  *json,
         return NULL;
       g_ptr_array_add (flags, flag);
     }
+
+  if ((*notes = parse_notes (json_node_get_object (root), error)) == NULL)
+    return NULL;
 
   return g_steal_pointer (&flags);
 }
@@ -312,19 +423,23 @@ merge_flag (sqlite3          *db,
 
   sqlite3_bind_text (stmt, 1, flag->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, flag->flagged_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, flag->note, -1, SQLITE_STATIC);
+  /* The note is the item's, in notes. */
+  sqlite3_bind_null (stmt, 3);
   sqlite3_bind_int (stmt, 4, CLAMP (flag->box, NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX));
   sqlite3_bind_text (stmt, 5, flag->due_at, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, MAX (flag->reviews, 0));
 
-  return sqlite3_step (stmt) == SQLITE_DONE;
+  return sqlite3_step (stmt) == SQLITE_DONE &&
+         nimbus_user_store_adopt_note (db, flag->id, flag->note, flag->flagged_at);
 }
 
-/* All or nothing, in one transaction. */
+/* All or nothing, in one transaction; the notes first, so that a flag's note of an older
+ * export is taken only for an item with none. */
 static gboolean
 merge_flags (NimbusUserStore  *self,
              sqlite3          *db,
              GPtrArray        *flags,
+             GPtrArray        *notes,
              guint            *n_added,
              GError          **error)
 {
@@ -332,6 +447,16 @@ merge_flags (NimbusUserStore  *self,
 
   if (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL) != SQLITE_OK)
     return nimbus_user_store_fail (self, db, TRUE, error);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      if (!nimbus_user_store_merge_note (db, g_ptr_array_index (notes, i)))
+        {
+          nimbus_user_store_fail (self, db, TRUE, error);
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < flags->len; i++)
     {
@@ -387,6 +512,7 @@ nimbus_user_store_import (NimbusUserStore  *self,
                           GError          **error)
 {
   g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_USER_STORE (self), FALSE);
 
@@ -396,9 +522,9 @@ nimbus_user_store_import (NimbusUserStore  *self,
   if (json == NULL)
     return import_error (error, _("it is empty"));
 
-  flags = parse_export (json, length < 0 ? strlen (json) : (gsize) length, error);
+  flags = parse_export (json, length < 0 ? strlen (json) : (gsize) length, &notes, error);
   if (flags == NULL ||
-      !merge_flags (self, nimbus_user_store_get_db (self), flags, n_added, error))
+      !merge_flags (self, nimbus_user_store_get_db (self), flags, notes, n_added, error))
     return FALSE;
 
   nimbus_user_store_emit_changed (self);
@@ -417,6 +543,7 @@ import_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
@@ -427,10 +554,10 @@ import_thread (GTask        *task,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > NIMBUS_STORE_IMPORT_MAX_BYTES)
-    flags = parse_export ("", NIMBUS_STORE_IMPORT_MAX_BYTES + (gsize) 1, &error);
+    flags = parse_export ("", NIMBUS_STORE_IMPORT_MAX_BYTES + (gsize) 1, &notes, &error);
   else if (info != NULL && g_file_load_contents (file, cancellable, &contents, &length, NULL,
                                                  &error))
-    flags = parse_export (contents, length, &error);
+    flags = parse_export (contents, length, &notes, &error);
 
   if (flags != NULL)
     {
@@ -440,7 +567,7 @@ import_thread (GTask        *task,
       else
         {
           sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
-          merge_flags (self, db, flags, &added, &error);
+          merge_flags (self, db, flags, notes, &added, &error);
         }
       sqlite3_close (db);
     }
@@ -505,7 +632,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  g_autofree char *data = flags_to_data (task_data);
+  const char *data = task_data;
   GError *error = NULL;
 
   if (g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
@@ -515,7 +642,7 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Writes every flag to file, the writing away from the main thread. */
+/* Writes every flag and note to file, the writing away from the main thread. */
 void
 nimbus_user_store_export_file_async (NimbusUserStore     *self,
                                      GFile               *file,
@@ -525,20 +652,20 @@ nimbus_user_store_export_file_async (NimbusUserStore     *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *flags;
+  char *data;
 
   g_return_if_fail (NIMBUS_IS_USER_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nimbus_user_store_export_file_async);
-  if ((flags = nimbus_user_store_list (self, &error)) == NULL)
+  if ((data = nimbus_user_store_export (self, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_set_task_data (task, flags, (GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, data, g_free);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, export_thread);
 }

@@ -27,7 +27,15 @@ static const char * const migrations[] = {
   /* 2 */ "ALTER TABLE flags ADD COLUMN box INTEGER NOT NULL DEFAULT 1;"
           "ALTER TABLE flags ADD COLUMN due_at TEXT;"
           "ALTER TABLE flags ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;",
-  /* 3 */ NIMBUS_USER_STORE_PRACTICE_SCHEMA,
+  /* 3: notes of their own, and the notes flags had (which nothing showed) moved into them;
+   * the pages viewed last. */
+  /* 3 */ "CREATE TABLE notes (item_id TEXT PRIMARY KEY, text TEXT NOT NULL, "
+          "                    updated_at TEXT NOT NULL);"
+          "CREATE TABLE history (item_id TEXT PRIMARY KEY, viewed_at TEXT NOT NULL);"
+          "INSERT OR IGNORE INTO notes (item_id, text, updated_at) "
+          "  SELECT item_id, note, flagged_at FROM flags WHERE trim (coalesce (note, '')) <> '';"
+          "UPDATE flags SET note = NULL;",
+  /* 4 */ NIMBUS_USER_STORE_PRACTICE_SCHEMA,
 };
 
 /* The columns a flag is read from, and what stands in for one a store lacks (version 1 had
@@ -53,6 +61,7 @@ struct _NimbusUserStore
   gboolean writable;
   int version;
   guint columns;          /* bit i: columns[i] is in the flags table */
+  gboolean has_notes;     /* the store has the notes and history tables (version 3) */
   char *problem;          /* what the user must be told, or NULL */
   char *read_error;       /* why the flags cannot be read at all, or NULL */
   char *set_aside_path;   /* where a damaged store was kept, or NULL */
@@ -65,6 +74,7 @@ G_DEFINE_QUARK (nimbus-store-error-quark, nimbus_store_error)
 
 enum {
   CHANGED,
+  HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -107,6 +117,10 @@ nimbus_user_store_class_init (NimbusUserStoreClass *klass)
   /* Flags were added, removed, reviewed or imported. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A page was viewed, or the history cleared. */
+  signals[HISTORY_CHANGED] = g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -219,6 +233,15 @@ read_columns (NimbusUserStore *self)
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (columns[i].fallback == NULL)
       required |= 1u << i;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  self->has_notes = FALSE;
+  if (rc == SQLITE_DONE &&
+      sqlite3_prepare_v2 (self->db, "SELECT count (*) FROM sqlite_master WHERE type = 'table' "
+                                    "AND name IN ('notes', 'history')", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    self->has_notes = sqlite3_column_int (stmt, 0) == 2;
 
   return rc == SQLITE_DONE && (self->columns & required) == required;
 }
@@ -538,10 +561,22 @@ nimbus_user_store_get_db (NimbusUserStore *self)
   return self->db;
 }
 
+gboolean
+nimbus_user_store_has_notes (NimbusUserStore *self)
+{
+  return self->db != NULL && self->has_notes;
+}
+
 void
 nimbus_user_store_emit_changed (NimbusUserStore *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+nimbus_user_store_emit_history_changed (NimbusUserStore *self)
+{
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
 }
 
 /* Flags */
@@ -618,7 +653,11 @@ nimbus_user_store_flag (NimbusUserStore  *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+  /* Since version 3 a note given with a flag is the item's note, unless it has one. */
+  sqlite3_bind_text (stmt, 3, self->has_notes ? NULL : note, -1, SQLITE_STATIC);
+  if (self->has_notes && note != NULL &&
+      !nimbus_user_store_adopt_note (self->db, id, note, now))
+    return fail (self, error);
 
   return run (self, stmt, error);
 }
@@ -670,7 +709,11 @@ select_sql (NimbusUserStore *self,
     {
       if (i > 0)
         g_string_append (sql, ", ");
-      if (self->columns & (1u << i))
+      /* A flag's note is the item's note, kept in notes since version 3. */
+      if (self->has_notes && g_str_equal (columns[i].name, "note"))
+        g_string_append (sql, "(SELECT text FROM notes WHERE notes.item_id = flags.item_id) "
+                              "AS note");
+      else if (self->columns & (1u << i))
         g_string_append (sql, columns[i].name);
       else
         g_string_append_printf (sql, "%s AS %s", columns[i].fallback, columns[i].name);

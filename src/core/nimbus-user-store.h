@@ -91,6 +91,30 @@ typedef struct
 void nimbus_domain_readiness_free (NimbusDomainReadiness *readiness);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusDomainReadiness, nimbus_domain_readiness_free)
 
+/* A note is the student's own words on a section or tip: short, plain text. */
+#define NIMBUS_STORE_NOTE_MAX_CHARS 2000
+/* The pages the history keeps, the latest first. */
+#define NIMBUS_STORE_HISTORY_MAX 50
+
+typedef struct
+{
+  char *id;              /* KB id of the section or tip */
+  char *text;
+  char *updated_at;      /* ISO 8601, UTC */
+} NimbusNote;
+
+void nimbus_note_free (NimbusNote *note);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusNote, nimbus_note_free)
+
+typedef struct
+{
+  char *id;              /* KB id of a service page */
+  char *viewed_at;       /* ISO 8601, UTC */
+} NimbusVisit;
+
+void nimbus_visit_free (NimbusVisit *visit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusVisit, nimbus_visit_free)
+
 #define NIMBUS_TYPE_USER_STORE (nimbus_user_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusUserStore, nimbus_user_store, NIMBUS, USER_STORE, GObject)
@@ -116,6 +140,27 @@ gboolean         nimbus_user_store_is_flagged          (NimbusUserStore  *self,
 GPtrArray       *nimbus_user_store_list                (NimbusUserStore  *self,
                                                         GError          **error);
 GPtrArray       *nimbus_user_store_list_for_review     (NimbusUserStore  *self,
+                                                        GError          **error);
+gboolean         nimbus_user_store_set_note            (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        const char       *text,
+                                                        GError          **error);
+gboolean         nimbus_user_store_clear_note          (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        GError          **error);
+char            *nimbus_user_store_get_note            (NimbusUserStore  *self,
+                                                        const char       *id);
+GPtrArray       *nimbus_user_store_list_notes          (NimbusUserStore  *self,
+                                                        GError          **error);
+GPtrArray       *nimbus_user_store_search_notes        (NimbusUserStore  *self,
+                                                        const char       *words,
+                                                        GError          **error);
+gboolean         nimbus_user_store_record_view         (NimbusUserStore  *self,
+                                                        const char       *id,
+                                                        GError          **error);
+GPtrArray       *nimbus_user_store_list_history        (NimbusUserStore  *self,
+                                                        GError          **error);
+gboolean         nimbus_user_store_clear_history       (NimbusUserStore  *self,
                                                         GError          **error);
 gboolean         nimbus_user_store_restore             (NimbusUserStore  *self,
                                                         const NimbusFlag *flag,
