@@ -9,6 +9,7 @@
 
 #include "nimbus-block-widgets.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-find-bar.h"
 #include "nimbus-section-heading.h"
 
 /* The reading page of one service: its sections and their blocks, sources, and buttons to
@@ -17,6 +18,7 @@ struct _NimbusEntryPage
 {
   GtkWidget parent_instance;
 
+  NimbusFindBar *find_bar;
   GtkScrolledWindow *scroller;
   GtkBox *content;
 
@@ -28,6 +30,7 @@ struct _NimbusEntryPage
   char *pending_scroll;
   guint scroll_tick;
   gint64 scroll_deadline;
+  double zoom_scrolled;   /* Ctrl+wheel not yet a whole step */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusEntryPage, nimbus_entry_page, GTK_TYPE_WIDGET)
@@ -208,6 +211,21 @@ append_sources (NimbusEntryPage     *self,
   g_string_free (markup, TRUE);
 }
 
+/* The section's AWS documentation: its first source on the web, NULL for none. */
+static const char *
+docs_url (const NimbusSection *section)
+{
+  for (guint i = 0; i < section->sources->len; i++)
+    {
+      const NimbusSource *source = g_ptr_array_index (section->sources, i);
+
+      if (g_str_has_prefix (source->url, "https://"))
+        return source->url;
+    }
+
+  return NULL;
+}
+
 static void
 append_section (NimbusEntryPage     *self,
                 const NimbusSection *section)
@@ -216,6 +234,8 @@ append_section (NimbusEntryPage     *self,
   g_autofree char *name = flag_name (section->title, NULL);
   GtkWidget *header;
 
+  nimbus_section_heading_set_link (NIMBUS_SECTION_HEADING (title), section->id,
+                                   docs_url (section));
   header = with_flag (self, title, section->id, name);
   gtk_widget_add_css_class (header, "section-title");
   gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
@@ -303,7 +323,10 @@ nimbus_entry_page_set_entry (NimbusEntryPage *self,
   g_clear_pointer (&self->entry, nimbus_entry_free);
   self->entry = entry;
   if (entry == NULL)
-    return;
+    {
+      nimbus_find_bar_refresh (self->find_bar);
+      return;
+    }
 
   {
     GtkWidget *title = nimbus_text_label_new (entry->name, "title-1");
@@ -330,6 +353,7 @@ nimbus_entry_page_set_entry (NimbusEntryPage *self,
 
   append_related (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  nimbus_find_bar_refresh (self->find_bar);
 }
 
 const NimbusEntry *
@@ -523,6 +547,46 @@ nimbus_entry_page_toggle_flag_in_view (NimbusEntryPage *self)
   return FALSE;
 }
 
+/* Find in page: the bar opens with the keyboard in it. */
+void
+nimbus_entry_page_find (NimbusEntryPage *self)
+{
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  nimbus_find_bar_open (self->find_bar);
+}
+
+/* The next (step 1) or previous (-1) match of an open find bar; FALSE when there is none. */
+gboolean
+nimbus_entry_page_find_step (NimbusEntryPage *self,
+                             int              step)
+{
+  g_return_val_if_fail (NIMBUS_IS_ENTRY_PAGE (self), FALSE);
+
+  return nimbus_find_bar_is_open (self->find_bar) && nimbus_find_bar_step (self->find_bar, step);
+}
+
+/* Ctrl and the wheel zoom the reading text, a step a wheel click, as in a web browser. */
+static gboolean
+on_scroller_scroll_cb (GtkEventControllerScroll *controller,
+                       double                    dx,
+                       double                    dy,
+                       NimbusEntryPage          *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  self->zoom_scrolled += dy;
+  for (; self->zoom_scrolled <= -1; self->zoom_scrolled += 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-in", NULL);
+  for (; self->zoom_scrolled >= 1; self->zoom_scrolled -= 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-out", NULL);
+
+  return GDK_EVENT_STOP;
+}
+
 /* Tab off the end of the page goes round to its first heading, rather than on into the
  * sidebar, where the Space meant to page down would open a service. */
 static gboolean
@@ -583,6 +647,8 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-entry-page.ui");
+  g_type_ensure (NIMBUS_TYPE_FIND_BAR);
+  gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, content);
 }
@@ -590,9 +656,17 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 static void
 nimbus_entry_page_init (NimbusEntryPage *self)
 {
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
   self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
   self->flag_buttons = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  nimbus_find_bar_set_content (self->find_bar, GTK_WIDGET (self->content), self->scroller);
+
+  /* Capturing, so that Ctrl and the wheel over a table zoom too. */
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroller_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
 }
 
 GtkWidget *

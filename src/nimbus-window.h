@@ -20,5 +20,7 @@ const char   *nimbus_window_get_page (NimbusWindow      *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);
 void          nimbus_window_search          (NimbusWindow *self,
                                              const char   *text);
+gboolean      nimbus_window_open_uri        (NimbusWindow *self,
+                                             const char   *uri);
 
 G_END_DECLS
