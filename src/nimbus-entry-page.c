@@ -30,6 +30,9 @@ struct _NimbusEntryPage
   char *pending_scroll;
   guint scroll_tick;
   gint64 scroll_deadline;
+  gint64 scroll_pinned_until;  /* the anchor kept in view until then; 0 until placed */
+  double scroll_anchor_y;      /* where the anchor was, and the view, when last placed */
+  double scroll_value;
   double zoom_scrolled;   /* Ctrl+wheel not yet a whole step */
 };
 
@@ -43,6 +46,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define SCROLL_PATIENCE_USEC (10 * G_USEC_PER_SEC)
+#define SCROLL_PIN_USEC (3 * G_USEC_PER_SEC)
 
 static void
 append (NimbusEntryPage *self,
@@ -381,8 +385,10 @@ focus_heading (NimbusEntryPage *self,
 }
 
 /* A new page is laid out only over the next frames: scroll once the anchor has its place
- * and the page its height, giving up after ten seconds (a loaded machine lays out long
- * pages slowly). */
+ * and the page its height, giving up after ten seconds (a loaded machine lays out long pages
+ * slowly). For a while after, the text above the anchor may still be laid out again (the
+ * window taking its size) and move it: it is kept in place then, unless the reader has
+ * scrolled away. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -391,19 +397,41 @@ scroll_tick_cb (GtkWidget     *widget,
   NimbusEntryPage *self = NIMBUS_ENTRY_PAGE (widget);
   GtkWidget *anchor = g_hash_table_lookup (self->anchors, self->pending_scroll);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
   graphene_point_t point;
+  gboolean placed = self->scroll_pinned_until != 0;
 
   if (anchor == NULL ||
       !gtk_widget_compute_point (anchor, GTK_WIDGET (self->content),
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
     goto done;
 
-  if ((point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
-      gdk_frame_clock_get_frame_time (clock) < self->scroll_deadline)
+  if (!placed && (point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
+      now < self->scroll_deadline)
     return G_SOURCE_CONTINUE;
 
-  gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
-  focus_heading (self, self->pending_scroll);
+  /* GTK 4.8's viewport scrolls to the child given the focus, by where it was last laid out:
+   * the focus first, then the view where it belongs. */
+  if (!placed)
+    {
+      focus_heading (self, self->pending_scroll);
+      self->scroll_pinned_until = now + SCROLL_PIN_USEC;
+    }
+  if (placed && ABS (point.y - self->scroll_anchor_y) < 0.5)
+    {
+      /* The anchor has not moved: if the view has, the reader moved it. */
+      if (ABS (gtk_adjustment_get_value (adjustment) - self->scroll_value) > 0.5)
+        goto done;
+    }
+  else
+    {
+      gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
+      self->scroll_value = gtk_adjustment_get_value (adjustment);
+      self->scroll_anchor_y = point.y;
+    }
+
+  if (now < self->scroll_pinned_until)
+    return G_SOURCE_CONTINUE;
 
 done:
   self->scroll_tick = 0;
@@ -449,6 +477,7 @@ nimbus_entry_page_scroll_to (NimbusEntryPage *self,
 
   g_free (self->pending_scroll);
   self->pending_scroll = g_strdup (id);
+  self->scroll_pinned_until = 0;
   self->scroll_deadline = g_get_monotonic_time () + SCROLL_PATIENCE_USEC;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,

@@ -181,24 +181,27 @@ clear_matches (NimbusFindBar *self)
   self->current = 0;
 }
 
-/* Where the match is, from the top of the view, in pixels; FALSE before it is laid out. */
+/* Where the match is, from the top of the page (not of the view: that moves only once the
+ * page is laid out again), in pixels; FALSE before it is laid out. */
 static gboolean
 match_position (NimbusFindBar *self,
                 const Match   *match,
                 double        *y,
                 double        *height)
 {
-  GtkWidget *view = self->scroller != NULL ? gtk_scrolled_window_get_child (self->scroller) : NULL;
+  GtkWidget *page = self->scroller != NULL ? gtk_scrolled_window_get_child (self->scroller) : NULL;
   PangoRectangle pos;
   graphene_point_t point;
   int x_offset, y_offset;
 
-  if (view == NULL || gtk_widget_get_height (GTK_WIDGET (match->label)) == 0)
+  if (GTK_IS_VIEWPORT (page))
+    page = gtk_viewport_get_child (GTK_VIEWPORT (page));
+  if (page == NULL || gtk_widget_get_height (GTK_WIDGET (match->label)) == 0)
     return FALSE;
 
   pango_layout_index_to_pos (gtk_label_get_layout (match->label), match->start, &pos);
   gtk_label_get_layout_offsets (match->label, &x_offset, &y_offset);
-  if (!gtk_widget_compute_point (GTK_WIDGET (match->label), view,
+  if (!gtk_widget_compute_point (GTK_WIDGET (match->label), page,
                                  &GRAPHENE_POINT_INIT (0, y_offset + pos.y / (double) PANGO_SCALE),
                                  &point))
     return FALSE;
@@ -212,18 +215,19 @@ static void
 scroll_to_current (NimbusFindBar *self)
 {
   GtkAdjustment *adjustment;
-  double y, height, page;
+  double y, height, top, page;
 
   if (self->current >= self->matches->len ||
       !match_position (self, &g_array_index (self->matches, Match, self->current), &y, &height))
     return;
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  top = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
-  if (y >= 0 && y + height <= page)
+  if (y >= top && y + height <= top + page)
     return;
   /* A third of the way down, with what leads to it above. */
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - page / 3);
+  gtk_adjustment_set_value (adjustment, y - page / 3);
 }
 
 static void
@@ -257,7 +261,8 @@ first_in_view (NimbusFindBar *self)
     {
       double y, height;
 
-      if (match_position (self, &g_array_index (self->matches, Match, i), &y, &height) && y >= 0)
+      if (match_position (self, &g_array_index (self->matches, Match, i), &y, &height) &&
+          y >= gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller)))
         return i;
     }
 

@@ -39,6 +39,7 @@ struct _NimbusWindow
   GtkWidget *zoom_box;
   GtkLabel *zoom_label;
   AdwToast *zoom_toast;     /* while it shows */
+  AdwToast *link_toast;     /* while it shows */
   GtkSearchEntry *search_entry;
   GtkDropDown *exam_dropdown;
   NimbusServiceList *service_list;
@@ -835,6 +836,7 @@ nimbus_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->zoom_toast);
+  g_clear_weak_pointer (&self->link_toast);
   g_clear_object (&self->services);
   g_clear_object (&self->kb);
   g_clear_object (&self->settings);
@@ -1123,11 +1125,15 @@ show_link_problem (NimbusWindow *self,
                    const char   *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
 
   g_message ("%s", message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The newest link's problem replaces the one before. */
+  if (self->link_toast != NULL)
+    adw_toast_dismiss (self->link_toast);
+  g_set_weak_pointer (&self->link_toast, adw_toast_new (escaped));
+  adw_toast_set_timeout (self->link_toast, 0);
+  adw_toast_set_priority (self->link_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->link_toast);
 }
 
 /* Opens what a nimbus: URI links to (nimbus:sqs/visibility-timeout), with the keyboard on the
