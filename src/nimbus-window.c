@@ -1127,9 +1127,12 @@ show_link_problem (NimbusWindow *self,
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   g_message ("%s", message);
-  /* The newest link's problem replaces the one before. */
+  /* The newest link's problem takes the place of the one before. */
   if (self->link_toast != NULL)
-    adw_toast_dismiss (self->link_toast);
+    {
+      adw_toast_set_title (self->link_toast, escaped);
+      return;
+    }
   g_set_weak_pointer (&self->link_toast, adw_toast_new (escaped));
   adw_toast_set_timeout (self->link_toast, 0);
   adw_toast_set_priority (self->link_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -1163,9 +1166,8 @@ nimbus_window_open_uri (NimbusWindow *self,
       g_autofree char *message = NULL;
 
       /* Translators: %s is a link such as nimbus:sqs/visibility-timeout */
-      message = g_strdup_printf (_("This knowledge base has no page “%s”: the link may be "
-                                   "mistyped or from another version of Nimbus. Search for "
-                                   "its topic instead."), display);
+      message = g_strdup_printf (_("No page “%s” here: search for its topic instead"),
+                                 display);
       show_link_problem (self, message);
       return FALSE;
     }

@@ -62,9 +62,10 @@ test_link_cases (void)
           continue;
         }
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-      /* The message is text a window can show, and says what a link looks like. */
+      /* The message is text a window can show, and names the link. */
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      g_assert_nonnull (strstr (error->message, "nimbus:sqs/visibility-timeout"));
+      if (g_utf8_validate (cases[i].uri, -1, NULL) && strlen (cases[i].uri) < 40)
+        g_assert_nonnull (strstr (error->message, cases[i].uri));
     }
 }
 
@@ -99,7 +100,7 @@ test_link_long (void)
   id = nimbus_link_dup_id (uri->str, &error);
   g_assert_null (id);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 400);
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 100);
 
   display = nimbus_link_dup_display ("nimbus:\xff<b>");
   g_assert_true (g_utf8_validate (display, -1, NULL));

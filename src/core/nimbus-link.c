@@ -11,7 +11,7 @@
 #include "nimbus-entry.h"
 #include "nimbus-link.h"
 
-#define DISPLAY_CHARS 80
+#define DISPLAY_CHARS 48
 
 /* "sqs/visibility-timeout" -> "nimbus:sqs/visibility-timeout". Ids are slugs, which need no
  * escaping in a URI. */
@@ -23,7 +23,7 @@ nimbus_link_dup_uri (const char *id)
   return g_strconcat (NIMBUS_LINK_SCHEME, ":", id, NULL);
 }
 
-/* The uri as a message can name it: valid UTF-8 whatever it holds, and at most 80 characters
+/* The uri as a message can name it: valid UTF-8 whatever it holds, and at most 48 characters
  * of it. Not escaped for markup. */
 char *
 nimbus_link_dup_display (const char *uri)
@@ -44,10 +44,10 @@ not_a_link (const char  *uri,
 {
   g_autofree char *display = nimbus_link_dup_display (uri);
 
-  /* Translators: the first %s is what was opened, the second why it is no link */
+  /* Translators: the first %s is what was opened, the second why it is no link; short, as
+   * it shows in a toast */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               _("“%s” is not a link to a Nimbus page (%s): links look like "
-                 "nimbus:sqs/visibility-timeout"), display, why);
+               _("“%s” is not a Nimbus link (%s)"), display, why);
   return NULL;
 }
 
@@ -66,15 +66,15 @@ nimbus_link_dup_id (const char  *uri,
   if (uri == NULL || strlen (uri) > prefix + 3 * NIMBUS_ID_MAX_LENGTH)
     return not_a_link (uri, _("too long"), error);
   if (!g_utf8_validate (uri, -1, NULL))
-    return not_a_link (uri, _("not valid UTF-8 text"), error);
+    return not_a_link (uri, _("not UTF-8 text"), error);
   if (g_ascii_strncasecmp (uri, NIMBUS_LINK_SCHEME ":", prefix) != 0)
-    return not_a_link (uri, _("it does not begin with nimbus:"), error);
+    return not_a_link (uri, _("not nimbus:"), error);
 
   id = g_uri_unescape_string (uri + prefix, NULL);
   if (id == NULL || !g_utf8_validate (id, -1, NULL))
-    return not_a_link (uri, _("its escapes do not decode"), error);
+    return not_a_link (uri, _("bad escapes"), error);
   if (!nimbus_id_is_valid (id))
-    return not_a_link (uri, _("no service, section or tip has such an id"), error);
+    return not_a_link (uri, _("not a page id"), error);
 
   return g_steal_pointer (&id);
 }
