@@ -634,6 +634,156 @@ test_reader_hostile_links (void)
   nimbus_test_close_window (window);
 }
 
+/* A real Nimbus, started as the desktop or a terminal starts it, in settings of its own kept
+ * in a key file the test reads. */
+static GSubprocess *
+start_nimbus (const char  *config,
+              const char  *link,
+              GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  return g_subprocess_launcher_spawn (launcher, error, g_getenv ("NIMBUS_BIN"), link, NULL);
+}
+
+/* Waits up to thirty seconds for the running Nimbus to have kept page as the one shown. */
+static gboolean
+wait_for_last_page (const char *config,
+                    const char *page)
+{
+  g_autofree char *path = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *line = g_strdup_printf ("last-page='%s'", page);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, line) != NULL)
+        return TRUE;
+      g_usleep (100 * 1000);
+    }
+
+  return FALSE;
+}
+
+/* Quits the running Nimbus as its menu does, over the session bus, and waits for it. */
+static char *
+quit_nimbus (GSubprocess *nimbus)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/nimbusstudy/Nimbus",
+                                       "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (nimbus, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (nimbus));
+  g_assert_cmpint (g_subprocess_get_exit_status (nimbus), ==, 0);
+
+  return err;
+}
+
+static gboolean
+name_has_owner (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus",
+                                                           "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", APP_ID),
+                                                           G_VARIANT_TYPE ("(b)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                                                           NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* nimbus nimbus:sqs/visibility-timeout opens the window there; a second link goes to the
+ * Nimbus already running, which opens it, and the second process is done; an unknown id
+ * shows a message naming it and changes nothing. */
+static void
+test_reader_command_line (void)
+{
+  g_autofree char *config = nimbus_test_make_tmpdir ();
+  g_autoptr(GSubprocess) nimbus = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GSubprocess) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gint64 end;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus: run the UI tests under dbus-run-session");
+      return;
+    }
+  g_assert_false (name_has_owner ());
+
+  nimbus = start_nimbus (config, "nimbus:sqs/visibility-timeout", &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_for_last_page (config, "sqs/visibility-timeout"));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!name_has_owner () && g_get_monotonic_time () < end)
+    g_usleep (50 * 1000);
+
+  second = start_nimbus (config, "nimbus:dynamodb/scan-vs-query", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_last_page (config, "dynamodb/scan-vs-query"));
+
+  unknown = start_nimbus (config, "nimbus:sqs/<no-such-section>", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (unknown, NULL, &error));
+  g_assert_no_error (error);
+
+  err = quit_nimbus (nimbus);
+  g_test_message ("stderr: %s", g_strstrip (err));
+  g_assert_nonnull (strstr (err, "nimbus:sqs/<no-such-section>"));
+  g_assert_true (wait_for_last_page (config, "dynamodb/scan-vs-query"));
+}
+
+/* Started with an id the knowledge base does not have, Nimbus still opens, says so and
+ * keeps the page it had. */
+static void
+test_reader_command_line_unknown (void)
+{
+  g_autofree char *config = nimbus_test_make_tmpdir ();
+  g_autoptr(GSubprocess) nimbus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus: run the UI tests under dbus-run-session");
+      return;
+    }
+
+  nimbus = start_nimbus (config, "nimbus:nosuchservice/x", &error);
+  g_assert_no_error (error);
+  while (!name_has_owner () && g_get_monotonic_time () < end)
+    g_usleep (50 * 1000);
+  g_assert_true (name_has_owner ());
+  /* The window is up by the time it answers on the bus; give it a moment to say so. */
+  g_usleep (G_USEC_PER_SEC);
+  err = quit_nimbus (nimbus);
+  g_test_message ("stderr: %s", g_strstrip (err));
+  g_assert_nonnull (strstr (err, "No page “nimbus:nosuchservice/x”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +797,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/reader/copy-link", test_reader_copy_link);
   g_test_add_func ("/nimbus/reader/heading-without-sources", test_reader_heading_without_sources);
   g_test_add_func ("/nimbus/reader/hostile-links", test_reader_hostile_links);
+  g_test_add_func ("/nimbus/reader/command-line", test_reader_command_line);
+  g_test_add_func ("/nimbus/reader/command-line-unknown", test_reader_command_line_unknown);
 
   return g_test_run ();
 }
