@@ -697,8 +697,7 @@ update_zoom (NimbusWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", scale < max - 1e-6);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > min + 1e-6);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
-                                 self->settings != NULL && percent != 100);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", self->settings != NULL);
 }
 
 static void

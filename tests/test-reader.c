@@ -537,7 +537,7 @@ test_reader_copy_link (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
   g_assert_cmpuint (menu_items (heading), ==, 2);
   g_assert_nonnull (find_label_with (GTK_WIDGET (menu), "Open AWS Documentation"));
-  nimbus_test_save_screenshot (GTK_WIDGET (window), "reader-heading-menu");
+  nimbus_test_save_screenshot (GTK_WIDGET (menu), "reader-heading-menu");
   gtk_popover_popdown (menu);
   g_assert_true (press_key (heading, GDK_KEY_Menu, 0));
   nimbus_test_wait_ms (200);
