@@ -11,6 +11,7 @@
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
 #include "nimbus-kb.h"
+#include "nimbus-link.h"
 #include "nimbus-preferences-window.h"
 #include "nimbus-search-provider.h"
 #include "nimbus-settings.h"
@@ -103,7 +104,8 @@ static const GOptionEntry option_entries[] = {
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
     N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
+  /* Bytes, as the text options: a link that is not UTF-8 is a message, not a usage error. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[nimbus:ID]") },
   { NULL }
 };
 
@@ -252,12 +254,70 @@ nimbus_application_local_command_line (GApplication   *app,
   return handled;
 }
 
+static gboolean
+is_link (const char *argument)
+{
+  return g_ascii_strncasecmp (argument, NIMBUS_LINK_SCHEME ":", strlen (NIMBUS_LINK_SCHEME) + 1) == 0;
+}
+
+/* nimbus nimbus:ID: the link is taken out of the arguments, so that any other argument is
+ * still unexpected. Two links are a usage error. */
+static gboolean
+take_link (NimbusCliOptions  *options,
+           char             **link)
+{
+  guint kept = 0;
+
+  for (guint i = 0; options->remaining != NULL && options->remaining[i] != NULL; i++)
+    {
+      if (!is_link (options->remaining[i]))
+        options->remaining[kept++] = options->remaining[i];
+      else if (*link != NULL)
+        {
+          nimbus_cli_usage_error (_("only one nimbus: link can be opened at a time"));
+          for (; options->remaining[i] != NULL; i++)
+            g_free (options->remaining[i]);
+          options->remaining[kept] = NULL;
+          return FALSE;
+        }
+      else
+        *link = options->remaining[i];
+    }
+  if (options->remaining != NULL)
+    options->remaining[kept] = NULL;
+
+  return TRUE;
+}
+
+/* The window opens at the link, in this process or in the Nimbus already running. Whether the
+ * knowledge base has the page is the window's to say. */
+static int
+open_link (NimbusApplication *self,
+           const char        *kb_path,
+           const char        *link)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_uri (link);
+
+  self->kb_path = g_strdup (kb_path);
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr (_("nimbus: cannot start: %s\n"), error->message);
+      return NIMBUS_EXIT_UNAVAILABLE;
+    }
+
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+  /* Here, the window is open and the main loop runs it; elsewhere, this is done. */
+  return g_application_get_is_remote (G_APPLICATION (self)) ? NIMBUS_EXIT_OK : -1;
+}
+
 static int
 nimbus_application_handle_local_options (GApplication *app,
                                          GVariantDict *dict)
 {
   NimbusApplication *self = NIMBUS_APPLICATION (app);
   NimbusCliOptions options = { 0 };
+  g_autofree char *link = NULL;
   int status = -1;
 
   options.calc_params = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -271,7 +331,16 @@ nimbus_application_handle_local_options (GApplication *app,
   options.weak = g_variant_dict_contains (dict, "weak");
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
   g_variant_dict_lookup (dict, "export-weak", "^ay", &options.export_weak);
-  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options.remaining);
+  if (g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^aay", &options.remaining))
+    {
+      for (guint i = 0; options.remaining[i] != NULL; i++)
+        {
+          char *valid = g_utf8_make_valid (options.remaining[i], -1);
+
+          g_free (options.remaining[i]);
+          options.remaining[i] = valid;
+        }
+    }
 
   if (!lookup_text (dict, "show", &options.show) ||
       !lookup_text (dict, "search", &options.search) ||
@@ -285,8 +354,18 @@ nimbus_application_handle_local_options (GApplication *app,
       !lookup_text (dict, "calc", &options.calc) ||
       !lookup_calc_params (dict, options.calc_params))
     status = NIMBUS_EXIT_USAGE;
+  else if (!take_link (&options, &link))
+    status = NIMBUS_EXIT_USAGE;
+  else if (link != NULL && nimbus_cli_wants_terminal (&options))
+    {
+      nimbus_cli_usage_error (_("%s opens the window, which cannot be done with options that "
+                                "answer in the terminal"), link);
+      status = NIMBUS_EXIT_USAGE;
+    }
   else if (nimbus_cli_wants_terminal (&options))
     status = nimbus_cli_run (&options);
+  else if (link != NULL)
+    status = open_link (self, options.kb_path, link);
   else
     self->kb_path = g_strdup (options.kb_path);
 
@@ -344,6 +423,23 @@ nimbus_application_activate (GApplication *app)
   if (g_getenv ("NIMBUS_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                       G_CALLBACK (first_frame_cb), app);
+}
+
+/* nimbus: links, from the command line, a desktop that knows the scheme, or another Nimbus. */
+static void
+nimbus_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  NimbusWindow *window = ensure_window (NIMBUS_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      nimbus_window_open_uri (window, uri);
+    }
 }
 
 /* Opens a service, section or tip, as a Shell search result does. */
@@ -545,6 +641,7 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
   app_class->handle_local_options = nimbus_application_handle_local_options;
   app_class->startup = nimbus_application_startup;
   app_class->activate = nimbus_application_activate;
+  app_class->open = nimbus_application_open;
   app_class->dbus_register = nimbus_application_dbus_register;
   app_class->dbus_unregister = nimbus_application_dbus_unregister;
 }
@@ -557,6 +654,10 @@ nimbus_application_init (NimbusApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Study AWS services for certification exams."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("nimbus nimbus:ID opens the window at that "
+                                                  "service or section, as a copied link does "
+                                                  "(nimbus:sqs/visibility-timeout)."));
 }
 
 NimbusApplication *
@@ -564,7 +665,7 @@ nimbus_application_new (void)
 {
   return g_object_new (NIMBUS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/nimbusstudy/Nimbus",
                        NULL);
 }

@@ -11,6 +11,7 @@
 #include "nimbus-entry-page.h"
 #include "nimbus-note-editor.h"
 #include "nimbus-note-view.h"
+#include "nimbus-find-bar.h"
 #include "nimbus-section-heading.h"
 
 /* The reading page of one service: its sections and their blocks, sources, and buttons to
@@ -19,6 +20,7 @@ struct _NimbusEntryPage
 {
   GtkWidget parent_instance;
 
+  NimbusFindBar *find_bar;
   GtkScrolledWindow *scroller;
   GtkBox *content;
 
@@ -31,6 +33,10 @@ struct _NimbusEntryPage
   char *pending_scroll;
   guint scroll_tick;
   gint64 scroll_deadline;
+  gint64 scroll_pinned_until;  /* the anchor kept in view until then; 0 until placed */
+  double scroll_anchor_y;      /* where the anchor was, and the view, when last placed */
+  double scroll_value;
+  double zoom_scrolled;   /* Ctrl+wheel not yet a whole step */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusEntryPage, nimbus_entry_page, GTK_TYPE_WIDGET)
@@ -43,6 +49,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define SCROLL_PATIENCE_USEC (10 * G_USEC_PER_SEC)
+#define SCROLL_PIN_USEC (3 * G_USEC_PER_SEC)
 
 static void
 append (NimbusEntryPage *self,
@@ -256,6 +263,21 @@ append_sources (NimbusEntryPage     *self,
   g_string_free (markup, TRUE);
 }
 
+/* The section's AWS documentation: its first source on the web, NULL for none. */
+static const char *
+docs_url (const NimbusSection *section)
+{
+  for (guint i = 0; i < section->sources->len; i++)
+    {
+      const NimbusSource *source = g_ptr_array_index (section->sources, i);
+
+      if (g_str_has_prefix (source->url, "https://"))
+        return source->url;
+    }
+
+  return NULL;
+}
+
 static void
 append_section (NimbusEntryPage     *self,
                 const NimbusSection *section)
@@ -265,6 +287,8 @@ append_section (NimbusEntryPage     *self,
   GtkWidget *header;
   GtkWidget *note;
 
+  nimbus_section_heading_set_link (NIMBUS_SECTION_HEADING (title), section->id,
+                                   docs_url (section));
   header = with_flag (self, title, section->id, name, &note);
   gtk_widget_add_css_class (header, "section-title");
   gtk_widget_set_valign (gtk_widget_get_last_child (header), GTK_ALIGN_CENTER);
@@ -359,7 +383,10 @@ nimbus_entry_page_set_entry (NimbusEntryPage *self,
   g_clear_pointer (&self->entry, nimbus_entry_free);
   self->entry = entry;
   if (entry == NULL)
-    return;
+    {
+      nimbus_find_bar_refresh (self->find_bar);
+      return;
+    }
 
   {
     GtkWidget *title = nimbus_text_label_new (entry->name, "title-1");
@@ -386,6 +413,7 @@ nimbus_entry_page_set_entry (NimbusEntryPage *self,
 
   append_related (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  nimbus_find_bar_refresh (self->find_bar);
 }
 
 const NimbusEntry *
@@ -413,8 +441,10 @@ focus_heading (NimbusEntryPage *self,
 }
 
 /* A new page is laid out only over the next frames: scroll once the anchor has its place
- * and the page its height, giving up after ten seconds (a loaded machine lays out long
- * pages slowly). */
+ * and the page its height, giving up after ten seconds (a loaded machine lays out long pages
+ * slowly). For a while after, the text above the anchor may still be laid out again (the
+ * window taking its size) and move it: it is kept in place then, unless the reader has
+ * scrolled away. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -423,19 +453,41 @@ scroll_tick_cb (GtkWidget     *widget,
   NimbusEntryPage *self = NIMBUS_ENTRY_PAGE (widget);
   GtkWidget *anchor = g_hash_table_lookup (self->anchors, self->pending_scroll);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
   graphene_point_t point;
+  gboolean placed = self->scroll_pinned_until != 0;
 
   if (anchor == NULL ||
       !gtk_widget_compute_point (anchor, GTK_WIDGET (self->content),
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
     goto done;
 
-  if ((point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
-      gdk_frame_clock_get_frame_time (clock) < self->scroll_deadline)
+  if (!placed && (point.y <= 0 || gtk_adjustment_get_upper (adjustment) < point.y) &&
+      now < self->scroll_deadline)
     return G_SOURCE_CONTINUE;
 
-  gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
-  focus_heading (self, self->pending_scroll);
+  /* GTK 4.8's viewport scrolls to the child given the focus, by where it was last laid out:
+   * the focus first, then the view where it belongs. */
+  if (!placed)
+    {
+      focus_heading (self, self->pending_scroll);
+      self->scroll_pinned_until = now + SCROLL_PIN_USEC;
+    }
+  if (placed && ABS (point.y - self->scroll_anchor_y) < 0.5)
+    {
+      /* The anchor has not moved: if the view has, the reader moved it. */
+      if (ABS (gtk_adjustment_get_value (adjustment) - self->scroll_value) > 0.5)
+        goto done;
+    }
+  else
+    {
+      gtk_adjustment_set_value (adjustment, MAX (point.y - 12, 0));
+      self->scroll_value = gtk_adjustment_get_value (adjustment);
+      self->scroll_anchor_y = point.y;
+    }
+
+  if (now < self->scroll_pinned_until)
+    return G_SOURCE_CONTINUE;
 
 done:
   self->scroll_tick = 0;
@@ -481,6 +533,7 @@ nimbus_entry_page_scroll_to (NimbusEntryPage *self,
 
   g_free (self->pending_scroll);
   self->pending_scroll = g_strdup (id);
+  self->scroll_pinned_until = 0;
   self->scroll_deadline = g_get_monotonic_time () + SCROLL_PATIENCE_USEC;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL,
@@ -579,6 +632,46 @@ nimbus_entry_page_toggle_flag_in_view (NimbusEntryPage *self)
   return FALSE;
 }
 
+/* Find in page: the bar opens with the keyboard in it. */
+void
+nimbus_entry_page_find (NimbusEntryPage *self)
+{
+  g_return_if_fail (NIMBUS_IS_ENTRY_PAGE (self));
+
+  nimbus_find_bar_open (self->find_bar);
+}
+
+/* The next (step 1) or previous (-1) match of an open find bar; FALSE when there is none. */
+gboolean
+nimbus_entry_page_find_step (NimbusEntryPage *self,
+                             int              step)
+{
+  g_return_val_if_fail (NIMBUS_IS_ENTRY_PAGE (self), FALSE);
+
+  return nimbus_find_bar_is_open (self->find_bar) && nimbus_find_bar_step (self->find_bar, step);
+}
+
+/* Ctrl and the wheel zoom the reading text, a step a wheel click, as in a web browser. */
+static gboolean
+on_scroller_scroll_cb (GtkEventControllerScroll *controller,
+                       double                    dx,
+                       double                    dy,
+                       NimbusEntryPage          *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  self->zoom_scrolled += dy;
+  for (; self->zoom_scrolled <= -1; self->zoom_scrolled += 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-in", NULL);
+  for (; self->zoom_scrolled >= 1; self->zoom_scrolled -= 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.zoom-out", NULL);
+
+  return GDK_EVENT_STOP;
+}
+
 /* Tab off the end of the page goes round to its first heading, rather than on into the
  * sidebar, where the Space meant to page down would open a service. */
 static gboolean
@@ -640,6 +733,8 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-entry-page.ui");
+  g_type_ensure (NIMBUS_TYPE_FIND_BAR);
+  gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, content);
 }
@@ -647,10 +742,18 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 static void
 nimbus_entry_page_init (NimbusEntryPage *self)
 {
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
   self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
   self->flag_buttons = g_ptr_array_new ();
   self->note_buttons = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  nimbus_find_bar_set_content (self->find_bar, GTK_WIDGET (self->content), self->scroller);
+
+  /* Capturing, so that Ctrl and the wheel over a table zoom too. */
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroller_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
 }
 
 GtkWidget *

@@ -24,6 +24,9 @@ const char        *nimbus_entry_page_get_section_in_view (NimbusEntryPage *self)
 void               nimbus_entry_page_move_section        (NimbusEntryPage *self,
                                                           int              step);
 gboolean           nimbus_entry_page_toggle_flag_in_view (NimbusEntryPage *self);
+void               nimbus_entry_page_find                (NimbusEntryPage *self);
+gboolean           nimbus_entry_page_find_step           (NimbusEntryPage *self,
+                                                          int              step);
 void               nimbus_entry_page_set_store  (NimbusEntryPage *self,
                                                  NimbusUserStore *store);
 

@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "nimbus-cheat-sheet.h"
 #include "nimbus-entry-page.h"
 #include "nimbus-history-menu.h"
 #include "nimbus-kb.h"
+#include "nimbus-link.h"
 #include "nimbus-page-contents.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
@@ -36,6 +38,11 @@ struct _NimbusWindow
   GtkWidget *sidebar_header;
   GtkWidget *content_header;
   GtkWidget *history_buttons;
+  GtkMenuButton *main_menu_button;
+  GtkWidget *zoom_box;
+  GtkLabel *zoom_label;
+  AdwToast *zoom_toast;     /* while it shows */
+  AdwToast *link_toast;     /* while it shows */
   GtkSearchEntry *search_entry;
   GtkDropDown *exam_dropdown;
   NimbusServiceList *service_list;
@@ -666,6 +673,138 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+F finds in the page being read; elsewhere it searches every topic. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  if (is_reading (self))
+    nimbus_entry_page_find (self->entry_page);
+  else
+    search_action (widget, "win.search", NULL);
+}
+
+static void
+find_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  if (is_reading (self))
+    nimbus_entry_page_find_step (self->entry_page,
+                                 g_str_equal (action_name, "win.find-next") ? 1 : -1);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+  g_autofree char *escaped = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* Zoom: the reading text size of the preferences, in its bounds, a tenth at a time. */
+
+#define ZOOM_STEP 0.1
+
+static void
+zoom_bounds (NimbusWindow *self,
+             double       *min,
+             double       *max)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) bounds = NULL;
+  const char *type;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "text-scale");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &type, &bounds);
+  *min = 0.1;
+  *max = 10;
+  if (g_str_equal (type, "range"))
+    g_variant_get (bounds, "(dd)", min, max);
+}
+
+static void
+update_zoom (NimbusWindow *self)
+{
+  double scale = self->settings != NULL ? g_settings_get_double (self->settings, "text-scale") : 1;
+  double min = scale, max = scale;
+  int percent = (int) (scale * 100 + 0.5);
+  /* Translators: the reading text size, as in "110%" */
+  g_autofree char *label = g_strdup_printf (_("%d%%"), percent);
+  g_autofree char *name = g_strdup_printf (_("Reset Text Size, Now %d%%"), percent);
+
+  if (self->settings != NULL)
+    zoom_bounds (self, &min, &max);
+  gtk_label_set_text (self->zoom_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->zoom_label))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", scale < max - 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > min + 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", self->settings != NULL);
+}
+
+static void
+on_zoom_toast_dismissed_cb (NimbusWindow *self)
+{
+  g_clear_object (&self->zoom_toast);
+}
+
+/* The size just chosen, in one toast that follows the keys rather than a queue of them. */
+static void
+show_zoom_toast (NimbusWindow *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Text size %s"),
+                                            gtk_label_get_text (self->zoom_label));
+
+  if (self->zoom_toast != NULL)
+    {
+      adw_toast_set_title (self->zoom_toast, title);
+      return;
+    }
+
+  self->zoom_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_timeout (self->zoom_toast, 2);
+  adw_toast_set_priority (self->zoom_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->zoom_toast, "dismissed", G_CALLBACK (on_zoom_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->zoom_toast));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+  double scale, min, max;
+
+  if (self->settings == NULL)
+    return;
+
+  zoom_bounds (self, &min, &max);
+  scale = g_settings_get_double (self->settings, "text-scale");
+  if (g_str_equal (action_name, "win.zoom-in"))
+    scale = round ((scale + ZOOM_STEP) * 10) / 10;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    scale = round ((scale - ZOOM_STEP) * 10) / 10;
+  else
+    scale = 1;
+  g_settings_set_double (self->settings, "text-scale", CLAMP (scale, min, max));
+  show_zoom_toast (self);
+}
+
 static void
 on_mouse_button_pressed_cb (GtkGestureClick *gesture,
                             int              n_press,
@@ -867,6 +1006,8 @@ nimbus_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WINDOW);
   g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->zoom_toast);
+  g_clear_weak_pointer (&self->link_toast);
   g_clear_object (&self->services);
   g_clear_object (&self->history_menu);
   g_clear_object (&self->kb);
@@ -907,6 +1048,9 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, service_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_dropdown);
@@ -944,10 +1088,40 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.weak-areas", NULL, weak_areas_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, 0, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Divide, 0, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  {
+    const struct { guint keyval; const char *action; } zoom_keys[] = {
+      { GDK_KEY_plus, "win.zoom-in" }, { GDK_KEY_equal, "win.zoom-in" },
+      { GDK_KEY_KP_Add, "win.zoom-in" }, { GDK_KEY_minus, "win.zoom-out" },
+      { GDK_KEY_KP_Subtract, "win.zoom-out" }, { GDK_KEY_0, "win.zoom-reset" },
+      { GDK_KEY_KP_0, "win.zoom-reset" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, GDK_CONTROL_MASK,
+                                           zoom_keys[i].action, NULL);
+    /* Ctrl+plus is Ctrl+Shift+equal on many layouts. */
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus,
+                                         GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.flag-section", NULL);
@@ -1079,7 +1253,12 @@ nimbus_window_init (NimbusWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::exam", G_CALLBACK (update_exam), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (update_zoom),
+                               self, G_CONNECT_SWAPPED);
     }
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->main_menu_button)),
+                              self->zoom_box, "zoom");
+  update_zoom (self);
 
   nimbus_page_contents_set_page (self->page_contents, self->entry_page);
   update_actions (self);
@@ -1114,6 +1293,63 @@ nimbus_window_get_page (NimbusWindow *self)
   g_return_val_if_fail (NIMBUS_IS_WINDOW (self), NULL);
 
   return self->current;
+}
+
+/* A message that stays until read: what went wrong with the link, and what to do. */
+static void
+show_link_problem (NimbusWindow *self,
+                   const char   *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  g_message ("%s", message);
+  /* The newest link's problem takes the place of the one before. */
+  if (self->link_toast != NULL)
+    {
+      adw_toast_set_title (self->link_toast, escaped);
+      return;
+    }
+  g_set_weak_pointer (&self->link_toast, adw_toast_new (escaped));
+  adw_toast_set_timeout (self->link_toast, 0);
+  adw_toast_set_priority (self->link_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->link_toast);
+}
+
+/* Opens what a nimbus: URI links to (nimbus:sqs/visibility-timeout), with the keyboard on the
+ * section's heading; anything else is a message naming the URI, and the page shown stays.
+ * FALSE when nothing was opened. */
+gboolean
+nimbus_window_open_uri (NimbusWindow *self,
+                        const char   *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_WINDOW (self), FALSE);
+
+  if (self->kb == NULL)
+    return FALSE;
+
+  if ((id = nimbus_link_dup_id (uri, &error)) == NULL)
+    {
+      show_link_problem (self, error->message);
+      return FALSE;
+    }
+  if ((title = nimbus_kb_lookup_title (self->kb, id)) == NULL)
+    {
+      g_autofree char *display = nimbus_link_dup_display (uri);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a link such as nimbus:sqs/visibility-timeout */
+      message = g_strdup_printf (_("No page “%s” here: search for its topic instead"),
+                                 display);
+      show_link_problem (self, message);
+      return FALSE;
+    }
+
+  nimbus_window_show_page (self, id, TRUE);
+  return g_strcmp0 (self->current, id) == 0;
 }
 
 /* Searches for text as if it had been typed, as the Shell asks when a search is launched. */

@@ -23,5 +23,7 @@ void          nimbus_window_search          (NimbusWindow *self,
 gboolean      nimbus_window_print           (NimbusWindow *self,
                                              const char   *pdf_path,
                                              GError      **error);
+gboolean      nimbus_window_open_uri        (NimbusWindow *self,
+                                             const char   *uri);
 
 G_END_DECLS

@@ -515,6 +515,88 @@ test_reading_contents (void)
   nimbus_test_close_window (window);
 }
 
+/* The accelerator the window binds to action, as GtkShortcutTrigger prints it. */
+static gboolean
+window_binds (NimbusWindow *window,
+              const char   *trigger,
+              const char   *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+  g_autofree char *wanted_action = g_strdup_printf ("action(%s)", action);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *named = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              g_str_equal (named, wanted_action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Ctrl+F finds in the page, Ctrl+K and / search every topic, Ctrl+plus, minus and 0 zoom:
+ * bound so, and so in the shortcuts window. */
+static void
+test_keyboard_shortcuts (void)
+{
+  NimbusWindow *window = nimbus_test_open_window (NULL, 1100, 760);
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/nimbusstudy/Nimbus/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  const struct { const char *trigger, *action, *title, *shown; } keys[] = {
+    { "<Control>f", "win.find", "Find in Page", "<Control>f" },
+    { "<Control>g", "win.find-next", "Next Match", "Return <Control>g" },
+    { "<Control><Shift>g", "win.find-previous", "Previous Match",
+      "<Shift>Return <Control><Shift>g" },
+    { "<Control>k", "win.search", "Search All Topics", "<Control>k slash" },
+    { "slash", "win.search", "Search All Topics", "<Control>k slash" },
+    { "<Control>plus", "win.zoom-in", "Larger Text", "<Control>plus" },
+    { "<Control>equal", "win.zoom-in", "Larger Text", "<Control>plus" },
+    { "<Control>minus", "win.zoom-out", "Smaller Text", "<Control>minus" },
+    { "<Control>0", "win.zoom-reset", "Reset Text Size", "<Control>0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+      gboolean listed = FALSE;
+
+      g_test_message ("%s: %s", keys[i].trigger, keys[i].action);
+      g_assert_true (window_binds (window, keys[i].trigger, keys[i].action));
+      for (GSList *l = objects; l != NULL; l = l->next)
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *accelerator = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+            continue;
+          g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+          listed |= g_strcmp0 (title, keys[i].title) == 0 &&
+                    g_strcmp0 (accelerator, keys[i].shown) == 0;
+        }
+      g_assert_true (listed);
+    }
+  /* Ctrl+F no longer goes to the search of every topic. */
+  g_assert_false (window_binds (window, "<Control>f", "win.search"));
+
+  gtk_window_present (shortcuts);
+  nimbus_test_wait_ms (400);
+  nimbus_test_save_screenshot (GTK_WIDGET (shortcuts), "keyboard-shortcuts");
+  gtk_window_destroy (shortcuts);
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/keyboard/section-keys", test_keyboard_section_keys);
   g_test_add_func ("/nimbus/keyboard/default-size", test_keyboard_default_size);
   g_test_add_func ("/nimbus/reading/contents", test_reading_contents);
+  g_test_add_func ("/nimbus/keyboard/shortcuts", test_keyboard_shortcuts);
 
   return g_test_run ();
 }
