@@ -193,8 +193,8 @@ flag_button_new (NimbusEntryPage *self,
   return button;
 }
 
-/* A widget with its note and flag buttons beside it; the note shows in note_view, for the
- * caller to place. */
+/* A widget with its flag and note buttons beside it, the flag first as the one used most;
+ * the note shows in note_view, for the caller to place. */
 static GtkWidget *
 with_flag (NimbusEntryPage  *self,
            GtkWidget        *widget,
@@ -207,8 +207,8 @@ with_flag (NimbusEntryPage  *self,
   *note_view = nimbus_note_view_new ();
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_box_append (GTK_BOX (row), widget);
-  gtk_box_append (GTK_BOX (row), note_button_new (self, id, *note_view));
   gtk_box_append (GTK_BOX (row), flag_button_new (self, id, name));
+  gtk_box_append (GTK_BOX (row), note_button_new (self, id, *note_view));
 
   return row;
 }
