@@ -545,14 +545,11 @@ add_session_json (JsonBuilder                 *builder,
   json_builder_end_object (builder);
 }
 
+/* The store's own message names the file and says what to do. */
 static int
-store_unreadable (NimbusUserStore *store,
-                  const GError    *error)
+store_unreadable (const GError *error)
 {
-  g_autofree char *display = g_filename_display_name (nimbus_user_store_get_path (store));
-
-  g_printerr (_("nimbus: cannot read your practice history in %s: %s\n"), display,
-              error->message);
+  g_printerr (_("nimbus: cannot read your practice history: %s\n"), error->message);
   return NIMBUS_EXIT_UNAVAILABLE;
 }
 
@@ -685,7 +682,7 @@ nimbus_cli_progress_run (NimbusKb                *kb,
   if ((exams = list_exams (kb, options->exam, &status)) == NULL)
     return status;
   if ((sessions = nimbus_user_store_list_practice (store, &error)) == NULL)
-    return store_unreadable (store, error);
+    return store_unreadable (error);
 
   if (builder != NULL)
     {
@@ -699,7 +696,7 @@ nimbus_cli_progress_run (NimbusKb                *kb,
       if (add_exam (store, kb, g_ptr_array_index (exams, i), text, builder, width, &error))
         continue;
       if (error->domain == NIMBUS_STORE_ERROR)
-        return store_unreadable (store, error);
+        return store_unreadable (error);
       g_printerr ("nimbus: %s\n", error->message);
       return NIMBUS_EXIT_UNAVAILABLE;
     }

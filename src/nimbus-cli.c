@@ -573,7 +573,9 @@ check_usage (const NimbusCliOptions *options,
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak, --export-weak, --practice, --progress and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak, "
+                              "--export-weak, --practice, --progress and --version cannot be "
+                              "combined"));
   else if (calc_param != NULL && options->calc == NULL)
     nimbus_cli_usage_error (_("--%s goes with --calc"), calc_param);
   else if (options->calc != NULL && (options->consistency != NULL || options->item_size != NULL))
@@ -589,7 +591,8 @@ check_usage (const NimbusCliOptions *options,
   else if (!nimbus_cli_practice_check_usage (options))
     return FALSE;
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, --search, --capacity, --calc, --weak, --practice or --progress"));
+    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, "
+                              "--search, --capacity, --calc, --weak, --practice or --progress"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
   else if (options->service != NULL && options->search == NULL && !options->practice)
