@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -335,15 +336,20 @@ test_practice_service (void)
     {
       guint n = nimbus_kb_count_questions (kb, "dva-c02", 0, services[s], NULL);
       guint n_domain = nimbus_kb_count_questions (kb, "dva-c02", 1, services[s], NULL);
-      g_autoptr(JsonNode) set = practice_json (NULL, ARGS ("--exam", "dva-c02", "--service",
+      g_autofree char *err = NULL;
+      g_autofree char *narrow_err = NULL;
+      g_autoptr(JsonNode) set = practice_json (&err, ARGS ("--exam", "dva-c02", "--service",
                                                            services[s], "--count", "500"));
-      g_autoptr(JsonNode) narrow = practice_json (NULL, ARGS ("--exam", "dva-c02", "--service",
-                                                              services[s], "--domain", "1",
-                                                              "--count", "500"));
+      g_autoptr(JsonNode) narrow = practice_json (&narrow_err, ARGS ("--exam", "dva-c02",
+                                                                     "--service", services[s],
+                                                                     "--domain", "1",
+                                                                     "--count", "500"));
       JsonArray *array = json_node_get_array (set);
 
       g_assert_cmpuint (n, >=, 4);
       g_assert_cmpuint (json_array_get_length (array), ==, n);
+      g_assert_nonnull (strstr (err, "practice questions match these options"));
+      g_assert_cmpuint (count_lines (narrow_err), ==, 1);
       for (guint i = 0; i < n; i++)
         {
           JsonObject *object = json_array_get_object_element (array, i);
@@ -443,7 +449,8 @@ test_practice_bad_values (void)
     { { "--practice", "--exam", "" }, 2, "--exam takes one of" },
     { { "--practice" }, 2, "--practice needs --exam" },
     { { "--practice", "--domain", "2" }, 2, "--practice needs --exam" },
-    { { "--practice", "--exam", "dva-c02", "--domain", "0" }, 2, "--domain of dva-c02 takes a number from 1 to 4" },
+    { { "--practice", "--exam", "dva-c02", "--domain", "0" },
+      2, "--domain of dva-c02 takes a number from 1 to 4" },
     { { "--practice", "--exam", "dva-c02", "--domain", "5" }, 2, "from 1 to 4, not “5”" },
     { { "--practice", "--exam", "saa-c03", "--domain", "-1" }, 2, "--domain of saa-c03" },
     { { "--practice", "--exam", "dva-c02", "--domain", "two" }, 2, "--domain" },
@@ -452,7 +459,8 @@ test_practice_bad_values (void)
     { { "--practice", "--exam", "dva-c02", "--domain", "" }, 2, "--domain" },
     { { "--practice", "--exam", "dva-c02", "--domain", "99999999999999999999" }, 2, "--domain" },
     { { "--practice", "--exam", "nope", "--domain", "9" }, 2, "--exam takes" },
-    { { "--practice", "--exam", "dva-c02", "--count", "0" }, 2, "--count takes a whole number of questions, 1 or more, not “0”" },
+    { { "--practice", "--exam", "dva-c02", "--count", "0" },
+      2, "--count takes a whole number of questions, 1 or more, not “0”" },
     { { "--practice", "--exam", "dva-c02", "--count", "-3" }, 2, "--count takes" },
     { { "--practice", "--exam", "dva-c02", "--count", "ten" }, 2, "--count takes" },
     { { "--practice", "--exam", "dva-c02", "--count", "1e3" }, 2, "--count takes" },
@@ -460,7 +468,8 @@ test_practice_bad_values (void)
     { { "--practice", "--exam", "dva-c02", "--count", "" }, 2, "--count takes" },
     { { "--practice", "--exam", "dva-c02", "--count", "4294967296" }, 2, "--count takes" },
     { { "--practice", "--exam", "dva-c02", "--count", "１０" }, 2, "--count takes" },
-    { { "--practice", "--exam", "dva-c02", "--seed", "0" }, 2, "--seed takes a whole number from 1 to 4294967295" },
+    { { "--practice", "--exam", "dva-c02", "--seed", "0" },
+      2, "--seed takes a whole number from 1 to 4294967295" },
     { { "--practice", "--exam", "dva-c02", "--seed", "x" }, 2, "--seed takes" },
     { { "--answers" }, 2, "--answers goes with --practice" },
     { { "--list", "--answers" }, 2, "--answers goes with --practice" },
@@ -471,17 +480,20 @@ test_practice_bad_values (void)
     { { "--progress", "--domain", "1" }, 2, "--domain goes with --practice" },
     { { "--progress", "--service", "sqs" }, 2, "--service goes with --search or --practice" },
     { { "--progress", "--exam", "nope" }, 2, "--exam takes one of" },
-    { { "--search", "x", "--exam", "dva-c02" }, 2, "--exam goes with --list, --practice or --progress" },
+    { { "--search", "x", "--exam", "dva-c02" },
+      2, "--exam goes with --list, --practice or --progress" },
     { { "--practice", "--progress", "--exam", "dva-c02" }, 2, "cannot be combined" },
     { { "--practice", "--weak", "--exam", "dva-c02" }, 2, "cannot be combined" },
-    { { "--practice", "--exam", "dva-c02", "--count", "3", "--count", "4" }, 2, "--count is given more than once" },
+    { { "--practice", "--exam", "dva-c02", "--count", "3", "--count", "4" },
+      2, "--count is given more than once" },
     { { "--practice", "--exam", "dva-c02", "--limit", "3" }, 2, "--limit goes with --search" },
     { { "--practice", "--exam", "dva-c02", "stray" }, 2, "unexpected argument" },
     { { "--practice", "--exam", "dva-c02", "--service", "nope" }, 1, "No service “nope”" },
     { { "--practice", "--exam", "dva-c02", "--service", "sqs/fifo" }, 1, "No service “sqs/fifo”" },
     { { "--practice", "--exam", "dva-c02", "--service", "sqs#x" }, 1, "No service" },
     { { "--practice", "--exam", "dva-c02", "--service", "" }, 1, "No service" },
-    { { "--practice", "--exam", "dva-c02", "--service", "<b>sqs</b>" }, 1, "No service “<b>sqs</b>”" },
+    { { "--practice", "--exam", "dva-c02", "--service", "<b>sqs</b>" },
+      1, "No service “<b>sqs</b>”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -800,6 +812,67 @@ test_progress_answers (void)
   g_assert_nonnull (strstr (out, "weak area"));
 }
 
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
+/* A store from before practice history is read as it stands, never migrated: its flags
+ * count as weak areas of the domains whose questions teach them, and nothing is answered. */
+static void
+test_progress_old_store (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autofree char *store_dir = g_path_get_dirname (path);
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_auto(GStrv) sections = nimbus_kb_list_domain_sections (kb, "saa-c03", 2, NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *domains;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (sections);
+  g_assert_nonnull (sections[0]);
+  g_assert_cmpint (g_mkdir_with_parents (store_dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("CREATE TABLE flags (item_id TEXT PRIMARY KEY, "
+                         "flagged_at TEXT NOT NULL, note TEXT);"
+                         "INSERT INTO flags VALUES (%Q, '2026-01-02T03:04:05Z', NULL);"
+                         "PRAGMA user_version = 1;", sections[0]);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (g_steal_pointer (&sql));
+  sqlite3_close (db);
+
+  root = progress_json (dir, "saa-c03", &err);
+  g_assert_cmpstr (err, ==, "");
+  domains = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "exams"), 0), "domains");
+  for (guint d = 0; d < json_array_get_length (domains); d++)
+    {
+      JsonObject *domain = json_array_get_object_element (domains, d);
+
+      g_assert_cmpint (json_object_get_int_member (domain, "answered"), ==, 0);
+      if (d == 1)
+        g_assert_cmpint (json_object_get_int_member (domain, "weak"), ==, 1);
+    }
+  g_assert_cmpint (user_version (path), ==, 1);
+}
+
 /* A damaged file and a folder where the file should be: exit 1 naming the file, and the
  * file left as it was. */
 static void
@@ -870,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/cli-practice/unwritable", test_practice_unwritable);
   g_test_add_func ("/nimbus/cli-progress/empty", test_progress_empty);
   g_test_add_func ("/nimbus/cli-progress/answers", test_progress_answers);
+  g_test_add_func ("/nimbus/cli-progress/old-store", test_progress_old_store);
   g_test_add_func ("/nimbus/cli-progress/damaged", test_progress_damaged);
 
   return g_test_run ();
