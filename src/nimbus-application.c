@@ -36,13 +36,15 @@ static GString *option_error;
 static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
   { "exam", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --list, only the services that exam tests"), N_("dva-c02|saa-c03") },
+    N_("With --list, only the services that exam tests; with --practice or --progress, that "
+       "exam"), N_("dva-c02|saa-c03") },
   { "show", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show a service or section"), N_("ID") },
   { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search every topic"), N_("TEXT") },
   /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
   { "limit", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show at most N search hits (default 10)"),
     N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search one service only"), N_("ID") },
+  { "service", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Search, or practise, one service only"), N_("ID") },
   { "capacity", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
     N_("read|write") },
@@ -100,6 +102,20 @@ static const GOptionEntry option_entries[] = {
   { "export-weak", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write your weak areas with their sections’ text and your notes to FILE as Markdown"),
     N_("FILE.md") },
+  { "practice", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("A set of practice questions (with --exam; --domain, --service, --count, --seed and "
+       "--answers narrow or change it)"), NULL },
+  { "domain", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --practice: questions of that exam domain only"), N_("N") },
+  { "count", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --practice: how many questions (default 10)"), N_("N") },
+  { "seed", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --practice: the same N picks the same set, for scripts (default: a new set "
+       "each time)"), N_("N") },
+  { "answers", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --practice: the right options, and why each option is right or wrong"), NULL },
+  { "progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Your readiness in each exam domain, and your latest practice sessions"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
   { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
     N_("PATH") },
@@ -329,6 +345,9 @@ nimbus_application_handle_local_options (GApplication *app,
   options.json = g_variant_dict_contains (dict, "json");
   options.version = g_variant_dict_contains (dict, "version");
   options.weak = g_variant_dict_contains (dict, "weak");
+  options.practice = g_variant_dict_contains (dict, "practice");
+  options.progress = g_variant_dict_contains (dict, "progress");
+  options.answers = g_variant_dict_contains (dict, "answers");
   g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
   g_variant_dict_lookup (dict, "export-weak", "^ay", &options.export_weak);
   if (g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^aay", &options.remaining))
@@ -347,6 +366,9 @@ nimbus_application_handle_local_options (GApplication *app,
       !lookup_text (dict, "limit", &options.limit) ||
       !lookup_text (dict, "service", &options.service) ||
       !lookup_text (dict, "exam", &options.exam) ||
+      !lookup_text (dict, "domain", &options.domain) ||
+      !lookup_text (dict, "count", &options.count) ||
+      !lookup_text (dict, "seed", &options.seed) ||
       !lookup_text (dict, "capacity", &options.capacity) ||
       !lookup_text (dict, "consistency", &options.consistency) ||
       !lookup_text (dict, "item-size", &options.item_size) ||
@@ -374,6 +396,9 @@ nimbus_application_handle_local_options (GApplication *app,
   g_free (options.limit);
   g_free (options.service);
   g_free (options.exam);
+  g_free (options.domain);
+  g_free (options.count);
+  g_free (options.seed);
   g_free (options.capacity);
   g_free (options.consistency);
   g_free (options.item_size);

@@ -18,6 +18,7 @@
 #include "nimbus-cheat-sheet.h"
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
+#include "nimbus-cli-practice.h"
 #include "nimbus-kb.h"
 #include "nimbus-service.h"
 #include "nimbus-user-store.h"
@@ -32,7 +33,9 @@ gboolean
 nimbus_cli_wants_terminal (const NimbusCliOptions *options)
 {
   return options->list || options->version || options->weak || options->show != NULL ||
-         options->export_weak != NULL ||
+         options->export_weak != NULL || options->practice || options->progress ||
+         options->answers || options->domain != NULL || options->count != NULL ||
+         options->seed != NULL ||
          options->search != NULL || options->json || options->limit != NULL ||
          options->service != NULL || options->exam != NULL ||
          options->capacity != NULL || options->consistency != NULL ||
@@ -426,6 +429,21 @@ run_capacity (const NimbusCliOptions *options)
 }
 
 static int
+run_practice (NimbusKb               *kb,
+              const NimbusCliOptions *options)
+{
+  g_autofree char *answer = NULL;
+  int status = options->practice
+               ? nimbus_cli_practice_run (kb, options, terminal_width (), &answer)
+               : nimbus_cli_progress_run (kb, options, terminal_width (), &answer);
+
+  if (answer != NULL)
+    out ("%s", answer);
+
+  return status;
+}
+
+static int
 run_calc (const NimbusCliOptions *options)
 {
   g_autofree char *answer = NULL;
@@ -547,14 +565,17 @@ check_usage (const NimbusCliOptions *options,
   guint actions = (options->list ? 1 : 0) + (options->show != NULL ? 1 : 0) +
                   (options->search != NULL ? 1 : 0) + (options->version ? 1 : 0) +
                   (options->capacity != NULL ? 1 : 0) + (options->weak ? 1 : 0) +
-                  (options->calc != NULL ? 1 : 0) + (options->export_weak != NULL ? 1 : 0);
+                  (options->calc != NULL ? 1 : 0) + (options->export_weak != NULL ? 1 : 0) +
+                  (options->practice ? 1 : 0) + (options->progress ? 1 : 0);
   gboolean capacity_part = options->consistency != NULL || options->item_size != NULL ||
                            (options->rate != NULL && options->calc == NULL);
 
   if (options->remaining != NULL && options->remaining[0] != NULL)
     nimbus_cli_usage_error (_("unexpected argument “%s”"), options->remaining[0]);
   else if (actions > 1)
-    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak, --export-weak and --version cannot be combined"));
+    nimbus_cli_usage_error (_("--list, --show, --search, --capacity, --calc, --weak, "
+                              "--export-weak, --practice, --progress and --version cannot be "
+                              "combined"));
   else if (calc_param != NULL && options->calc == NULL)
     nimbus_cli_usage_error (_("--%s goes with --calc"), calc_param);
   else if (options->calc != NULL && (options->consistency != NULL || options->item_size != NULL))
@@ -565,14 +586,17 @@ check_usage (const NimbusCliOptions *options,
   else if (options->capacity != NULL &&
            (options->consistency == NULL || options->item_size == NULL || options->rate == NULL))
     nimbus_cli_usage_error (_("--capacity needs --consistency, --item-size and --rate"));
-  else if (options->exam != NULL && !options->list)
-    nimbus_cli_usage_error (_("--exam goes with --list"));
+  else if (options->exam != NULL && !options->list && !options->practice && !options->progress)
+    nimbus_cli_usage_error (_("--exam goes with --list, --practice or --progress"));
+  else if (!nimbus_cli_practice_check_usage (options))
+    return FALSE;
   else if (actions == 0)
-    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, --search, --capacity, --calc or --weak"));
+    nimbus_cli_usage_error (_("--json, --limit, --service and --exam go with --list, --show, "
+                              "--search, --capacity, --calc, --weak, --practice or --progress"));
   else if (options->limit != NULL && options->search == NULL)
     nimbus_cli_usage_error (_("--limit goes with --search"));
-  else if (options->service != NULL && options->search == NULL)
-    nimbus_cli_usage_error (_("--service goes with --search"));
+  else if (options->service != NULL && options->search == NULL && !options->practice)
+    nimbus_cli_usage_error (_("--service goes with --search or --practice"));
   else if (options->limit != NULL &&
            !g_ascii_string_to_unsigned (options->limit, 10, 1, NIMBUS_KB_MAX_LIMIT, &value, NULL))
     nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), NIMBUS_KB_MAX_LIMIT,
@@ -620,6 +644,8 @@ run (const NimbusCliOptions *options,
     return run_weak (kb, options->json);
   if (options->export_weak != NULL)
     return run_export_weak (kb, options->export_weak);
+  if (options->practice || options->progress)
+    return run_practice (kb, options);
 
   if (options->list)
     return run_list (kb, options->exam, options->json);

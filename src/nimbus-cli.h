@@ -12,11 +12,17 @@ typedef struct
   gboolean json;
   gboolean version;
   gboolean weak;
+  gboolean practice;
+  gboolean progress;
+  gboolean answers;   /* --answers, with --practice */
   char *show;
   char *search;
   char *limit;
-  char *service;      /* --service, with --search */
-  char *exam;         /* --exam, with --list */
+  char *service;      /* --service, with --search or --practice */
+  char *exam;         /* --exam, with --list, --practice or --progress */
+  char *domain;       /* with --practice */
+  char *count;        /* with --practice */
+  char *seed;         /* with --practice */
   char *capacity;     /* read or write */
   char *consistency;
   char *item_size;

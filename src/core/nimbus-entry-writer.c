@@ -155,11 +155,11 @@ nimbus_entry_writer_to_json (const NimbusEntry *entry)
 
 /* Appends text after a first-line prefix, wrapped at width columns (0: never) with the
  * following lines indented as deep as the prefix. */
-static void
-append_wrapped (GString    *out,
-                const char *prefix,
-                const char *text,
-                guint       width)
+void
+nimbus_entry_writer_append_wrapped (GString    *out,
+                                    const char *prefix,
+                                    const char *text,
+                                    guint       width)
 {
   guint indent = g_utf8_strlen (prefix, -1);
   guint column = indent;
@@ -225,7 +225,7 @@ append_fact (GString           *out,
     g_string_append_printf (text, ". %s", block->note);
 
   prefix = g_strdup_printf ("  %s: ", block->label);
-  append_wrapped (out, prefix, text->str, width);
+  nimbus_entry_writer_append_wrapped (out, prefix, text->str, width);
 }
 
 static void
@@ -234,19 +234,19 @@ append_table (GString           *out,
               guint              width)
 {
   if (block->text != NULL)
-    append_wrapped (out, "  ", block->text, width);
+    nimbus_entry_writer_append_wrapped (out, "  ", block->text, width);
 
   /* Each row as a small record: its first cell, then "Heading: cell" for the others. */
   for (guint i = 0; i < block->rows->len; i++)
     {
       GStrv row = g_ptr_array_index (block->rows, i);
 
-      append_wrapped (out, "  • ", row[0], width);
+      nimbus_entry_writer_append_wrapped (out, "  • ", row[0], width);
       for (guint j = 1; row[j] != NULL && block->items[j] != NULL; j++)
         {
           g_autofree char *prefix = g_strdup_printf ("      %s: ", block->items[j]);
 
-          append_wrapped (out, prefix, row[j], width);
+          nimbus_entry_writer_append_wrapped (out, prefix, row[j], width);
         }
     }
 }
@@ -259,7 +259,7 @@ append_block (GString           *out,
   switch (block->type)
     {
     case NIMBUS_BLOCK_PARAGRAPH:
-      append_wrapped (out, "  ", block->text, width);
+      nimbus_entry_writer_append_wrapped (out, "  ", block->text, width);
       break;
     case NIMBUS_BLOCK_LIST:
       for (guint i = 0; block->items[i] != NULL; i++)
@@ -267,23 +267,24 @@ append_block (GString           *out,
           g_autofree char *prefix = block->ordered ? g_strdup_printf ("  %u. ", i + 1)
                                                    : g_strdup ("  • ");
 
-          append_wrapped (out, prefix, block->items[i], width);
+          nimbus_entry_writer_append_wrapped (out, prefix, block->items[i], width);
         }
       break;
     case NIMBUS_BLOCK_TABLE:
       append_table (out, block, width);
       break;
     case NIMBUS_BLOCK_TIP:
-      append_wrapped (out, _("  Exam tip: "), block->text, width);
+      nimbus_entry_writer_append_wrapped (out, _("  Exam tip: "), block->text, width);
       break;
     case NIMBUS_BLOCK_FACT:
       append_fact (out, block, width);
       break;
     case NIMBUS_BLOCK_WIDGET:
-      append_wrapped (out, _("  Interactive: "),
-                      block->text != NULL ? block->text
+      nimbus_entry_writer_append_wrapped (out, _("  Interactive: "),
+                                          block->text != NULL
+                                          ? block->text
                                           : _("open this page in the Nimbus window to use it"),
-                      width);
+                                          width);
       break;
     default:
       g_assert_not_reached ();
@@ -312,7 +313,7 @@ append_section (GString             *out,
 
       /* Translators: a source URL and the date it was checked */
       line = g_strdup_printf (_("%s (checked %s)"), source->url, source->checked);
-      append_wrapped (out, "    ", line, width);
+      nimbus_entry_writer_append_wrapped (out, "    ", line, width);
     }
 }
 
@@ -327,7 +328,7 @@ nimbus_entry_writer_to_text (const NimbusEntry *entry,
   out = g_string_new (NULL);
   g_string_append_printf (out, "%s — %s\n%s\n\n", entry->name, entry->full_name,
                           entry->category_name);
-  append_wrapped (out, "", entry->summary, width);
+  nimbus_entry_writer_append_wrapped (out, "", entry->summary, width);
 
   for (guint i = 0; i < entry->sections->len; i++)
     append_section (out, g_ptr_array_index (entry->sections, i), width);
@@ -337,7 +338,7 @@ nimbus_entry_writer_to_text (const NimbusEntry *entry,
       g_autofree char *related = g_strjoinv (", ", entry->related);
 
       g_string_append_c (out, '\n');
-      append_wrapped (out, _("Related: "), related, width);
+      nimbus_entry_writer_append_wrapped (out, _("Related: "), related, width);
     }
 
   return g_string_free (out, FALSE);

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: The Nimbus authors */
+#pragma once
+
+#include <glib.h>
+
+#include "nimbus-cli.h"
+#include "nimbus-kb.h"
+
+G_BEGIN_DECLS
+
+gboolean nimbus_cli_practice_check_usage (const NimbusCliOptions  *options);
+int      nimbus_cli_practice_run         (NimbusKb                *kb,
+                                          const NimbusCliOptions  *options,
+                                          guint                    width,
+                                          char                   **answer);
+int      nimbus_cli_progress_run         (NimbusKb                *kb,
+                                          const NimbusCliOptions  *options,
+                                          guint                    width,
+                                          char                   **answer);
+
+G_END_DECLS
