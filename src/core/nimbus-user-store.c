@@ -27,6 +27,7 @@ static const char * const migrations[] = {
   /* 2 */ "ALTER TABLE flags ADD COLUMN box INTEGER NOT NULL DEFAULT 1;"
           "ALTER TABLE flags ADD COLUMN due_at TEXT;"
           "ALTER TABLE flags ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;",
+  /* 3 */ NIMBUS_USER_STORE_PRACTICE_SCHEMA,
 };
 
 /* The columns a flag is read from, and what stands in for one a store lacks (version 1 had

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "nimbus-kb.h"
+
 G_BEGIN_DECLS
 
 #define NIMBUS_STORE_ERROR (nimbus_store_error_quark ())
@@ -37,6 +39,57 @@ typedef struct
 
 void nimbus_flag_free (NimbusFlag *flag);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusFlag, nimbus_flag_free)
+
+/* Practice history (nimbus-user-store-practice.c). */
+
+/* How many of the latest answers in a domain its readiness looks at, by default. */
+#define NIMBUS_STORE_READINESS_LAST 20
+
+typedef struct
+{
+  guint domain;          /* its number in the exam guide */
+  guint answered;        /* answers in it */
+  guint right;           /* of those, right */
+} NimbusDomainScore;
+
+/* One practice session: a set of questions taken on one exam. */
+typedef struct
+{
+  gint64 id;
+  char *exam_id;
+  char *mode;            /* "practice" or "mock" (the timed 65-question exam) */
+  char *started_at;      /* ISO 8601, UTC */
+  char *finished_at;     /* ISO 8601, UTC; NULL: never finished (left, or still going) */
+  gint64 paused_seconds; /* time the timer was paused, for a mock exam */
+  guint answered;
+  guint right;
+  GArray *domains;       /* NimbusDomainScore of each domain answered in, by number */
+} NimbusPracticeSession;
+
+void nimbus_practice_session_free (NimbusPracticeSession *session);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusPracticeSession, nimbus_practice_session_free)
+
+/* How ready the student is in one domain of an exam:
+ * - answered: every answer ever given to a question of the domain (in any session);
+ * - recent, recent_right: the latest answers in the domain, at most the last_n asked for,
+ *   and how many of them were right; the share right is recent_right / recent (no share
+ *   while recent is 0);
+ * - weak: the weak areas flagged now in the sections the domain's questions link to (a
+ *   section, or a tip or fact inside it, counts once), so a domain whose reading the
+ *   student has marked as not known shows it even before any answer. */
+typedef struct
+{
+  guint domain;
+  char *name;            /* the domain's name in the guide */
+  guint weight;          /* its share of the exam, percent */
+  guint answered;
+  guint recent;
+  guint recent_right;
+  guint weak;
+} NimbusDomainReadiness;
+
+void nimbus_domain_readiness_free (NimbusDomainReadiness *readiness);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusDomainReadiness, nimbus_domain_readiness_free)
 
 #define NIMBUS_TYPE_USER_STORE (nimbus_user_store_get_type ())
 
@@ -94,6 +147,32 @@ void             nimbus_user_store_export_file_async   (NimbusUserStore  *self,
                                                         gpointer          user_data);
 gboolean         nimbus_user_store_export_file_finish  (NimbusUserStore  *self,
                                                         GAsyncResult     *result,
+                                                        GError          **error);
+
+gint64           nimbus_user_store_start_practice      (NimbusUserStore  *self,
+                                                        const char       *exam_id,
+                                                        const char       *mode,
+                                                        GError          **error);
+gboolean         nimbus_user_store_record_answer       (NimbusUserStore  *self,
+                                                        gint64            session_id,
+                                                        NimbusQuestion   *question,
+                                                        const char       *exam_id,
+                                                        gboolean          right,
+                                                        GPtrArray       **changed,
+                                                        GError          **error);
+gboolean         nimbus_user_store_undo_flags          (NimbusUserStore  *self,
+                                                        GPtrArray        *changed,
+                                                        GError          **error);
+gboolean         nimbus_user_store_finish_practice     (NimbusUserStore  *self,
+                                                        gint64            session_id,
+                                                        gint64            paused_seconds,
+                                                        GError          **error);
+GPtrArray       *nimbus_user_store_list_practice       (NimbusUserStore  *self,
+                                                        GError          **error);
+GPtrArray       *nimbus_user_store_get_readiness       (NimbusUserStore  *self,
+                                                        NimbusKb         *kb,
+                                                        const char       *exam_id,
+                                                        guint             last_n,
                                                         GError          **error);
 
 G_END_DECLS
