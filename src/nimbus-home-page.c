@@ -286,8 +286,6 @@ fill_continue (NimbusHomePage *self)
   /* Translators: the button back to the page last read, "Continue with “Visibility timeout”" */
   text = g_strdup_printf (_("Continue with “%s”"), title);
   gtk_label_set_text (self->continue_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_button), "s", self->last_page);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_button), "win.show-page");
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-accessible.h"
+#include "nimbus-markup.h"
 #include "nimbus-practice-page.h"
 #include "nimbus-practice-results.h"
 #include "nimbus-service.h"
@@ -567,17 +568,20 @@ option_new (NimbusPracticePage *self,
   GtkWidget *button = gtk_check_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *why = gtk_label_new (NULL);
+  g_autofree char *markup = nimbus_markup_from_text (nimbus_question_get_option_text (question,
+                                                                                   option));
   g_autofree char *text = NULL;
 
   /* Translators: an option as the keyboard picks it, "2. Turn on long polling" */
-  text = g_strdup_printf (_("%u. %s"), option + 1, nimbus_question_get_option_text (question, option));
-  gtk_label_set_text (GTK_LABEL (label), text);
+  text = g_strdup_printf (_("%u. %s"), option + 1, markup);
+  gtk_label_set_markup (GTK_LABEL (label), text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
   g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_option_toggled_cb), self);
@@ -586,6 +590,7 @@ option_new (NimbusPracticePage *self,
   gtk_label_set_wrap (GTK_LABEL (why), TRUE);
   gtk_label_set_xalign (GTK_LABEL (why), 0);
   gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+  gtk_widget_set_focusable (why, FALSE);
   gtk_widget_set_margin_start (why, 28);
   gtk_widget_set_visible (why, FALSE);
   gtk_widget_add_css_class (why, "why");
@@ -609,6 +614,7 @@ show_question (NimbusPracticePage *self)
   g_autofree char *domain = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *choose_text = NULL;
+  g_autofree char *stem = NULL;
   GtkWidget *child;
 
   self->checked = FALSE;
@@ -631,7 +637,8 @@ show_question (NimbusPracticePage *self)
   /* Translators: what a question is about, "SQS · Domain 4: Troubleshooting and Optimization" */
   meta = g_strdup_printf (_("%s · %s"), service != NULL ? service : "", domain);
   gtk_label_set_text (self->meta_label, meta);
-  gtk_label_set_text (self->stem_label, nimbus_question_get_stem (question));
+  stem = nimbus_markup_from_text (nimbus_question_get_stem (question));
+  gtk_label_set_markup (self->stem_label, stem);
 
   if (choose > 1)
     {
@@ -760,7 +767,8 @@ tell_flagged (NimbusPracticePage *self,
       undo = g_new0 (Undo, 1);
       undo->store = g_object_ref (self->store);
       undo->changed = g_ptr_array_ref (changed);
-      adw_toast_set_button_label (flagged_toast, _("_Undo"));
+      /* No mnemonic: libadwaita 1.2 names the toast's button with its underscore. */
+      adw_toast_set_button_label (flagged_toast, _("Undo"));
       g_signal_connect_data (flagged_toast, "button-clicked", G_CALLBACK (undo_cb), undo,
                              undo_free, 0);
     }
@@ -808,7 +816,6 @@ link_new (NimbusPracticePage *self,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "link");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", section_id);
 
@@ -863,10 +870,12 @@ show_verdict (NimbusPracticePage *self,
       gboolean chosen = gtk_check_button_get_active (button);
       g_autofree char *text = NULL;
 
+      g_autofree char *markup = nimbus_markup_from_text (nimbus_question_get_option_why (question,
+                                                                                         i));
+
       /* Translators: under an option once the answer is checked, "Correct: why" */
-      text = g_strdup_printf (correct ? _("Correct: %s") : _("Not correct: %s"),
-                              nimbus_question_get_option_why (question, i));
-      gtk_label_set_text (GTK_LABEL (why), text);
+      text = g_strdup_printf (correct ? _("Correct: %s") : _("Not correct: %s"), markup);
+      gtk_label_set_markup (GTK_LABEL (why), text);
       gtk_widget_set_visible (why, TRUE);
       if (correct)
         gtk_widget_add_css_class (why, "success");
@@ -884,6 +893,7 @@ show_verdict (NimbusPracticePage *self,
   gtk_button_set_label (GTK_BUTTON (self->next_button),
                         self->position + 1 < g_list_model_get_n_items (self->questions)
                         ? _("_Next") : _("See _Results"));
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_label_set_text (self->keys_label, _("N next"));
 }
 

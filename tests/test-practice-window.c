@@ -208,7 +208,7 @@ test_practice_answers (void)
       }
   }
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Undo");
   screenshots (window, "practice-03-wrong-wide");
 
   /* Undo: the flags the answer set are gone again. */
