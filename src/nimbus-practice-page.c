@@ -297,7 +297,7 @@ nimbus_practice_page_set_sources (NimbusPracticePage *self,
   self->exams = kb != NULL ? nimbus_kb_list_exams (kb, NULL) : NULL;
 
   for (guint i = 0; self->exams != NULL && i < self->exams->len; i++)
-    gtk_string_list_append (names, ((NimbusExam *) g_ptr_array_index (self->exams, i))->name);
+    gtk_string_list_append (names, ((NimbusExam *) g_ptr_array_index (self->exams, i))->short_name);
   adw_combo_row_set_model (self->exam_row, G_LIST_MODEL (names));
   on_exam_row_selected_cb (self);
 }
