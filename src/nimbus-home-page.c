@@ -91,14 +91,15 @@ readiness_row_new (const NimbusDomainReadiness *readiness)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), figures);
   gtk_widget_add_css_class (row, "readiness");
 
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (level),
-                           readiness->recent > 0 ? (double) readiness->recent_right / readiness->recent
-                                                 : 0);
+  if (readiness->recent > 0)
+    gtk_level_bar_set_value (GTK_LEVEL_BAR (level),
+                             (double) readiness->recent_right / readiness->recent);
   gtk_widget_set_size_request (level, 96, -1);
   gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
   /* Translators: the readiness bar of a domain as a screen reader says it */
   spoken = g_strdup_printf (_("Readiness in %s: %s"), title, figures);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
   g_object_set_data_full (G_OBJECT (row), "nimbus-figures", g_strdup (figures), g_free);
 
@@ -158,7 +159,8 @@ fill_weak_areas (NimbusHomePage *self,
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
-      char *service_id = nimbus_id_dup_service_id (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
+      const NimbusFlag *flag = g_ptr_array_index (flags, i);
+      char *service_id = nimbus_id_dup_service_id (flag->id);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, service_id));
 
       g_hash_table_replace (counts, service_id, GUINT_TO_POINTER (n + 1));
@@ -339,7 +341,8 @@ fill_exam_choice (NimbusHomePage *self)
         }
       gtk_widget_add_css_class (button, "pill");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.choose-exam");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", exam != NULL ? exam->id : "all");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        exam != NULL ? exam->id : "all");
       gtk_box_append (self->exam_choice, button);
     }
 }

@@ -149,7 +149,8 @@ update_actions (NimbusPracticePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.next", asking && self->checked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.pick", asking && !self->checked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.paused", self->timed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.resume", self->timed && self->paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.resume",
+                                 self->timed && self->paused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.finish", self->questions != NULL);
 }
 
@@ -297,7 +298,11 @@ nimbus_practice_page_set_sources (NimbusPracticePage *self,
   self->exams = kb != NULL ? nimbus_kb_list_exams (kb, NULL) : NULL;
 
   for (guint i = 0; self->exams != NULL && i < self->exams->len; i++)
-    gtk_string_list_append (names, ((NimbusExam *) g_ptr_array_index (self->exams, i))->short_name);
+    {
+      const NimbusExam *exam = g_ptr_array_index (self->exams, i);
+
+      gtk_string_list_append (names, exam->short_name);
+    }
   adw_combo_row_set_model (self->exam_row, G_LIST_MODEL (names));
   on_exam_row_selected_cb (self);
 }
@@ -494,7 +499,11 @@ nimbus_practice_page_start (NimbusPracticePage *self)
   for (guint i = 0; self->domain_checks != NULL && i < self->domain_checks->len; i++)
     {
       if (gtk_check_button_get_active (g_ptr_array_index (self->domain_checks, i)))
-        g_array_append_val (domains, ((NimbusExamDomain *) g_ptr_array_index (exam->domains, i))->number);
+        {
+          const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, i);
+
+          g_array_append_val (domains, domain->number);
+        }
     }
   index = adw_combo_row_get_selected (self->service_row);
   if (self->service_ids != NULL && index < self->service_ids->len)
@@ -893,7 +902,8 @@ show_verdict (NimbusPracticePage *self,
   gtk_button_set_label (GTK_BUTTON (self->next_button),
                         self->position + 1 < g_list_model_get_n_items (self->questions)
                         ? _("_Next") : _("See _Results"));
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_label_set_text (self->keys_label, _("N next"));
 }
 
@@ -1201,7 +1211,8 @@ nimbus_practice_page_class_init (NimbusPracticePageClass *klass)
   gtk_widget_class_install_action (widget_class, "practice.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "practice.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "practice.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "practice.retry-missed", NULL, retry_missed_action);
+  gtk_widget_class_install_action (widget_class, "practice.retry-missed", NULL,
+                                   retry_missed_action);
   gtk_widget_class_install_action (widget_class, "practice.open", "s", open_action);
   gtk_widget_class_install_property_action (widget_class, "practice.paused", "paused");
 }

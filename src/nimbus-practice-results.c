@@ -143,7 +143,8 @@ missed_new (NimbusKb       *kb,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "missed");
   gtk_box_append (GTK_BOX (card), nimbus_text_label_new (heading, "heading"));
-  gtk_box_append (GTK_BOX (card), nimbus_text_label_new (nimbus_question_get_stem (question), NULL));
+  gtk_box_append (GTK_BOX (card),
+                  nimbus_text_label_new (nimbus_question_get_stem (question), NULL));
   for (guint i = 0; sections[i] != NULL; i++)
     gtk_box_append (GTK_BOX (card), link_new (kb, sections[i]));
 
@@ -179,8 +180,8 @@ nimbus_practice_results_set_session (NimbusPracticeResults *self,
     }
 
   /* Translators: the score of a practice, "14 of 20 right (70%)" */
-  score = g_strdup_printf (ngettext ("%u of %u right (%u%%)", "%u of %u right (%u%%)", n), right, n,
-                           percent (right, n));
+  score = g_strdup_printf (ngettext ("%u of %u right (%u%%)", "%u of %u right (%u%%)", n),
+                           right, n, percent (right, n));
   gtk_label_set_text (self->score_label, score);
   /* Translators: "Developer · 4 wrong · 2 not answered" */
   summary = g_strdup_printf (_("%s · %u wrong · %u not answered"),
