@@ -469,6 +469,15 @@ begin (NimbusPracticePage *self,
       if (self->session_id == 0)
         toast (self, error->message, NULL);
     }
+  else if (self->store != NULL && nimbus_user_store_get_problem (self->store) != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the user store cannot be written */
+      message = g_strdup_printf (_("Answers will not be kept and nothing will be flagged: %s"),
+                                 nimbus_user_store_get_problem (self->store));
+      toast (self, message, NULL);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->timer_label), timed);
   gtk_widget_set_visible (self->pause_button, timed);

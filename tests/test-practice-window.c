@@ -484,6 +484,42 @@ test_practice_home (void)
   g_unlink (path);
 }
 
+/* A data directory that cannot be written: practice goes on, says that nothing is kept, and
+ * flags nothing. */
+static void
+test_practice_read_only (void)
+{
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open ("/proc/nimbus/user.db");
+  NimbusWindow *window = open_practice (store, 1100, "dva-c02");
+  NimbusPracticePage *page = nimbus_test_window_child (window, "practice_page");
+  g_autoptr(AdwToast) toast = NULL;
+  NimbusQuestion *question;
+
+  g_assert_false (nimbus_user_store_is_writable (store));
+  g_signal_connect (page, "add-toast", G_CALLBACK (capture_toast), &toast);
+  g_assert_true (nimbus_practice_page_start (page));
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "/proc/nimbus/user.db"));
+  g_clear_object (&toast);
+
+  question = nimbus_practice_page_get_question (page);
+  press_key (page, GDK_KEY_1 + first_option (question, FALSE));
+  press_key (page, GDK_KEY_Return);
+  g_assert_null (toast);
+  for (const char * const *s = nimbus_question_get_section_ids (question); *s != NULL; s++)
+    g_assert_false (nimbus_user_store_is_flagged (store, *s));
+  gtk_widget_activate_action (GTK_WIDGET (page), "practice.finish", NULL);
+  nimbus_test_wait_ms (200);
+  g_assert_cmpstr (gtk_label_get_text (page_child (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
+                                                               "results"),
+                                                   NIMBUS_TYPE_PRACTICE_RESULTS, "score_label")),
+                   ==, "0 of 10 right (0%)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.home", NULL));
+  nimbus_test_wait_ms (200);
+  screenshots (window, "practice-13-home-read-only-wide");
+  nimbus_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/practice/answers", test_practice_answers);
   g_test_add_func ("/nimbus/practice/mock-timer", test_practice_mock_timer);
   g_test_add_func ("/nimbus/practice/home", test_practice_home);
+  g_test_add_func ("/nimbus/practice/read-only", test_practice_read_only);
 
   return g_test_run ();
 }
