@@ -11,9 +11,11 @@
 #include "nimbus-cheat-sheet.h"
 #include "nimbus-entry-page.h"
 #include "nimbus-history-menu.h"
+#include "nimbus-home-page.h"
 #include "nimbus-kb.h"
 #include "nimbus-link.h"
 #include "nimbus-page-contents.h"
+#include "nimbus-practice-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
@@ -46,8 +48,8 @@ struct _NimbusWindow
   GtkSearchEntry *search_entry;
   GtkDropDown *exam_dropdown;
   NimbusServiceList *service_list;
-  AdwStatusPage *welcome_page;
-  GtkBox *exam_choice;
+  NimbusHomePage *home_page;
+  NimbusPracticePage *practice_page;
   AdwWindowTitle *content_title;
   GtkWidget *contents_button;
   NimbusPageContents *page_contents;
@@ -121,8 +123,8 @@ dup_exam_choice (NimbusWindow *self)
                                 : g_strdup (self->exam != NULL ? self->exam : "");
 }
 
-/* Shows the choice kept in the exam menu and the sidebar; the welcome page offers the
- * exams until there is one. An exam the knowledge base no longer has means all. */
+/* Shows the choice kept in the exam menu and the sidebar; the home page offers the exams
+ * until there is one. An exam the knowledge base no longer has means all. */
 static void
 update_exam (NimbusWindow *self)
 {
@@ -140,12 +142,8 @@ update_exam (NimbusWindow *self)
   g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   nimbus_service_list_set_exam (self->service_list, index > 0 ? self->exam_ids[index] : NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->exam_choice), *choice == '\0');
-  adw_status_page_set_description (self->welcome_page,
-                                   *choice == '\0'
-                                   ? _("Which exam are you studying for? You can change it at "
-                                       "the top of the sidebar.")
-                                   : _("Pick a service, or type anywhere to search every topic"));
+  nimbus_home_page_set_exam (self->home_page, choice);
+  nimbus_practice_page_set_exam (self->practice_page, choice);
 }
 
 static void
@@ -179,7 +177,7 @@ choose_exam_action (GtkWidget  *widget,
   choose_exam (NIMBUS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* The exam menu and the first-launch offer, from the exams the knowledge base covers. */
+/* The exam menu, from the exams the knowledge base covers. */
 static gboolean
 load_exams (NimbusWindow  *self,
             GError       **error)
@@ -193,31 +191,18 @@ load_exams (NimbusWindow  *self,
 
   g_strv_builder_add (ids, "all");
   gtk_string_list_append (labels, _("All Services"));
-  for (guint i = 0; i <= exams->len; i++)
+  for (guint i = 0; i < exams->len; i++)
     {
-      const NimbusExam *exam = i < exams->len ? g_ptr_array_index (exams, i) : NULL;
-      const char *id = exam != NULL ? exam->id : "all";
-      GtkWidget *button = gtk_button_new_with_label (exam != NULL ? exam->short_name
-                                                                  : _("All Services"));
+      const NimbusExam *exam = g_ptr_array_index (exams, i);
 
-      if (exam != NULL)
-        {
-          g_strv_builder_add (ids, exam->id);
-          gtk_string_list_append (labels, exam->short_name);
-          gtk_widget_set_tooltip_text (button, exam->name);
-          gtk_widget_add_css_class (button, "suggested-action");
-        }
-      gtk_widget_add_css_class (button, "pill");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.choose-exam");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-      gtk_box_append (self->exam_choice, button);
+      g_strv_builder_add (ids, exam->id);
+      gtk_string_list_append (labels, exam->short_name);
     }
 
   self->exam_ids = g_strv_builder_end (ids);
   g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_drop_down_set_model (self->exam_dropdown, G_LIST_MODEL (labels));
   g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  update_exam (self);
 
   return TRUE;
 }
@@ -259,6 +244,43 @@ on_weak_page_open_item_cb (NimbusWindow *self,
 {
   gtk_list_box_unselect_all (self->places_list);
   nimbus_window_show_page (self, id, TRUE);
+}
+
+static void
+on_practice_page_open_item_cb (NimbusWindow *self,
+                               const char   *id)
+{
+  nimbus_window_show_page (self, id, TRUE);
+}
+
+/* Home and practice */
+
+void
+nimbus_window_show_home (NimbusWindow *self)
+{
+  g_return_if_fail (NIMBUS_IS_WINDOW (self));
+
+  if (self->kb == NULL)
+    return;
+  nimbus_service_list_select (self->service_list, NULL);
+  gtk_list_box_unselect_all (self->places_list);
+  nimbus_home_page_refresh (self->home_page);
+  show_pane (self, "home", _("Home"), NULL);
+  show_content (self);
+}
+
+/* The practice under way, or its setup with the exam the sidebar lists. */
+void
+nimbus_window_show_practice (NimbusWindow *self)
+{
+  g_return_if_fail (NIMBUS_IS_WINDOW (self));
+
+  if (self->kb == NULL)
+    return;
+  nimbus_service_list_select (self->service_list, NULL);
+  gtk_list_box_unselect_all (self->places_list);
+  show_pane (self, "practice", _("Practice"), NULL);
+  show_content (self);
 }
 
 static void
@@ -369,6 +391,7 @@ nimbus_window_show_page (NimbusWindow *self,
   /* Recently Viewed: a store that cannot be written keeps the history it has. */
   if (self->store != NULL && nimbus_user_store_is_writable (self->store))
     nimbus_user_store_record_view (self->store, service_id, NULL);
+  nimbus_home_page_set_last_page (self->home_page, id);
 }
 
 static void
@@ -377,7 +400,7 @@ show_current (NimbusWindow *self)
   const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
   if (self->current == NULL || entry == NULL)
-    show_pane (self, "welcome", _("Nimbus"), NULL);
+    show_pane (self, "home", _("Home"), NULL);
   else
     show_pane (self, "entry", entry->name, entry->category_name);
 }
@@ -660,6 +683,34 @@ weak_areas_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   nimbus_window_show_weak_areas (NIMBUS_WINDOW (widget));
+}
+
+/* The review the Weak Areas page starts, from the home page. */
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (widget);
+
+  nimbus_window_show_weak_areas (self);
+  nimbus_weak_areas_page_start_review (self->weak_page);
+}
+
+static void
+home_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  nimbus_window_show_home (NIMBUS_WINDOW (widget));
+}
+
+static void
+practice_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  nimbus_window_show_practice (NIMBUS_WINDOW (widget));
 }
 
 static void
@@ -973,6 +1024,9 @@ nimbus_window_load (NimbusWindow *self,
 
   nimbus_entry_page_set_store (self->entry_page, self->store);
   nimbus_weak_areas_page_set_sources (self->weak_page, self->kb, self->store);
+  nimbus_home_page_set_sources (self->home_page, self->kb, self->store);
+  nimbus_practice_page_set_sources (self->practice_page, self->kb, self->store);
+  update_exam (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_weak_count), self,
                            G_CONNECT_SWAPPED);
   update_weak_count (self);
@@ -1035,6 +1089,8 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   g_type_ensure (NIMBUS_TYPE_SERVICE_LIST);
   g_type_ensure (NIMBUS_TYPE_PAGE_CONTENTS);
   g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
+  g_type_ensure (NIMBUS_TYPE_HOME_PAGE);
+  g_type_ensure (NIMBUS_TYPE_PRACTICE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, toast_overlay);
@@ -1054,8 +1110,8 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, service_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, exam_choice);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, contents_button);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, page_contents);
@@ -1075,6 +1131,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_practice_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_store_error_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -1095,6 +1152,9 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
+  gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
@@ -1128,6 +1188,9 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.weak-areas", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.practice", NULL);
 }
 
 #if ADW_CHECK_VERSION (1, 4, 0)
@@ -1185,7 +1248,7 @@ on_leaflet_folded_cb (NimbusWindow *self)
   /* Unfolding shows both panes; folding keeps the one being read, and the services
    * when there is nothing to read yet. */
   if (adw_leaflet_get_folded (ADW_LEAFLET (self->panes)) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "home") == 0)
     show_sidebar (self);
   place_search (self);
 }

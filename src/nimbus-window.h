@@ -18,6 +18,8 @@ NimbusWindow *nimbus_window_new      (NimbusApplication *application,
                                       NimbusUserStore   *store);
 const char   *nimbus_window_get_page (NimbusWindow      *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);
+void          nimbus_window_show_home       (NimbusWindow *self);
+void          nimbus_window_show_practice   (NimbusWindow *self);
 void          nimbus_window_search          (NimbusWindow *self,
                                              const char   *text);
 gboolean      nimbus_window_print           (NimbusWindow *self,

@@ -8,6 +8,7 @@
 
 #include "nimbus-preferences-window.h"
 #include "nimbus-search-results.h"
+#include "nimbus-practice-page.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-user-store.h"
@@ -153,8 +154,9 @@ test_accessibility_window (void)
       NimbusWindow *window = nimbus_test_open_window (store, narrow ? 360 : 1100, 760);
       GtkWidget *entry = nimbus_test_window_child (window, "search_entry");
       NimbusWeakAreasPage *weak = nimbus_test_window_child (window, "weak_page");
+      NimbusPracticePage *practice = nimbus_test_window_child (window, "practice_page");
 
-      assert_all_named (GTK_WIDGET (window), "the welcome");
+      assert_all_named (GTK_WIDGET (window), "the home page");
       for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
         {
           g_autofree char *what = g_strdup_printf ("the %s page", pages[i]);
@@ -174,6 +176,19 @@ test_accessibility_window (void)
       gtk_widget_activate_action (GTK_WIDGET (weak), "weak.review", NULL);
       assert_all_named (GTK_WIDGET (window), "the review");
       gtk_widget_activate_action (GTK_WIDGET (weak), "weak.stop-review", NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.practice", NULL);
+      assert_all_named (GTK_WIDGET (window), "the practice setup");
+      g_assert_true (nimbus_practice_page_start (practice));
+      assert_all_named (GTK_WIDGET (window), "a practice question");
+      gtk_widget_activate_action (GTK_WIDGET (practice), "practice.pick", "u", 0);
+      gtk_widget_activate_action (GTK_WIDGET (practice), "practice.check", NULL);
+      assert_all_named (GTK_WIDGET (window), "a checked answer");
+      gtk_widget_activate_action (GTK_WIDGET (practice), "practice.finish", NULL);
+      assert_all_named (GTK_WIDGET (window), "the practice results");
+      nimbus_practice_page_show_setup (practice);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.home", NULL);
+      assert_all_named (GTK_WIDGET (window), "the home page with answers");
 
       nimbus_test_close_window (window);
     }

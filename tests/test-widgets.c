@@ -3,16 +3,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "nimbus-api-bucket.h"
 #include "nimbus-cache-diagram.h"
 #include "nimbus-capacity-calculator.h"
 #include "nimbus-ebs-calculator.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-home-page.h"
 #include "nimbus-kb.h"
 #include "nimbus-kinesis-calculator.h"
 #include "nimbus-lambda-calculator.h"
 #include "nimbus-page-contents.h"
+#include "nimbus-practice-page.h"
 #include "nimbus-preferences-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
@@ -136,6 +139,35 @@ test_widgets_others (void)
   g_assert_finalize_object (page);
 }
 
+/* The practice page mid-way through a mock exam, its timer running, and the home page on a
+ * store with answers. */
+static void
+test_widgets_practice (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  GtkWidget *practice = g_object_new (NIMBUS_TYPE_PRACTICE_PAGE, NULL);
+  GtkWidget *home = g_object_new (NIMBUS_TYPE_HOME_PAGE, NULL);
+  GObject *count_row;
+
+  nimbus_practice_page_set_sources (NIMBUS_PRACTICE_PAGE (practice), kb, store);
+  nimbus_practice_page_set_exam (NIMBUS_PRACTICE_PAGE (practice), "saa-c03");
+  count_row = gtk_widget_get_template_child (practice, NIMBUS_TYPE_PRACTICE_PAGE, "count_row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (count_row), 2);
+  g_assert_true (nimbus_practice_page_start (NIMBUS_PRACTICE_PAGE (practice)));
+  gtk_widget_activate_action (practice, "practice.pick", "u", 0);
+  gtk_widget_activate_action (practice, "practice.check", NULL);
+  show_and_finalize (practice);
+
+  nimbus_home_page_set_sources (NIMBUS_HOME_PAGE (home), kb, store);
+  nimbus_home_page_set_exam (NIMBUS_HOME_PAGE (home), "all");
+  nimbus_home_page_set_last_page (NIMBUS_HOME_PAGE (home), "sqs/visibility-timeout");
+  show_and_finalize (home);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/widgets/search-results", test_widgets_search_results);
   g_test_add_func ("/nimbus/widgets/service-list", test_widgets_service_list);
   g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
+  g_test_add_func ("/nimbus/widgets/practice", test_widgets_practice);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
+#include "nimbus-home-page.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-window.h"
@@ -122,6 +123,17 @@ scroll_position (NimbusWindow *window)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
 }
 
+/* The home page's offer of the exams, until one is chosen. */
+static GtkWidget *
+exam_choice (NimbusWindow *window)
+{
+  GObject *choice = gtk_widget_get_template_child (nimbus_test_window_child (window, "home_page"),
+                                                   NIMBUS_TYPE_HOME_PAGE, "exam_choice");
+
+  g_assert_nonnull (choice);
+  return GTK_WIDGET (choice);
+}
+
 /* Pick a service, search, open a hit, go back and forward: the whole reading loop. */
 static void
 test_window_study_loop (void)
@@ -130,14 +142,14 @@ test_window_study_loop (void)
   NimbusSearchResults *results = nimbus_test_window_child (window, "search_results");
 
   set_dark (FALSE);
-  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_cmpstr (visible_page (window), ==, "home");
   {
     g_auto(GStrv) shown = sidebar_shown (window);
 
-    /* Every service under its category until an exam is chosen, which the welcome offers. */
+    /* Every service under its category until an exam is chosen, which the home page offers. */
     g_assert_cmpuint (g_strv_length (shown), ==, 72 + 13);
     g_assert_cmpstr (shown[0], ==, "category:security");
-    g_assert_true (gtk_widget_get_mapped (nimbus_test_window_child (window, "exam_choice")));
+    g_assert_true (gtk_widget_get_mapped (exam_choice (window)));
   }
   nimbus_test_save_screenshot (GTK_WIDGET (window), "01-welcome-wide-light");
 
@@ -381,13 +393,13 @@ test_window_sidebar_exams (void)
   set_dark (FALSE);
   assert_sidebar_shows (window, (const char * const *) all);
 
-  /* The welcome's offer, as a first launch shows it. */
-  g_assert_true (gtk_widget_get_mapped (nimbus_test_window_child (window, "exam_choice")));
+  /* The home page's offer, as a first launch shows it. */
+  g_assert_true (gtk_widget_get_mapped (exam_choice (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-exam", "s", "dva-c02"));
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (g_settings_get_string (settings, "exam"), ==, "dva-c02");
   g_assert_cmpuint (gtk_drop_down_get_selected (nimbus_test_window_child (window, "exam_dropdown")), ==, 1);
-  g_assert_false (gtk_widget_get_visible (nimbus_test_window_child (window, "exam_choice")));
+  g_assert_false (gtk_widget_get_visible (exam_choice (window)));
   assert_sidebar_shows (window, (const char * const *) developer);
   g_assert_true (g_strv_contains ((const char * const *) developer, "codecommit"));
   g_assert_false (g_strv_contains ((const char * const *) developer, "backup"));
