@@ -1116,6 +1116,15 @@ nimbus_window_get_page (NimbusWindow *self)
   return self->current;
 }
 
+/* The user store the window's pages read and write. */
+NimbusUserStore *
+nimbus_window_get_store (NimbusWindow *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
 /* Searches for text as if it had been typed, as the Shell asks when a search is launched. */
 void
 nimbus_window_search (NimbusWindow *self,
