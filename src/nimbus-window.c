@@ -217,6 +217,25 @@ load_exams (NimbusWindow  *self,
 
 /* Weak areas */
 
+/* Print is for a page being read, or weak areas with anything on them: flags or notes. */
+static void
+update_print_action (NimbusWindow *self)
+{
+  const char *pane = gtk_stack_get_visible_child_name (self->stack);
+  gboolean enabled = FALSE;
+
+  if (g_strcmp0 (pane, "entry") == 0)
+    enabled = nimbus_entry_page_get_entry (self->entry_page) != NULL;
+  else if (g_strcmp0 (pane, "weak") == 0 && self->kb != NULL && self->store != NULL)
+    {
+      g_autoptr(GPtrArray) flags = nimbus_user_store_list (self->store, NULL);
+      g_autoptr(GPtrArray) notes = nimbus_user_store_list_notes (self->store, NULL);
+
+      enabled = (flags != NULL && flags->len > 0) || (notes != NULL && notes->len > 0);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", enabled);
+}
+
 static void
 update_weak_count (NimbusWindow *self)
 {
@@ -225,6 +244,7 @@ update_weak_count (NimbusWindow *self)
   g_autofree char *count = g_strdup_printf ("%u", flags != NULL ? flags->len : 0);
 
   gtk_label_set_text (self->weak_count, flags != NULL && flags->len > 0 ? count : "");
+  update_print_action (self);
 }
 
 void
@@ -335,6 +355,7 @@ nimbus_window_show_page (NimbusWindow *self,
           return;
         }
       nimbus_entry_page_set_entry (self->entry_page, entry);
+      update_print_action (self);
       shown = entry;
     }
 
@@ -774,13 +795,18 @@ nimbus_window_print (NimbusWindow  *self,
   g_autoptr(GtkPrintOperation) operation = NULL;
   NimbusCheatSheet *sheet;
   GtkPrintOperationResult result;
+  double scale = 1.0;
 
   g_return_val_if_fail (NIMBUS_IS_WINDOW (self), FALSE);
 
   if ((sheet = sheet_to_print (self, error)) == NULL)
     return FALSE;
 
-  operation = nimbus_sheet_print_new (sheet);
+  /* A page prints at the size it is read at; the cheat sheet stays compact. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "entry") == 0 &&
+      self->settings != NULL)
+    scale = g_settings_get_double (self->settings, "text-scale");
+  operation = nimbus_sheet_print_new (sheet, scale);
   if (pdf_path != NULL)
     {
       gtk_print_operation_set_export_filename (operation, pdf_path);
@@ -1053,6 +1079,8 @@ nimbus_window_init (NimbusWindow *self)
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_print_action),
+                           self, G_CONNECT_SWAPPED);
 
   /* Typing anywhere in the window types into the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

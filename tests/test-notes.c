@@ -276,6 +276,7 @@ test_notes_in_window (void)
   g_autofree char *path = g_build_filename (dir, "user.db", NULL);
   g_autofree char *pdf = g_build_filename (dir, "weak.pdf", NULL);
   g_autofree char *page_pdf = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *large_pdf = g_build_filename (dir, "page-large.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -388,6 +389,16 @@ test_notes_in_window (void)
     g_assert_true (nimbus_window_print (window, page_pdf, &error));
     g_assert_no_error (error);
 
+    /* At the largest reading text size, the same page takes more paper. */
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_double (settings, "text-scale", 1.6);
+      g_assert_true (nimbus_window_print (window, large_pdf, &error));
+      g_assert_no_error (error);
+      g_settings_reset (settings, "text-scale");
+    }
+
     /* Recently Viewed: the latest first. */
     {
       g_autoptr(NimbusHistoryMenu) history = NULL;
@@ -424,6 +435,18 @@ test_notes_in_window (void)
   text = pdf_text (page_pdf, "notes-07-page-print");
   g_assert_nonnull (strstr (text, "Visibility timeout"));
   g_assert_nonnull (strstr (text, "Dead-letter queues and redrive"));
+  {
+    g_autofree char *large = pdf_text (large_pdf, "notes-08-page-print-large");
+    guint pages = 0, large_pages = 0;
+
+    for (const char *p = text; *p != '\0'; p++)
+      pages += *p == '\f';
+    for (const char *p = large; *p != '\0'; p++)
+      large_pages += *p == '\f';
+    g_test_message ("pages: %u at the usual size, %u at 1.6", pages, large_pages);
+    g_assert_cmpuint (large_pages, >, pages);
+    g_assert_nonnull (strstr (large, "Dead-letter queues and redrive"));
+  }
 
   /* After a restart: the note under its section, the history, and Clear History. */
   {
@@ -449,6 +472,137 @@ test_notes_in_window (void)
   }
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_main_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_main_menu_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A note under its section, its editor open, the Weak Areas page with notes and Recently
+ * Viewed in the main menu, as they look at width, light or dark. */
+static void
+notes_look (int         width,
+            gboolean    dark,
+            const char *suffix)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  const char *viewed[] = { "dynamodb", "lambda", "sqs" };
+  g_autofree char *name = NULL;
+  NimbusWindow *window;
+  GtkWidget *button, *editor, *menu_button, *menu, *item;
+
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout", NOTE, NULL));
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout#duplicate-processing",
+                                             "Twice? Timeout too short.", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (viewed); i++)
+    g_assert_true (nimbus_user_store_record_view (store, viewed[i], NULL));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = nimbus_test_open_window (store, width, 820);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
+  wait_for_heading (window);
+  button = find_note_button (GTK_WIDGET (window), "sqs/visibility-timeout");
+  scroll_into_view (button);
+  name = g_strdup_printf ("notes-10-under-section-%s", suffix);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), name);
+
+  editor = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  click (button);
+  wait_for_editor (editor, TRUE);
+  g_free (name);
+  name = g_strdup_printf ("notes-11-editor-%s", suffix);
+  nimbus_test_save_screenshot_with_popover (GTK_WIDGET (window), editor, name);
+  press ("Escape");
+  wait_for_editor (editor, FALSE);
+
+  /* Notes and no flags: the page lists them, and they can be exported and printed. */
+  nimbus_window_show_weak_areas (window);
+  nimbus_test_wait_ms (400);
+  g_assert_nonnull (find_with_class (GTK_WIDGET (window), "note-row", NULL));
+  g_free (name);
+  name = g_strdup_printf ("notes-12-weak-areas-%s", suffix);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), name);
+
+  /* Recently Viewed, from the main menu in the sidebar. */
+  if (!gtk_widget_get_mapped (nimbus_test_window_child (window, "sidebar")))
+    {
+      click (nimbus_test_window_child (window, "sidebar_button"));
+      nimbus_test_wait_ms (600);
+    }
+  menu_button = find_main_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (menu_button);
+  click (menu_button);
+  menu = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  wait_for_editor (menu, TRUE);
+  item = find_label (menu, "Recently Viewed");
+  g_assert_nonnull (item);
+  click (item);
+  nimbus_test_wait_ms (400);
+  g_assert_nonnull (find_label (menu, "SQS"));
+  g_assert_nonnull (find_label (menu, "Clear History"));
+  g_free (name);
+  name = g_strdup_printf ("notes-13-history-menu-%s", suffix);
+  nimbus_test_save_screenshot_with_popover (GTK_WIDGET (window), menu, name);
+  press ("Escape");
+  nimbus_test_wait_ms (300);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  nimbus_test_wait_ms (300);
+
+  nimbus_test_close_window (window);
+}
+
+static void
+test_notes_look (void)
+{
+  if (!have_x11_input ())
+    {
+      g_test_skip ("Needs an X11 display and xdotool to click and type");
+      return;
+    }
+
+  notes_look (1100, FALSE, "wide-light");
+  notes_look (1100, TRUE, "wide-dark");
+  notes_look (360, FALSE, "narrow-light");
+  notes_look (360, TRUE, "narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +610,7 @@ main (int   argc,
   nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/notes/in-window", test_notes_in_window);
+  g_test_add_func ("/nimbus/notes/look", test_notes_look);
 
   return g_test_run ();
 }
