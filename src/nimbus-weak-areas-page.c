@@ -281,7 +281,12 @@ rebuild (NimbusWeakAreasPage *self)
   self->n_notes = notes->len;
   update_actions (self);
 
-  summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len), flags->len);
+  if (flags->len == 0 && notes->len > 0)
+    summary = g_strdup_printf (ngettext ("No weak areas, %u note", "No weak areas, %u notes",
+                                         notes->len), notes->len);
+  else
+    summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len),
+                               flags->len);
   gtk_label_set_text (self->summary_label, summary);
 
   order = service_order (self, flags);
