@@ -114,7 +114,7 @@ note_button_new (NimbusEntryPage *self,
 {
   GtkWidget *button = gtk_menu_button_new ();
 
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), nimbus_note_editor_new (self->store, id));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), nimbus_note_editor_new (id));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "note-button");
   gtk_widget_set_valign (button, GTK_ALIGN_START);

@@ -7,10 +7,19 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-note-editor.h"
+#include "nimbus-window.h"
 
 /* The editor of the note on one section or tip, in a popover from its note button: Save
  * (or Ctrl+Enter) keeps it, Delete removes it, Escape leaves it as it was. A note that
- * cannot be saved stays in the editor with the reason under it. */
+ * cannot be saved stays in the editor with the reason under it.
+ *
+ * The notes are those of the window's user store, looked up each time they are read or
+ * written, never kept: whatever the page holding the button was built with.
+ *
+ * A popover placed at a button outside the visible part of the page would point at nothing,
+ * and GDK on X11 finds no monitor for it at all (a critical in gdk_monitor_get_geometry): the
+ * editor opens only once its button is on the page and in view, scrolling the page to it
+ * first, and it closes when the page is scrolled away from it. */
 struct _NimbusNoteEditor
 {
   GtkPopover parent_instance;
@@ -21,11 +30,34 @@ struct _NimbusNoteEditor
   GtkButton *delete_button;
   GtkButton *save_button;
 
-  NimbusUserStore *store;
   char *id;
+  guint reveal_tick;        /* on the button, while it is being scrolled into view */
+  gint64 reveal_deadline;
+  GtkAdjustment *followed;  /* the page's, while the editor is open */
 };
 
 G_DEFINE_FINAL_TYPE (NimbusNoteEditor, nimbus_note_editor, GTK_TYPE_POPOVER)
+
+/* Long enough for a long page to be laid out on a loaded machine. */
+#define REVEAL_PATIENCE_USEC (5 * G_USEC_PER_SEC)
+#define REVEAL_MARGIN 12
+
+/* The window's store, or NULL outside a window. */
+static NimbusUserStore *
+current_store (NimbusNoteEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return NIMBUS_IS_WINDOW (root) ? nimbus_window_get_store (NIMBUS_WINDOW (root)) : NULL;
+}
+
+static gboolean
+store_is_writable (NimbusNoteEditor *self)
+{
+  NimbusUserStore *store = current_store (self);
+
+  return store != NULL && nimbus_user_store_is_writable (store);
+}
 
 static char *
 dup_text (NimbusNoteEditor *self)
@@ -66,8 +98,7 @@ on_buffer_changed_cb (NimbusNoteEditor *self)
                              length, NIMBUS_STORE_NOTE_MAX_CHARS);
   gtk_label_set_text (self->limit_label, limit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                            length <= NIMBUS_STORE_NOTE_MAX_CHARS &&
-                            self->store != NULL && nimbus_user_store_is_writable (self->store));
+                            length <= NIMBUS_STORE_NOTE_MAX_CHARS && store_is_writable (self));
 }
 
 void
@@ -82,20 +113,194 @@ nimbus_note_editor_set_text (NimbusNoteEditor *self,
 
 /* Each time it opens, the editor shows the note as it is saved. */
 static void
-on_show_cb (NimbusNoteEditor *self)
+load (NimbusNoteEditor *self)
 {
-  g_autofree char *note = self->store != NULL ? nimbus_user_store_get_note (self->store, self->id)
-                                              : NULL;
-  gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
+  NimbusUserStore *store = current_store (self);
+  g_autofree char *note = store != NULL ? nimbus_user_store_get_note (store, self->id) : NULL;
+  gboolean writable = store_is_writable (self);
 
   nimbus_note_editor_set_text (self, note);
   show_error (self, writable ? NULL
-                             : self->store != NULL && nimbus_user_store_get_problem (self->store)
-                               ? nimbus_user_store_get_problem (self->store)
+                             : store != NULL && nimbus_user_store_get_problem (store)
+                               ? nimbus_user_store_get_problem (store)
                                : _("Notes cannot be saved"));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), note != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), writable);
   gtk_text_view_set_editable (self->text_view, writable);
+}
+
+/* Opening where the button is */
+
+/* The scrolled window the button is in, and the widget its content is laid out in. */
+static GtkScrolledWindow *
+scroller_of (GtkWidget  *button,
+             GtkWidget **content)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *child;
+
+  if (scroller == NULL)
+    return NULL;
+  if ((child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))) == NULL)
+    return NULL;
+  if (GTK_IS_VIEWPORT (child) && gtk_viewport_get_child (GTK_VIEWPORT (child)) != NULL)
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  *content = child;
+  return GTK_SCROLLED_WINDOW (scroller);
+}
+
+/* How far to scroll the page to bring the button into view, 0 when it is in view: from where
+ * the button is on the page and where the page is scrolled to, so right after a scroll too,
+ * before the page is laid out again. */
+static double
+scroll_needed (GtkWidget *button)
+{
+  GtkWidget *content = NULL;
+  GtkScrolledWindow *scroller = scroller_of (button, &content);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (scroller == NULL || !gtk_widget_compute_bounds (button, content, &bounds))
+    return 0;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    return bounds.origin.y - REVEAL_MARGIN - value;
+  if (bounds.origin.y + bounds.size.height > value + page)
+    return MIN (bounds.origin.y + bounds.size.height + REVEAL_MARGIN - value - page,
+                bounds.origin.y - REVEAL_MARGIN - value);
+  return 0;
+}
+
+/* Whether the button is shown, in view, and laid out where it is in view: what the popover
+ * is placed by. */
+static gboolean
+button_in_view (GtkWidget *button)
+{
+  GtkWidget *content = NULL;
+  GtkScrolledWindow *scroller;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (button) || gtk_widget_get_width (button) <= 0)
+    return FALSE;
+  if ((scroller = scroller_of (button, &content)) == NULL)
+    return TRUE;
+
+  return scroll_needed (button) == 0 &&
+         gtk_widget_compute_bounds (button, GTK_WIDGET (scroller), &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (scroller)) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (scroller));
+}
+
+static void
+stop_revealing (NimbusNoteEditor *self)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->reveal_tick != 0 && button != NULL)
+    gtk_widget_remove_tick_callback (button, self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
+static void
+scroll_to_button (GtkWidget *button)
+{
+  GtkWidget *content = NULL;
+  GtkScrolledWindow *scroller = scroller_of (button, &content);
+  double delta = scroll_needed (button);
+  GtkAdjustment *adjustment;
+
+  if (scroller == NULL || delta == 0)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+}
+
+/* Opens the editor once its button is in view; gives up, as if it had been closed, when the
+ * button never comes into view. */
+static gboolean
+reveal_tick_cb (GtkWidget     *button,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  NimbusNoteEditor *self = user_data;
+
+  if (button_in_view (button))
+    {
+      self->reveal_tick = 0;
+      gtk_widget_show (GTK_WIDGET (self));
+      return G_SOURCE_REMOVE;
+    }
+  if (gdk_frame_clock_get_frame_time (clock) > self->reveal_deadline)
+    {
+      self->reveal_tick = 0;
+      g_signal_emit_by_name (self, "closed");
+      return G_SOURCE_REMOVE;
+    }
+
+  scroll_to_button (button);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolled away from its button, the editor closes rather than point off the page. */
+static void
+on_page_scrolled_cb (NimbusNoteEditor *self)
+{
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (button != NULL && scroll_needed (button) != 0)
+    gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+stop_following (NimbusNoteEditor *self)
+{
+  if (self->followed != NULL)
+    g_signal_handlers_disconnect_by_func (self->followed, on_page_scrolled_cb, self);
+  g_clear_object (&self->followed);
+}
+
+static void
+nimbus_note_editor_show (GtkWidget *widget)
+{
+  NimbusNoteEditor *self = NIMBUS_NOTE_EDITOR (widget);
+  GtkWidget *button = gtk_widget_get_parent (widget);
+  GtkWidget *content = NULL;
+  GtkScrolledWindow *scroller;
+
+  if (button != NULL && !button_in_view (button))
+    {
+      if (self->reveal_tick == 0)
+        self->reveal_tick = gtk_widget_add_tick_callback (button, reveal_tick_cb, self, NULL);
+      self->reveal_deadline = g_get_monotonic_time () + REVEAL_PATIENCE_USEC;
+      scroll_to_button (button);
+      return;
+    }
+
+  stop_revealing (self);
+  load (self);
+  GTK_WIDGET_CLASS (nimbus_note_editor_parent_class)->show (widget);
+
+  stop_following (self);
+  if (button != NULL && (scroller = scroller_of (button, &content)) != NULL)
+    {
+      self->followed = g_object_ref (gtk_scrolled_window_get_vadjustment (scroller));
+      g_signal_connect_swapped (self->followed, "value-changed",
+                                G_CALLBACK (on_page_scrolled_cb), self);
+    }
+}
+
+static void
+nimbus_note_editor_hide (GtkWidget *widget)
+{
+  NimbusNoteEditor *self = NIMBUS_NOTE_EDITOR (widget);
+
+  stop_following (self);
+  GTK_WIDGET_CLASS (nimbus_note_editor_parent_class)->hide (widget);
 }
 
 /* Saves the text as the note (blank text deletes it); FALSE, with the reason shown, when it
@@ -105,16 +310,18 @@ nimbus_note_editor_save (NimbusNoteEditor *self)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  NimbusUserStore *store;
 
   g_return_val_if_fail (NIMBUS_IS_NOTE_EDITOR (self), FALSE);
 
   text = dup_text (self);
-  if (self->store == NULL)
+  store = current_store (self);
+  if (store == NULL)
     {
       show_error (self, _("Notes cannot be saved"));
       return FALSE;
     }
-  if (!nimbus_user_store_set_note (self->store, self->id, text, &error))
+  if (!nimbus_user_store_set_note (store, self->id, text, &error))
     {
       show_error (self, error->message);
       return FALSE;
@@ -133,9 +340,15 @@ on_save_button_clicked_cb (NimbusNoteEditor *self)
 static void
 on_delete_button_clicked_cb (NimbusNoteEditor *self)
 {
+  NimbusUserStore *store = current_store (self);
   g_autoptr(GError) error = NULL;
 
-  if (!nimbus_user_store_clear_note (self->store, self->id, &error))
+  if (store == NULL)
+    {
+      show_error (self, _("Notes cannot be saved"));
+      return;
+    }
+  if (!nimbus_user_store_clear_note (store, self->id, &error))
     {
       show_error (self, error->message);
       return;
@@ -169,8 +382,9 @@ nimbus_note_editor_dispose (GObject *object)
 {
   NimbusNoteEditor *self = NIMBUS_NOTE_EDITOR (object);
 
+  stop_revealing (self);
+  stop_following (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_NOTE_EDITOR);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (nimbus_note_editor_parent_class)->dispose (object);
@@ -183,6 +397,8 @@ nimbus_note_editor_class_init (NimbusNoteEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nimbus_note_editor_dispose;
+  widget_class->show = nimbus_note_editor_show;
+  widget_class->hide = nimbus_note_editor_hide;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-note-editor.ui");
@@ -191,7 +407,6 @@ nimbus_note_editor_class_init (NimbusNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
 }
@@ -221,12 +436,10 @@ nimbus_note_editor_init (NimbusNoteEditor *self)
 }
 
 GtkWidget *
-nimbus_note_editor_new (NimbusUserStore *store,
-                        const char      *id)
+nimbus_note_editor_new (const char *id)
 {
   NimbusNoteEditor *self = g_object_new (NIMBUS_TYPE_NOTE_EDITOR, NULL);
 
-  self->store = store != NULL ? g_object_ref (store) : NULL;
   self->id = g_strdup (id);
   on_buffer_changed_cb (self);
 

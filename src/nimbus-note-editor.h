@@ -4,16 +4,13 @@
 
 #include <gtk/gtk.h>
 
-#include "nimbus-user-store.h"
-
 G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_NOTE_EDITOR (nimbus_note_editor_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusNoteEditor, nimbus_note_editor, NIMBUS, NOTE_EDITOR, GtkPopover)
 
-GtkWidget  *nimbus_note_editor_new      (NimbusUserStore  *store,
-                                         const char       *id);
+GtkWidget  *nimbus_note_editor_new      (const char       *id);
 const char *nimbus_note_editor_get_id   (NimbusNoteEditor *self);
 void        nimbus_note_editor_set_text (NimbusNoteEditor *self,
                                          const char       *text);

@@ -27,6 +27,7 @@ typedef struct
   GPtrArray *layouts;  /* PangoLayout per block */
   GArray *pieces;      /* Piece */
   GArray *page_starts; /* guint: the first piece of each page */
+  double scale;        /* of the text, as the reading text size */
 } Job;
 
 static void
@@ -39,9 +40,10 @@ job_free (Job *job)
   g_free (job);
 }
 
-/* Points of font size, and space above, by kind. */
+/* Points of font size, and space above, by kind, at scale times the usual size. */
 static void
 style_of (NimbusSheetKind  kind,
+          double           scale,
           double          *size,
           gboolean        *bold,
           double          *space,
@@ -72,6 +74,9 @@ style_of (NimbusSheetKind  kind,
       *size = 10, *space = 6;
       break;
     }
+  *size *= scale;
+  *space *= scale;
+  *indent *= scale;
 }
 
 /* The text of a block with its label ("Exam tip: ", "Your note: ", a bullet) in bold; the
@@ -79,6 +84,7 @@ style_of (NimbusSheetKind  kind,
 static PangoLayout *
 layout_block (GtkPrintContext        *context,
               const NimbusSheetBlock *block,
+              double                  scale,
               double                  width)
 {
   PangoLayout *layout = gtk_print_context_create_pango_layout (context);
@@ -89,7 +95,7 @@ layout_block (GtkPrintContext        *context,
   double size, space, indent;
   gboolean bold;
 
-  style_of (block->kind, &size, &bold, &space, &indent);
+  style_of (block->kind, scale, &size, &bold, &space, &indent);
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -143,7 +149,7 @@ on_begin_print_cb (GtkPrintOperation *operation,
   for (guint i = 0; i < job->sheet->blocks->len; i++)
     {
       const NimbusSheetBlock *block = g_ptr_array_index (job->sheet->blocks, i);
-      PangoLayout *layout = layout_block (context, block, width);
+      PangoLayout *layout = layout_block (context, block, job->scale, width);
       guint n_lines = pango_layout_get_line_count (layout);
       double size, space, indent, line_height;
       gboolean bold;
@@ -151,7 +157,7 @@ on_begin_print_cb (GtkPrintOperation *operation,
       Piece piece = { i, 0, 0, 0 };
 
       g_ptr_array_add (job->layouts, layout);
-      style_of (block->kind, &size, &bold, &space, &indent);
+      style_of (block->kind, job->scale, &size, &bold, &space, &indent);
       pango_layout_get_extents (layout, NULL, &extents);
       line_height = (double) extents.height / PANGO_SCALE / MAX (n_lines, 1);
 
@@ -207,7 +213,7 @@ on_draw_page_cb (GtkPrintOperation *operation,
       double size, space, indent, y = piece->y;
       gboolean bold;
 
-      style_of (block->kind, &size, &bold, &space, &indent);
+      style_of (block->kind, job->scale, &size, &bold, &space, &indent);
       for (guint line = piece->first_line; line < piece->first_line + piece->n_lines; line++)
         {
           PangoLayoutLine *layout_line = pango_layout_get_line_readonly (layout, line);
@@ -230,10 +236,11 @@ on_draw_page_cb (GtkPrintOperation *operation,
     }
 }
 
-/* A print operation for sheet, which it takes over; run it with the dialog to print or to
- * print to a file, or export it to a PDF. */
+/* A print operation for sheet, which it takes over, its text at scale times the usual size;
+ * run it with the dialog to print or to print to a file, or export it to a PDF. */
 GtkPrintOperation *
-nimbus_sheet_print_new (NimbusCheatSheet *sheet)
+nimbus_sheet_print_new (NimbusCheatSheet *sheet,
+                        double            scale)
 {
   GtkPrintOperation *operation;
   Job *job;
@@ -243,6 +250,7 @@ nimbus_sheet_print_new (NimbusCheatSheet *sheet)
   operation = gtk_print_operation_new ();
   job = g_new0 (Job, 1);
   job->sheet = sheet;
+  job->scale = CLAMP (scale, 0.5, 2.0);
   g_object_set_data_full (G_OBJECT (operation), "nimbus-job", job, (GDestroyNotify) job_free);
   gtk_print_operation_set_job_name (operation, sheet->title);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);

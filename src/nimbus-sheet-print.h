@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *nimbus_sheet_print_new (NimbusCheatSheet *sheet);
+GtkPrintOperation *nimbus_sheet_print_new (NimbusCheatSheet *sheet,
+                                           double            scale);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _NimbusWeakAreasPage
   NimbusUserStore *store;
   gulong changed_id;
   guint n_flags;
+  guint n_notes;
   GPtrArray *queue;       /* NimbusFlag under review */
   guint position;
   guint known;
@@ -246,7 +247,9 @@ update_actions (NimbusWeakAreasPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.answer", writable && reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", self->n_flags > 0);
+  /* Exports carry the notes too: anything to export will do. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export",
+                                 self->n_flags > 0 || self->n_notes > 0);
 }
 
 static void
@@ -275,9 +278,15 @@ rebuild (NimbusWeakAreasPage *self)
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
   self->n_flags = flags->len;
+  self->n_notes = notes->len;
   update_actions (self);
 
-  summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len), flags->len);
+  if (flags->len == 0 && notes->len > 0)
+    summary = g_strdup_printf (ngettext ("No weak areas, %u note", "No weak areas, %u notes",
+                                         notes->len), notes->len);
+  else
+    summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len),
+                               flags->len);
   gtk_label_set_text (self->summary_label, summary);
 
   order = service_order (self, flags);

@@ -209,6 +209,25 @@ load_exams (NimbusWindow  *self,
 
 /* Weak areas */
 
+/* Print is for a page being read, or weak areas with anything on them: flags or notes. */
+static void
+update_print_action (NimbusWindow *self)
+{
+  const char *pane = gtk_stack_get_visible_child_name (self->stack);
+  gboolean enabled = FALSE;
+
+  if (g_strcmp0 (pane, "entry") == 0)
+    enabled = nimbus_entry_page_get_entry (self->entry_page) != NULL;
+  else if (g_strcmp0 (pane, "weak") == 0 && self->kb != NULL && self->store != NULL)
+    {
+      g_autoptr(GPtrArray) flags = nimbus_user_store_list (self->store, NULL);
+      g_autoptr(GPtrArray) notes = nimbus_user_store_list_notes (self->store, NULL);
+
+      enabled = (flags != NULL && flags->len > 0) || (notes != NULL && notes->len > 0);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", enabled);
+}
+
 static void
 update_weak_count (NimbusWindow *self)
 {
@@ -217,6 +236,7 @@ update_weak_count (NimbusWindow *self)
   g_autofree char *count = g_strdup_printf ("%u", flags != NULL ? flags->len : 0);
 
   gtk_label_set_text (self->weak_count, flags != NULL && flags->len > 0 ? count : "");
+  update_print_action (self);
 }
 
 void
@@ -364,6 +384,7 @@ nimbus_window_show_page (NimbusWindow *self,
           return;
         }
       nimbus_entry_page_set_entry (self->entry_page, entry);
+      update_print_action (self);
       shown = entry;
     }
 
@@ -964,13 +985,18 @@ nimbus_window_print (NimbusWindow  *self,
   g_autoptr(GtkPrintOperation) operation = NULL;
   NimbusCheatSheet *sheet;
   GtkPrintOperationResult result;
+  double scale = 1.0;
 
   g_return_val_if_fail (NIMBUS_IS_WINDOW (self), FALSE);
 
   if ((sheet = sheet_to_print (self, error)) == NULL)
     return FALSE;
 
-  operation = nimbus_sheet_print_new (sheet);
+  /* A page prints at the size it is read at; the cheat sheet stays compact. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "entry") == 0 &&
+      self->settings != NULL)
+    scale = g_settings_get_double (self->settings, "text-scale");
+  operation = nimbus_sheet_print_new (sheet, scale);
   if (pdf_path != NULL)
     {
       gtk_print_operation_set_export_filename (operation, pdf_path);
@@ -1290,6 +1316,8 @@ nimbus_window_init (NimbusWindow *self)
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_print_action),
+                           self, G_CONNECT_SWAPPED);
 
   /* Typing anywhere in the window types into the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -1413,6 +1441,15 @@ nimbus_window_open_uri (NimbusWindow *self,
 
   nimbus_window_show_page (self, id, TRUE);
   return g_strcmp0 (self->current, id) == 0;
+}
+
+/* The user store the window's pages read and write. */
+NimbusUserStore *
+nimbus_window_get_store (NimbusWindow *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_WINDOW (self), NULL);
+
+  return self->store;
 }
 
 /* Searches for text as if it had been typed, as the Shell asks when a search is launched. */

@@ -17,6 +17,7 @@ NimbusWindow *nimbus_window_new      (NimbusApplication *application,
                                       const char        *kb_path,
                                       NimbusUserStore   *store);
 const char   *nimbus_window_get_page (NimbusWindow      *self);
+NimbusUserStore *nimbus_window_get_store (NimbusWindow   *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);
 void          nimbus_window_show_home       (NimbusWindow *self);
 void          nimbus_window_show_practice   (NimbusWindow *self);

@@ -56,8 +56,40 @@ platform_name (void)
   return g_strdup_printf ("%s-%s", id, version);
 }
 
-/* Renders what widget shows now to build/tests/screenshots/PLATFORM/NAME.png, so that the
- * same page from each platform CI builds on can be laid side by side. */
+/* build/tests/screenshots/PLATFORM/NAME.png, so that the same page from each platform CI
+ * builds on can be laid side by side. */
+static char *
+screenshot_path (const char *name)
+{
+  g_autofree char *platform = platform_name ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", platform,
+                                           NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, file, NULL);
+}
+
+/* Renders node with widget's renderer, width x height from the top left. */
+static void
+save_node (GtkWidget     *widget,
+           GskRenderNode *node,
+           double         width,
+           double         height,
+           const char    *name)
+{
+  g_autofree char *path = screenshot_path (name);
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Renders what widget shows now to build/tests/screenshots/PLATFORM/NAME.png. */
 void
 nimbus_test_save_screenshot (GtkWidget  *widget,
                              const char *name)
@@ -65,26 +97,44 @@ nimbus_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *platform = platform_name ();
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", platform,
-                                           NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   wait_for_frames (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
   node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  save_node (widget, node, gtk_widget_get_width (widget), gtk_widget_get_height (widget), name);
+}
+
+/* The window with a popover of it open over it, where the screen shows the popover. */
+void
+nimbus_test_save_screenshot_with_popover (GtkWidget  *window,
+                                          GtkWidget  *popover,
+                                          const char *name)
+{
+  g_autoptr(GdkPaintable) under = gtk_widget_paintable_new (window);
+  g_autoptr(GdkPaintable) over = gtk_widget_paintable_new (popover);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double window_x, window_y, popover_x, popover_y, x, y;
+
+  wait_for_frames (window);
+  wait_for_frames (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  x = gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x;
+  y = gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y;
+  gdk_paintable_snapshot (under, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gdk_paintable_snapshot (over, snapshot, gtk_widget_get_width (popover),
+                          gtk_widget_get_height (popover));
+  node = gtk_snapshot_to_node (snapshot);
+  /* As far as the popover reaches, past the window's edge too, as on the screen. */
+  save_node (window, node, MAX (gtk_widget_get_width (window), x + gtk_widget_get_width (popover)),
+             MAX (gtk_widget_get_height (window), y + gtk_widget_get_height (popover)), name);
 }
 
 /* GTK and libadwaita for a test, with the app's style sheet as AdwApplication loads it. */

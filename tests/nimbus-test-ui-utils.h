@@ -13,6 +13,9 @@ void nimbus_test_init_ui         (int         *argc,
 void nimbus_test_wait_ms         (guint        ms);
 void nimbus_test_save_screenshot (GtkWidget   *widget,
                                   const char  *name);
+void nimbus_test_save_screenshot_with_popover (GtkWidget  *window,
+                                               GtkWidget  *popover,
+                                               const char *name);
 
 gpointer      nimbus_test_window_child    (NimbusWindow    *window,
                                           const char      *name);

@@ -364,6 +364,7 @@ test_weak_areas_shortcuts_window (void)
   gtk_window_present (shortcuts);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (GTK_WIDGET (shortcuts), "weak-12-shortcuts-window");
+  assert_listed_shortcut ("Print the Page or the Weak Areas", "<Control>p");
   gtk_window_destroy (shortcuts);
 }
 
