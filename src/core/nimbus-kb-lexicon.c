@@ -21,6 +21,8 @@ struct _NimbusKbLexicon
   GHashTable *docs;      /* word -> number of documents + 1 */
   GPtrArray *words;      /* by length, for correcting */
   GHashTable *services;  /* folded name -> service position + 1 */
+  GHashTable *stems;     /* stem of the index -> number of documents + 1 */
+  NimbusKbStemmer *stemmer;
   guint n_docs;
 };
 
@@ -33,6 +35,8 @@ nimbus_kb_lexicon_free (NimbusKbLexicon *lexicon)
   g_hash_table_unref (lexicon->docs);
   g_ptr_array_unref (lexicon->words);
   g_hash_table_unref (lexicon->services);
+  g_hash_table_unref (lexicon->stems);
+  nimbus_kb_stemmer_free (lexicon->stemmer);
   g_free (lexicon);
 }
 
@@ -47,6 +51,13 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
   lexicon->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->words = g_ptr_array_new ();
   lexicon->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if ((lexicon->stemmer = nimbus_kb_stemmer_new (conn->db)) == NULL)
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                   "SQLite here has no full-text search (FTS5); Nimbus needs it");
+      goto failed;
+    }
 
   if ((stmt = nimbus_kb_prepare (conn, "SELECT term, docs FROM terms", error)) == NULL)
     goto failed;
@@ -76,6 +87,20 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
         g_hash_table_insert (lexicon->services, g_strdup (alias),
                              GINT_TO_POINTER ((sqlite3_column_int (stmt, 1) + 1) |
                                               (sqlite3_column_int (stmt, 2) != 0 ? OWN_NAME : 0)));
+    }
+  sqlite3_reset (stmt);
+  if (!nimbus_kb_step_done (conn, rc, error))
+    goto failed;
+
+  if ((stmt = nimbus_kb_prepare (conn, "SELECT stem, docs FROM stems", error)) == NULL)
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *stem = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (stem != NULL)
+        g_hash_table_insert (lexicon->stems, g_strdup (stem),
+                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
     }
   sqlite3_reset (stmt);
   if (!nimbus_kb_step_done (conn, rc, error))
@@ -125,6 +150,40 @@ nimbus_kb_lexicon_service (NimbusKbLexicon *lexicon,
   if (own_name != NULL)
     *own_name = (value & OWN_NAME) != 0;
   return (value & ~OWN_NAME) - 1;
+}
+
+/* How many documents match phrase (words joined by spaces), as FTS5 would count them, from
+ * the stems and pairs of stems the compiler counted; -1 when they were not counted (three
+ * words or more), or on an error, which FTS5 then meets itself. */
+gint64
+nimbus_kb_lexicon_phrase_docs (NimbusKbLexicon *lexicon,
+                               NimbusKbConn    *conn,
+                               const char      *phrase)
+{
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  gint64 docs;
+  int rc;
+
+  if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
+      stems->len > 2)
+    return -1;
+
+  if (stems->len == 1)
+    return MAX ((gint64) GPOINTER_TO_INT (g_hash_table_lookup (lexicon->stems,
+                                                               g_ptr_array_index (stems, 0))) - 1,
+                0);
+
+  stmt = nimbus_kb_prepare (conn, "SELECT docs FROM stem_pairs WHERE first = ? AND second = ?",
+                            NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, g_ptr_array_index (stems, 0), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_ptr_array_index (stems, 1), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  docs = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : rc == SQLITE_DONE ? 0 : -1;
+
+  return docs;
 }
 
 /* Optimal string alignment distance (Levenshtein with adjacent swaps), stopping early once

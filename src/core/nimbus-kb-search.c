@@ -19,7 +19,7 @@
 #define SNIPPET_WORDS 16
 
 /* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
-#define SCORE_SQL "nimbus_rank (search, ?5, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+#define SCORE_SQL "nimbus_rank (search, ?5, ?7, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
   "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
   " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
   " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
@@ -272,6 +272,32 @@ typedef struct
   "THEN " G_STRINGIFY (NAMED_BOOST) " ELSE 1.0 END"
 #define SCOPE_SQL "(?4 < 0 OR " NIMBUS_KB_ROWID_SERVICE_SQL " = ?4)"
 
+/* How many documents each phrase of rank matches, for nimbus_rank () ("38 101 -1"), from
+ * what the compiler counted; NULL for a connection that scores every match, which has FTS5
+ * count them all, so that its ranking checks these counts too. */
+static char *
+phrase_counts (NimbusKbConn *conn,
+               const char   *rank)
+{
+  g_autoptr(GArray) prefix = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GPtrArray) phrases = nimbus_query_list_phrases (rank, prefix);
+  GString *counts = g_string_new (NULL);
+
+  if (conn->score_every_match)
+    return g_string_free (counts, TRUE);
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      gint64 docs = g_array_index (prefix, gboolean, i)
+                    ? -1 : nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn,
+                                                          g_ptr_array_index (phrases, i));
+
+      g_string_append_printf (counts, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", docs);
+    }
+
+  return g_string_free (counts, FALSE);
+}
+
 /* Appends to hits, up to limit, the documents matching the FTS5 expression "(rank) AND
  * (restrict)" (rank alone without restrict), best first: scored by bm25 over the phrases of
  * rank only (nimbus_rank (), nimbus-kb-rank.c), by kind of document and by the services
@@ -292,6 +318,7 @@ score_matches (NimbusKbConn       *conn,
   g_autofree char *expression = restrict_to != NULL && !g_str_equal (restrict_to, rank)
                                 ? g_strdup_printf ("(%s) AND (%s)", rank, restrict_to)
                                 : g_strdup (rank);
+  g_autofree char *counts = phrase_counts (conn, rank);
   int rc;
 
   if (!nimbus_query_has_content_words (query))
@@ -312,6 +339,7 @@ score_matches (NimbusKbConn       *conn,
   sqlite3_bind_int (stmt, 4, plan->scope);
   sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
   sqlite3_bind_int64 (stmt, 6, last_rowid);
+  sqlite3_bind_text (stmt, 7, counts, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -49,6 +49,8 @@ char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_term_to_fts    (const NimbusQueryTerm *term);
 guint        nimbus_query_count_phrases  (const char        *fts);
+GPtrArray   *nimbus_query_list_phrases   (const char        *fts,
+                                          GArray            *prefix);
 char        *nimbus_query_to_ranked_fts  (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
