@@ -152,6 +152,33 @@ nimbus_kb_lexicon_service (NimbusKbLexicon *lexicon,
   return (value & ~OWN_NAME) - 1;
 }
 
+/* word and then those of words that have a stem none before them has: the forms a phrase
+ * needs for every stem a prefix stands for ("link", not also "links" and "linked"). */
+GStrv
+nimbus_kb_lexicon_distinct_stems (NimbusKbLexicon    *lexicon,
+                                  const char         *word,
+                                  const char * const *words)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i == 0 || words[i - 1] != NULL; i++)
+    {
+      const char *form = i == 0 ? word : words[i - 1];
+      g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *key = NULL;
+
+      if (!nimbus_kb_stemmer_stem (lexicon->stemmer, form, stems))
+        continue;
+      g_ptr_array_add (stems, NULL);
+      key = g_strjoinv (" ", (GStrv) stems->pdata);
+      if (g_hash_table_add (seen, g_steal_pointer (&key)))
+        g_strv_builder_add (builder, form);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* How many documents match phrase (words joined by spaces), as FTS5 would count them, from
  * the stems and pairs of stems the compiler counted; -1 when they were not counted (three
  * words or more), or on an error, which FTS5 then meets itself. */

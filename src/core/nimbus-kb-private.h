@@ -145,6 +145,9 @@ int              nimbus_kb_lexicon_service       (NimbusKbLexicon       *lexicon
                                                   gboolean              *own_name);
 const char      *nimbus_kb_lexicon_correct       (NimbusKbLexicon       *lexicon,
                                                   const char            *word);
+GStrv            nimbus_kb_lexicon_distinct_stems (NimbusKbLexicon   *lexicon,
+                                                  const char            *word,
+                                                  const char * const    *words);
 gint64           nimbus_kb_lexicon_phrase_docs   (NimbusKbLexicon       *lexicon,
                                                   NimbusKbConn          *conn,
                                                   const char            *phrase);

@@ -103,6 +103,9 @@ expand_prefixes (NimbusKbConn *conn,
       term->expansions = lookup_expansions (conn, term->tokens[0], error);
       if (term->expansions == NULL)
         return FALSE;
+      g_clear_pointer (&term->phrase_forms, g_strfreev);
+      term->phrase_forms = nimbus_kb_lexicon_distinct_stems (conn->lexicon, term->tokens[0],
+                                                             (const char * const *) term->expansions);
     }
 
   return TRUE;

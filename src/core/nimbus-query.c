@@ -45,6 +45,7 @@ nimbus_query_term_free (NimbusQueryTerm *term)
 {
   g_strfreev (term->tokens);
   g_strfreev (term->expansions);
+  g_strfreev (term->phrase_forms);
   g_free (term);
 }
 
@@ -563,11 +564,27 @@ nimbus_query_to_ranked_fts (const NimbusQuery *query,
         continue;
 
       g_string_append (fts, mode == NIMBUS_QUERY_ANY_TERM ? " OR (" : " AND (");
-      append_quoted (fts, a->tokens[0]);
-      g_string_append (fts, " + ");
-      append_quoted (fts, b->tokens[0]);
-      if (b_typed)
-        g_string_append (fts, " *");
+      if (b_typed && b->phrase_forms != NULL && b->phrase_forms[0] != NULL)
+        {
+          /* Whole words, one of each stem, rather than a prefix: a prefix phrase makes
+           * FTS5 merge the doclists of every word it begins, which on a large knowledge
+           * base costs more than the rest of the search. */
+          for (guint k = 0; b->phrase_forms[k] != NULL; k++)
+            {
+              g_string_append (fts, k > 0 ? " OR " : "");
+              append_quoted (fts, a->tokens[0]);
+              g_string_append (fts, " + ");
+              append_quoted (fts, b->phrase_forms[k]);
+            }
+        }
+      else
+        {
+          append_quoted (fts, a->tokens[0]);
+          g_string_append (fts, " + ");
+          append_quoted (fts, b->tokens[0]);
+          if (b_typed)
+            g_string_append (fts, " *");
+        }
       if (mode != NIMBUS_QUERY_ANY_TERM)
         {
           g_string_append (fts, " OR ");
