@@ -9,7 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* Bumped whenever the tables below change; the reader refuses any other version. */
+/* Bumped whenever the tables below change; the reader refuses any other version.
+ *
+ * stems and stem_pairs are for ranking: how many documents hold each stem of the index, and
+ * each two stems in a row in one column, counted by the compiler with the index's own
+ * tokenizer, so that bm25's IDF needs no read of a doclist (nimbus-kb-rank.c). */
 #define NIMBUS_KB_SCHEMA_VERSION "6"
 
 /* Column order of the search table, and the weight bm25 gives each. */
