@@ -404,6 +404,59 @@ term_docs (NimbusKbLexicon       *lexicon,
   return docs;
 }
 
+/* How many documents a term matches at most, from the counts the compiler made; -1 when
+ * they say nothing (a word of one or two letters being typed). */
+static gint64
+term_matches_at_most (NimbusKbConn          *conn,
+                      const NimbusQueryTerm *term)
+{
+  g_autofree char *words = NULL;
+  gint64 docs, total;
+
+  if (nimbus_query_term_is_short_prefix (term))
+    return -1;
+
+  words = g_strjoinv (" ", term->tokens);
+  if ((total = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, words)) < 0)
+    return -1;
+  for (guint i = 0; term->prefix && term->expansions != NULL && term->expansions[i] != NULL; i++)
+    {
+      if ((docs = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, term->expansions[i])) < 0)
+        return -1;
+      total += docs;
+    }
+
+  return total;
+}
+
+/* How many documents match the query at most, holding every term (any: any of them): the
+ * fewest a term matches, or all the terms match together. -1 when not known. The phrases
+ * of the ranked expressions hold words of the terms, so they match nothing more. */
+static gint64
+matches_at_most (NimbusKbConn      *conn,
+                 const NimbusQuery *query,
+                 gboolean           any)
+{
+  gint64 bound = -1;
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+      gint64 docs;
+
+      if (term->stop_word)
+        continue;
+      docs = term_matches_at_most (conn, term);
+      if (any && docs < 0 && !nimbus_query_term_is_short_prefix (term))
+        return -1;
+      if (docs < 0)
+        continue;  /* an AND with it matches no more than without */
+      bound = bound < 0 ? docs : any ? bound + docs : MIN (bound, docs);
+    }
+
+  return bound;
+}
+
 /* Documents worth scoring when too many match: those holding the rarest words of the query
  * (a document without any of them can only score on common words), or, for one common word
  * alone, those holding it in a title or keywords. */
@@ -471,9 +524,15 @@ run_query (NimbusKbConn       *conn,
   g_autofree char *candidates = NULL;
   g_autofree char *restricted = NULL;
   sqlite3_int64 last = 0;
+  gint64 at_most;
   guint count = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
+    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
+
+  /* Few enough by the compiler's counts: no need to count them in the index. */
+  at_most = matches_at_most (conn, query, filter == NULL);
+  if (at_most >= 0 && at_most < MAX_SCORED)
     return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
 
   /* Exactly MAX_SCORED is as good as more: the match after them might be the best. */
