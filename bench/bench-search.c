@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "nimbus-kb.h"
+#include "nimbus-kb-private.h"
 
 /* Search latency per keystroke on the real knowledge base and on a synthetic one a hundred
  * times its size, generated here from the real sources and compiled by the real compiler.
@@ -135,6 +136,42 @@ measure (const char *label,
   for (GList *l = texts; l != NULL && l != g_list_nth (texts, g_getenv ("NIMBUS_BENCH_QUERIES") != NULL ? 40 : 5); l = l->next)
     g_print ("    slowest: %-44s mean %.3f ms\n", (char *) l->data,
              *(double *) g_hash_table_lookup (per_text, l->data));
+}
+
+/* NIMBUS_BENCH_CHECK: for each whole typed query, are the first ten hits those of scoring
+ * every match (slow on a large knowledge base, so only when asked)? */
+static void
+check_exact (const char *label,
+             const char *path)
+{
+  g_autoptr(NimbusKb) kb = nimbus_kb_open (path, NULL);
+  g_autoptr(NimbusKb) exact = nimbus_kb_open (path, NULL);
+  guint n_typed, same = 0;
+  const char * const *typed_texts = typed_queries (&n_typed);
+
+  if (g_getenv ("NIMBUS_BENCH_CHECK") == NULL || kb == NULL || exact == NULL)
+    return;
+
+  nimbus_kb_set_score_every_match (exact, TRUE);
+  for (guint q = 0; q < n_typed; q++)
+    {
+      g_autoptr(GPtrArray) fast = nimbus_kb_search (kb, typed_texts[q], 10, NULL);
+      g_autoptr(GPtrArray) whole = nimbus_kb_search (exact, typed_texts[q], 10, NULL);
+      gboolean equal = fast != NULL && whole != NULL && fast->len == whole->len;
+
+      for (guint k = 0; equal && k < fast->len; k++)
+        equal = g_str_equal (((NimbusSearchHit *) g_ptr_array_index (fast, k))->id,
+                             ((NimbusSearchHit *) g_ptr_array_index (whole, k))->id);
+      if (!equal)
+        g_print ("    not exact: %s: first %s, scoring every match %s\n", typed_texts[q],
+                 fast != NULL && fast->len > 0
+                 ? ((NimbusSearchHit *) g_ptr_array_index (fast, 0))->id : "nothing",
+                 whole != NULL && whole->len > 0
+                 ? ((NimbusSearchHit *) g_ptr_array_index (whole, 0))->id : "nothing");
+      same += equal;
+    }
+  g_print ("%-26s %u of %u queries: the same first ten as scoring every match\n", label, same,
+           n_typed);
 }
 
 /* scale copies of every service, with their own ids, names and related ids; with scale 1
@@ -292,6 +329,7 @@ main (int   argc,
       g_autofree char *label = g_strdup_printf ("search %ux KB", g_array_index (scales, guint, i));
 
       measure (label, g_ptr_array_index (kbs, i));
+      check_exact (label, g_ptr_array_index (kbs, i));
     }
 
   if (keep != NULL)
