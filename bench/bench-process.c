@@ -7,8 +7,8 @@
 #include <stdlib.h>
 
 /* Whole processes: `nimbus --search` next to a GTK-linked binary that does nothing and to
- * the sqlite3 shell running the same FTS5 query on the same file, and a cold start of the window to its first frame (needs a display;
- * bench/run.sh gives it Xvfb). */
+ * the sqlite3 shell running the same FTS5 query on the same file, and a cold start of the
+ * window to its first frame (needs a display; bench/run.sh gives it Xvfb). */
 
 #define RUNS 30
 #define STARTS 10

@@ -93,7 +93,7 @@ measure (const char *label,
   guint n_typed;
   const char * const *typed_texts = typed_queries (&n_typed);
   double *t;
-  guint n;
+  guint n, n_slowest;
 
   if (kb == NULL)
     g_error ("%s", error->message);
@@ -133,7 +133,8 @@ measure (const char *label,
   /* The slowest keystrokes by processor time, to know where the time goes. */
   texts = g_hash_table_get_keys (per_text);
   texts = g_list_sort_with_data (texts, compare_by_time, per_text);
-  for (GList *l = texts; l != NULL && l != g_list_nth (texts, g_getenv ("NIMBUS_BENCH_QUERIES") != NULL ? 40 : 5); l = l->next)
+  n_slowest = g_getenv ("NIMBUS_BENCH_QUERIES") != NULL ? 40 : 5;
+  for (GList *l = texts; l != NULL && l != g_list_nth (texts, n_slowest); l = l->next)
     g_print ("    slowest: %-44s mean %.3f ms\n", (char *) l->data,
              *(double *) g_hash_table_lookup (per_text, l->data));
 }

@@ -210,8 +210,9 @@ fts5_count (NimbusKbConn *conn,
 
   for (guint i = 0; words[i] != NULL; i++)
     g_string_append_printf (fts, "%s\"%s\"", i > 0 ? " + " : "", words[i]);
-  g_assert_cmpint (sqlite3_prepare_v2 (conn->db, "SELECT count (*) FROM search WHERE search MATCH ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn->db,
+                                       "SELECT count (*) FROM search WHERE search MATCH ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, fts->str, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   count = sqlite3_column_int64 (stmt, 0);

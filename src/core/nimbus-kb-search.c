@@ -104,8 +104,9 @@ expand_prefixes (NimbusKbConn *conn,
       if (term->expansions == NULL)
         return FALSE;
       g_clear_pointer (&term->phrase_forms, g_strfreev);
-      term->phrase_forms = nimbus_kb_lexicon_distinct_stems (conn->lexicon, term->tokens[0],
-                                                             (const char * const *) term->expansions);
+      term->phrase_forms =
+        nimbus_kb_lexicon_distinct_stems (conn->lexicon, term->tokens[0],
+                                          (const char * const *) term->expansions);
     }
 
   return TRUE;
