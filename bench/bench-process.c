@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Whole processes: `nimbus --search` next to the sqlite3 shell running the same FTS5 query
- * on the same file, and a cold start of the window to its first frame (needs a display;
- * bench/run.sh gives it Xvfb). */
+/* Whole processes: `nimbus --search` next to a GTK-linked binary that does nothing and to
+ * the sqlite3 shell running the same FTS5 query on the same file, and a cold start of the
+ * window to its first frame (needs a display; bench/run.sh gives it Xvfb). */
 
 #define RUNS 30
 #define STARTS 10
@@ -70,6 +70,34 @@ compare_with_sqlite (const char *nimbus,
            n, s, n / s, RUNS);
 }
 
+/* The whole process against one that loads the same libraries and does nothing: what is
+ * left is nimbus's own work, opening the knowledge base and searching it. */
+static void
+compare_with_noop (const char *nimbus,
+                   const char *kb)
+{
+  const char *noop = g_getenv ("NIMBUS_BENCH_NOOP");
+  const char *nimbus_argv[] = { nimbus, "--kb", kb, "--search", "visibility timeout", NULL };
+  const char *noop_argv[] = { noop, NULL };
+  double n, g;
+
+  if (noop == NULL)
+    {
+      g_print ("process: no GTK binary to compare with (NIMBUS_BENCH_NOOP), skipped\n");
+      return;
+    }
+
+  /* Alternated, so that a busy moment on the machine weighs on both alike. */
+  n = g = 0;
+  for (guint i = 0; i < 5; i++)
+    {
+      n += mean_ms (nimbus_argv) / 5;
+      g += mean_ms (noop_argv) / 5;
+    }
+  g_print ("process: nimbus --search %.2f ms, GTK-linked binary doing nothing %.2f ms, "
+           "ratio %.2f (mean of %d)\n", n, g, n / g, 5 * RUNS);
+}
+
 static void
 cold_start (const char *nimbus,
             const char *kb)
@@ -120,6 +148,7 @@ main (int   argc,
   if (nimbus == NULL || kb == NULL)
     g_error ("set NIMBUS_BIN and NIMBUS_KB (meson test does)");
 
+  compare_with_noop (nimbus, kb);
   compare_with_sqlite (nimbus, kb);
   cold_start (nimbus, kb);
 

@@ -6,6 +6,7 @@
 
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
+#include "nimbus-query.h"
 #include "nimbus-test-utils.h"
 
 /* Search measured on the project's own evaluation set (tests/search-eval/): exam-style
@@ -197,6 +198,87 @@ test_search_ranking_is_whole (void)
   g_assert_cmpuint (n, >=, 400);
 }
 
+/* How many documents FTS5 itself finds for phrase (words joined by spaces). */
+static gint64
+fts5_count (NimbusKbConn *conn,
+            const char   *phrase)
+{
+  g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
+  g_autoptr(GString) fts = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append_printf (fts, "%s\"%s\"", i > 0 ? " + " : "", words[i]);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn->db,
+                                       "SELECT count (*) FROM search WHERE search MATCH ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, fts->str, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/* Ranking takes each word's and each two words' number of documents from what the compiler
+ * counted (the stems and stem_pairs tables): over every word and every two words in a row
+ * of the evaluation set, they must be what FTS5 counts in the index. */
+static void
+test_search_phrase_counts (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GPtrArray) warm = nimbus_kb_search (kb, "warm up", 1, NULL);
+  NimbusKbConn *conn = nimbus_kb_get_conn (kb);
+  const char *files[] = { "questions-a.tsv", "questions-b.tsv", "questions-c.tsv" };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0, n_pairs = 0, n_absent = 0;
+
+  g_assert_nonnull (conn->lexicon);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GPtrArray) rows = read_rows (files[f], 5);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GStrv row = g_ptr_array_index (rows, i);
+          g_autoptr(NimbusQuery) query = nimbus_query_parse (row[3]);
+
+          for (guint t = 0; t < query->terms->len; t++)
+            {
+              const NimbusQueryTerm *term = g_ptr_array_index (query->terms, t);
+              const NimbusQueryTerm *next = t + 1 < query->terms->len
+                                            ? g_ptr_array_index (query->terms, t + 1) : NULL;
+              g_autofree char *pair = next != NULL
+                                      ? g_strconcat (term->tokens[0], " ", next->tokens[0], NULL)
+                                      : NULL;
+              const char *phrases[] = { term->tokens[0], pair };
+
+              for (guint k = 0; k < G_N_ELEMENTS (phrases) && phrases[k] != NULL; k++)
+                {
+                  gint64 docs;
+
+                  if (!g_hash_table_add (seen, g_strdup (phrases[k])))
+                    continue;
+                  docs = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, phrases[k]);
+                  if (docs != fts5_count (conn, phrases[k]))
+                    g_error ("“%s”: %" G_GINT64_FORMAT " documents counted by the compiler, %"
+                             G_GINT64_FORMAT " by FTS5", phrases[k], docs,
+                             fts5_count (conn, phrases[k]));
+                  n++;
+                  n_pairs += k == 1;
+                  n_absent += docs == 0;
+                }
+            }
+        }
+    }
+
+  g_test_message ("%u phrases (%u of two words, %u in no document) counted as FTS5 counts",
+                  n, n_pairs, n_absent);
+  g_assert_cmpuint (n_pairs, >=, 1000);
+  g_assert_cmpuint (n - n_absent, >=, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +289,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nimbus/search-eval/floors", test_search_eval);
   g_test_add_func ("/nimbus/search-eval/ranking-is-whole", test_search_ranking_is_whole);
+  g_test_add_func ("/nimbus/search-eval/phrase-counts", test_search_phrase_counts);
 
   return g_test_run ();
 }

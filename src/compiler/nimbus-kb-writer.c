@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nimbus-kb.h"
@@ -27,6 +28,8 @@ typedef struct
   gint64 service_position;
   GString *body;
   const char *service_id;  /* of the entry being written */
+  NimbusKbStemmer *stemmer;
+  GHashTable *pairs;       /* "stem stem" -> number of documents holding them in a row */
 } Writer;
 
 static gboolean
@@ -86,6 +89,67 @@ insert (Writer      *w,
   return sqlite3_step (stmt) == SQLITE_DONE || fail (w, sql);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Counts, once per document, each two stems that follow each other in one of its columns:
+ * how many documents a two-word phrase of a query matches, without reading the index. */
+static void
+count_pairs (Writer     *w,
+             const char *columns[5])
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < 5; c++)
+    {
+      g_ptr_array_set_size (stems, 0);
+      if (columns[c] == NULL || !nimbus_kb_stemmer_stem (w->stemmer, columns[c], stems))
+        continue;
+      for (guint i = 0; i + 1 < stems->len; i++)
+        {
+          g_autofree char *pair = g_strconcat (g_ptr_array_index (stems, i), " ",
+                                               g_ptr_array_index (stems, i + 1), NULL);
+          gpointer key;
+          guint *docs;
+
+          if (g_hash_table_contains (seen, pair))
+            continue;
+          if (!g_hash_table_lookup_extended (w->pairs, pair, &key, (gpointer *) &docs))
+            g_hash_table_insert (w->pairs, (key = g_steal_pointer (&pair)),
+                                 (docs = g_new0 (guint, 1)));
+          (*docs)++;
+          g_hash_table_add (seen, key);
+        }
+    }
+}
+
+static gboolean
+insert_pairs (Writer *w)
+{
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (w->pairs, NULL);
+  guint n = g_hash_table_size (w->pairs);
+
+  /* In order, so that the same sources give the same bytes. */
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *pair = keys[i];
+      const char *space = strchr (pair, ' ');
+      g_autofree char *first = g_strndup (pair, space - pair);
+
+      if (!INSERT (w, "INSERT INTO stem_pairs VALUES (?, ?, ?)", TEXT (first), TEXT (space + 1),
+                   NUMBER (*(guint *) g_hash_table_lookup (w->pairs, pair))))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_doc (Writer     *w,
             const char *id,
@@ -114,6 +178,7 @@ insert_doc (Writer     *w,
   while (*start != '\0' && !g_unichar_isalnum (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
   title_key = nimbus_query_fold (start, -1);
+  count_pairs (w, columns);
 
   return INSERT (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
                  NUMBER (rowid), TEXT (id), TEXT (kind), TEXT (service_id), TEXT (section_id),
@@ -431,11 +496,15 @@ write_all (Writer    *w,
         return FALSE;
     }
 
-  /* The unstemmed vocabulary, for completing the word a person is still typing. */
-  return exec (w, "INSERT INTO terms SELECT term, doc FROM temp.words_vocab;"
+  /* The unstemmed vocabulary, for completing the word a person is still typing; the stems
+   * and pairs of stems with the documents holding them, for ranking (nimbus_rank ()). */
+  return insert_pairs (w) &&
+         exec (w, "INSERT INTO terms SELECT term, doc FROM temp.words_vocab;"
+                  "CREATE VIRTUAL TABLE temp.stems_vocab USING fts5vocab (main, search, 'row');"
+                  "INSERT INTO stems SELECT term, doc FROM temp.stems_vocab;"
                   "INSERT INTO search (search) VALUES ('optimize');"
                   "COMMIT;"
-                  "DROP TABLE temp.words_vocab; DROP TABLE temp.words;"
+                  "DROP TABLE temp.stems_vocab; DROP TABLE temp.words_vocab; DROP TABLE temp.words;"
                   "VACUUM;");
 }
 
@@ -448,7 +517,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL };
+  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL, NULL, NULL };
   GStatBuf buf;
   gboolean ok;
   int fd;
@@ -493,7 +562,17 @@ nimbus_kb_write (GPtrArray   *categories,
     }
 
   w.body = g_string_new (NULL);
-  ok = write_all (&w, categories, exams, entries, questions);
+  w.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((w.stemmer = nimbus_kb_stemmer_new (w.db)) == NULL)
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+                   "SQLite here has no full-text search (FTS5); the compiler needs it");
+      ok = FALSE;
+    }
+  else
+    ok = write_all (&w, categories, exams, entries, questions);
+  nimbus_kb_stemmer_free (w.stemmer);
+  g_hash_table_unref (w.pairs);
   g_string_free (w.body, TRUE);
   sqlite3_close (w.db);
 

@@ -10,17 +10,22 @@
 #include "nimbus-kb-private.h"
 #include "nimbus-query.h"
 
-/* What search knows of the knowledge base's language, read once per connection: every
- * unstemmed word with the number of documents holding it (how much a word discriminates,
- * and the vocabulary typos are corrected to), and every name of every service. */
+/* What search knows of the knowledge base's language, per connection: the number of
+ * documents holding an unstemmed word (how much a word discriminates) or a stem, looked up
+ * when first asked for and kept; the whole vocabulary, read the first time a typo is
+ * corrected; and every name of every service. A one-off `nimbus --search` reads only the
+ * few words it needs. */
 
 #define OWN_NAME (1 << 20)
 
 struct _NimbusKbLexicon
 {
-  GHashTable *docs;      /* word -> number of documents + 1 */
-  GPtrArray *words;      /* by length, for correcting */
+  NimbusKbConn *conn;    /* that owns the lexicon */
+  GHashTable *docs;      /* word -> number of documents + 1, for the words asked about */
+  GPtrArray *words;      /* the whole vocabulary, for correcting; NULL until needed */
   GHashTable *services;  /* folded name -> service position + 1 */
+  GHashTable *stems;     /* stem of the index -> number of documents + 1 */
+  NimbusKbStemmer *stemmer;
   guint n_docs;
 };
 
@@ -31,8 +36,10 @@ nimbus_kb_lexicon_free (NimbusKbLexicon *lexicon)
     return;
 
   g_hash_table_unref (lexicon->docs);
-  g_ptr_array_unref (lexicon->words);
+  g_clear_pointer (&lexicon->words, g_ptr_array_unref);
   g_hash_table_unref (lexicon->services);
+  g_hash_table_unref (lexicon->stems);
+  nimbus_kb_stemmer_free (lexicon->stemmer);
   g_free (lexicon);
 }
 
@@ -44,26 +51,16 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
   NimbusKbStmt *stmt;
   int rc;
 
+  lexicon->conn = conn;
   lexicon->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lexicon->words = g_ptr_array_new ();
   lexicon->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if ((stmt = nimbus_kb_prepare (conn, "SELECT term, docs FROM terms", error)) == NULL)
-    goto failed;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lexicon->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if ((lexicon->stemmer = nimbus_kb_stemmer_new (conn->db)) == NULL)
     {
-      const char *word = (const char *) sqlite3_column_text (stmt, 0);
-      char *key;
-
-      if (word == NULL)
-        continue;
-      key = g_strdup (word);
-      g_hash_table_insert (lexicon->docs, key, GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
-      g_ptr_array_add (lexicon->words, key);
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                   "SQLite here has no full-text search (FTS5); Nimbus needs it");
+      goto failed;
     }
-  sqlite3_reset (stmt);
-  if (!nimbus_kb_step_done (conn, rc, error))
-    goto failed;
 
   if ((stmt = nimbus_kb_prepare (conn, "SELECT alias, service_position, own_name FROM aliases",
                                  error)) == NULL)
@@ -96,14 +93,61 @@ failed:
   return NULL;
 }
 
+/* The number of documents sql (one parameter, one column) gives for key, kept in cache;
+ * 0 when it has no row, or when the file cannot be read here (the search's own queries
+ * then say so). */
+static guint
+cached_count (NimbusKbLexicon *lexicon,
+              GHashTable      *cache,
+              const char      *sql,
+              const char      *key)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (cache, key));
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+
+  if (n > 0)
+    return n - 1;
+
+  if ((stmt = nimbus_kb_prepare (lexicon->conn, sql, NULL)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  n = sqlite3_step (stmt) == SQLITE_ROW ? (guint) MAX (sqlite3_column_int (stmt, 0), 0) : 0;
+  g_hash_table_insert (cache, g_strdup (key), GUINT_TO_POINTER (n + 1));
+
+  return n;
+}
+
 /* How many documents hold word (unstemmed); 0 when it is not a word of the index. */
 guint
 nimbus_kb_lexicon_doc_count (NimbusKbLexicon *lexicon,
                              const char      *word)
 {
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->docs, word));
+  return cached_count (lexicon, lexicon->docs, "SELECT docs FROM terms WHERE term = ?", word);
+}
 
-  return n > 0 ? n - 1 : 0;
+/* Every word of the vocabulary, read once. */
+static GPtrArray *
+vocabulary (NimbusKbLexicon *lexicon)
+{
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+
+  if (lexicon->words != NULL)
+    return lexicon->words;
+
+  lexicon->words = g_ptr_array_new_with_free_func (g_free);
+  stmt = nimbus_kb_prepare (lexicon->conn, "SELECT term, docs FROM terms", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *word = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (word == NULL)
+        continue;
+      g_ptr_array_add (lexicon->words, g_strdup (word));
+      g_hash_table_insert (lexicon->docs, g_strdup (word),
+                           GUINT_TO_POINTER ((guint) MAX (sqlite3_column_int (stmt, 1), 0) + 1));
+    }
+
+  return lexicon->words;
 }
 
 guint
@@ -125,6 +169,66 @@ nimbus_kb_lexicon_service (NimbusKbLexicon *lexicon,
   if (own_name != NULL)
     *own_name = (value & OWN_NAME) != 0;
   return (value & ~OWN_NAME) - 1;
+}
+
+/* word and then those of words that have a stem none before them has: the forms a phrase
+ * needs for every stem a prefix stands for ("link", not also "links" and "linked"). */
+GStrv
+nimbus_kb_lexicon_distinct_stems (NimbusKbLexicon    *lexicon,
+                                  const char         *word,
+                                  const char * const *words)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i == 0 || words[i - 1] != NULL; i++)
+    {
+      const char *form = i == 0 ? word : words[i - 1];
+      g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *key = NULL;
+
+      if (!nimbus_kb_stemmer_stem (lexicon->stemmer, form, stems))
+        continue;
+      g_ptr_array_add (stems, NULL);
+      key = g_strjoinv (" ", (GStrv) stems->pdata);
+      if (g_hash_table_add (seen, g_steal_pointer (&key)))
+        g_strv_builder_add (builder, form);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* How many documents match phrase (words joined by spaces), as FTS5 would count them, from
+ * the stems and pairs of stems the compiler counted; -1 when they were not counted (three
+ * words or more), or on an error, which FTS5 then meets itself. */
+gint64
+nimbus_kb_lexicon_phrase_docs (NimbusKbLexicon *lexicon,
+                               NimbusKbConn    *conn,
+                               const char      *phrase)
+{
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  gint64 docs;
+  int rc;
+
+  if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
+      stems->len > 2)
+    return -1;
+
+  if (stems->len == 1)
+    return cached_count (lexicon, lexicon->stems, "SELECT docs FROM stems WHERE stem = ?",
+                         g_ptr_array_index (stems, 0));
+
+  stmt = nimbus_kb_prepare (conn, "SELECT docs FROM stem_pairs WHERE first = ? AND second = ?",
+                            NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, g_ptr_array_index (stems, 0), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_ptr_array_index (stems, 1), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  docs = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : rc == SQLITE_DONE ? 0 : -1;
+
+  return docs;
 }
 
 /* Optimal string alignment distance (Levenshtein with adjacent swaps), stopping early once
@@ -185,6 +289,7 @@ nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
   guint max = length >= 8 ? 2 : 1;
   const char *best = NULL;
   guint best_distance = max + 1, best_docs = 0;
+  GPtrArray *words;
 
   /* Four letters or fewer are too often another real word one edit away ("cafe"). */
   if (length < 5 || length > NIMBUS_QUERY_MAX_TOKEN_BYTES)
@@ -194,9 +299,10 @@ nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
     if (!g_ascii_islower (*p))
       return NULL;  /* digits and non-ASCII: names and numbers, not typos */
 
-  for (guint i = 0; i < lexicon->words->len; i++)
+  words = vocabulary (lexicon);
+  for (guint i = 0; i < words->len; i++)
     {
-      const char *candidate = g_ptr_array_index (lexicon->words, i);
+      const char *candidate = g_ptr_array_index (words, i);
       gsize candidate_length = strlen (candidate);
       guint d, docs;
 

@@ -9,8 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Bumped whenever the tables below change; the reader refuses any other version. */
-#define NIMBUS_KB_SCHEMA_VERSION "6"
+/* Bumped whenever the tables below change; the reader refuses any other version.
+ *
+ * stems and stem_pairs are for ranking: how many documents hold each stem of the index, and
+ * each two stems in a row in one column, counted by the compiler with the index's own
+ * tokenizer, so that bm25's IDF needs no read of a doclist (nimbus-kb-rank.c). */
+#define NIMBUS_KB_SCHEMA_VERSION "7"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
@@ -75,6 +79,9 @@ G_BEGIN_DECLS
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE stems (stem TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE stem_pairs (first TEXT NOT NULL, second TEXT NOT NULL," \
+  "  docs INTEGER NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
   "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
   NIMBUS_KB_QUESTIONS_SCHEMA
@@ -143,6 +150,14 @@ void          nimbus_kb_release_conn  (NimbusKb      *self,
 gboolean nimbus_kb_rank_register (sqlite3  *db,
                                   GError  **error);
 
+typedef struct _NimbusKbStemmer NimbusKbStemmer;
+
+NimbusKbStemmer *nimbus_kb_stemmer_new  (sqlite3         *db);
+void             nimbus_kb_stemmer_free (NimbusKbStemmer *stemmer);
+gboolean         nimbus_kb_stemmer_stem (NimbusKbStemmer *stemmer,
+                                         const char      *text,
+                                         GPtrArray       *stems);
+
 /* The knowledge base's words and service names, for search (nimbus-kb-lexicon.c). */
 NimbusKbLexicon *nimbus_kb_lexicon_load          (NimbusKbConn          *conn,
                                                   GError               **error);
@@ -155,5 +170,11 @@ int              nimbus_kb_lexicon_service       (NimbusKbLexicon       *lexicon
                                                   gboolean              *own_name);
 const char      *nimbus_kb_lexicon_correct       (NimbusKbLexicon       *lexicon,
                                                   const char            *word);
+GStrv            nimbus_kb_lexicon_distinct_stems (NimbusKbLexicon   *lexicon,
+                                                  const char            *word,
+                                                  const char * const    *words);
+gint64           nimbus_kb_lexicon_phrase_docs   (NimbusKbLexicon       *lexicon,
+                                                  NimbusKbConn          *conn,
+                                                  const char            *phrase);
 
 G_END_DECLS

@@ -11,10 +11,15 @@
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
 
-/* nimbus_rank (search, N, weight...): bm25 (k1 1.2, b 0.75, as FTS5's own) over the first N
- * phrases of the MATCH expression only. Search ranks "(RANK) AND (CANDIDATES)" with N the
- * phrases of RANK: the candidates choose which documents are read, RANK alone scores them,
- * exactly as if every document matching RANK had been scored. */
+/* nimbus_rank (search, N, COUNTS, weight...): bm25 (k1 1.2, b 0.75, as FTS5's own) over the
+ * first N phrases of the MATCH expression only. Search ranks "(RANK) AND (CANDIDATES)" with
+ * N the phrases of RANK: the candidates choose which documents are read, RANK alone scores
+ * them, exactly as if every document matching RANK had been scored.
+ *
+ * COUNTS is how many documents each phrase matches, as text ("38 101 16"), as the compiler
+ * counted them (the stems and stem_pairs tables); a phrase without one (-1, or past the
+ * end) is counted by reading its whole doclist, which on a large knowledge base is most of
+ * a search's time. */
 
 #define K1 1.2
 #define B 0.75
@@ -49,10 +54,12 @@ count_hit (const Fts5ExtensionApi *api,
 static RankData *
 rank_data (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
-           int                     n_phrases)
+           int                     n_phrases,
+           const char             *counts)
 {
   RankData *rank = api->xGetAuxdata (fts, 0);
   sqlite3_int64 n_rows = 0, n_tokens = 0;
+  const char *next = counts;
 
   if (rank != NULL)
     return rank;
@@ -68,10 +75,21 @@ rank_data (const Fts5ExtensionApi *api,
 
   for (int i = 0; i < rank->n_phrases; i++)
     {
-      sqlite3_int64 n_hits = 0;
+      sqlite3_int64 n_hits = -1;
       double idf;
 
-      api->xQueryPhrase (fts, i, &n_hits, count_hit);
+      if (next != NULL && *next != '\0')
+        {
+          char *end = NULL;
+
+          n_hits = g_ascii_strtoll (next, &end, 10);
+          next = end != next ? end : NULL;
+        }
+      if (n_hits < 0)
+        {
+          n_hits = 0;
+          api->xQueryPhrase (fts, i, &n_hits, count_hit);
+        }
       idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
       rank->idf[i] = idf > 1e-6 ? idf : 1e-6;
     }
@@ -93,7 +111,9 @@ nimbus_rank (const Fts5ExtensionApi  *api,
   int n_inst = 0, n_columns, length = 0;
   double score = 0;
 
-  if (n_values < 1 || (rank = rank_data (api, fts, sqlite3_value_int (values[0]))) == NULL)
+  if (n_values < 2 ||
+      (rank = rank_data (api, fts, sqlite3_value_int (values[0]),
+                         (const char *) sqlite3_value_text (values[1]))) == NULL)
     {
       sqlite3_result_error (context, "nimbus_rank: bad arguments", -1);
       return;
@@ -108,8 +128,8 @@ nimbus_rank (const Fts5ExtensionApi  *api,
 
       if (api->xInst (fts, i, &phrase, &column, &offset) != SQLITE_OK || phrase >= rank->n_phrases)
         continue;
-      rank->freq[phrase] += column + 1 < n_values && column < n_columns
-                              ? sqlite3_value_double (values[column + 1]) : 1.0;
+      rank->freq[phrase] += column + 2 < n_values && column < n_columns
+                              ? sqlite3_value_double (values[column + 2]) : 1.0;
     }
 
   api->xColumnSize (fts, -1, &length);
@@ -123,10 +143,8 @@ nimbus_rank (const Fts5ExtensionApi  *api,
   sqlite3_result_double (context, -score);
 }
 
-/* Makes nimbus_rank () known to conn. */
-gboolean
-nimbus_kb_rank_register (sqlite3  *db,
-                         GError  **error)
+static fts5_api *
+get_fts5_api (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   fts5_api *api = NULL;
@@ -137,6 +155,81 @@ nimbus_kb_rank_register (sqlite3  *db,
       sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);
+
+  return api;
+}
+
+/* The index's own tokenizer, porter over unicode61: the stems a text is indexed by. */
+struct _NimbusKbStemmer
+{
+  fts5_tokenizer tokenizer;
+  Fts5Tokenizer *instance;
+};
+
+NimbusKbStemmer *
+nimbus_kb_stemmer_new (sqlite3 *db)
+{
+  static const char * const args[] = { "unicode61", "remove_diacritics", "2" };
+  fts5_api *api = get_fts5_api (db);
+  NimbusKbStemmer *stemmer;
+  void *user_data = NULL;
+
+  if (api == NULL)
+    return NULL;
+
+  stemmer = g_new0 (NimbusKbStemmer, 1);
+  if (api->xFindTokenizer (api, "porter", &user_data, &stemmer->tokenizer) != SQLITE_OK ||
+      stemmer->tokenizer.xCreate (user_data, (const char **) args, G_N_ELEMENTS (args),
+                                  &stemmer->instance) != SQLITE_OK)
+    {
+      g_free (stemmer);
+      return NULL;
+    }
+
+  return stemmer;
+}
+
+void
+nimbus_kb_stemmer_free (NimbusKbStemmer *stemmer)
+{
+  if (stemmer == NULL)
+    return;
+
+  stemmer->tokenizer.xDelete (stemmer->instance);
+  g_free (stemmer);
+}
+
+static int
+add_token (void       *stems,
+           int         flags,
+           const char *token,
+           int         length,
+           int         start,
+           int         end)
+{
+  /* Tokens at the same position add nothing to a phrase (porter makes none). */
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0)
+    g_ptr_array_add (stems, g_strndup (token, length));
+  return SQLITE_OK;
+}
+
+/* Appends to stems (owning its strings) the stems of text, in order, as the index holds
+ * them. */
+gboolean
+nimbus_kb_stemmer_stem (NimbusKbStemmer *stemmer,
+                        const char      *text,
+                        GPtrArray       *stems)
+{
+  return stemmer->tokenizer.xTokenize (stemmer->instance, stems, FTS5_TOKENIZE_DOCUMENT, text,
+                                       strlen (text), add_token) == SQLITE_OK;
+}
+
+/* Makes nimbus_rank () known to conn. */
+gboolean
+nimbus_kb_rank_register (sqlite3  *db,
+                         GError  **error)
+{
+  fts5_api *api = get_fts5_api (db);
 
   if (api == NULL || api->iVersion < 2 ||
       api->xCreateFunction (api, "nimbus_rank", NULL, nimbus_rank, NULL) != SQLITE_OK)

@@ -19,7 +19,7 @@
 #define SNIPPET_WORDS 16
 
 /* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
-#define SCORE_SQL "nimbus_rank (search, ?5, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+#define SCORE_SQL "nimbus_rank (search, ?5, ?7, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
   "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
   " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
   " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
@@ -103,6 +103,10 @@ expand_prefixes (NimbusKbConn *conn,
       term->expansions = lookup_expansions (conn, term->tokens[0], error);
       if (term->expansions == NULL)
         return FALSE;
+      g_clear_pointer (&term->phrase_forms, g_strfreev);
+      term->phrase_forms =
+        nimbus_kb_lexicon_distinct_stems (conn->lexicon, term->tokens[0],
+                                          (const char * const *) term->expansions);
     }
 
   return TRUE;
@@ -272,6 +276,32 @@ typedef struct
   "THEN " G_STRINGIFY (NAMED_BOOST) " ELSE 1.0 END"
 #define SCOPE_SQL "(?4 < 0 OR " NIMBUS_KB_ROWID_SERVICE_SQL " = ?4)"
 
+/* How many documents each phrase of rank matches, for nimbus_rank () ("38 101 -1"), from
+ * what the compiler counted; NULL for a connection that scores every match, which has FTS5
+ * count them all, so that its ranking checks these counts too. */
+static char *
+phrase_counts (NimbusKbConn *conn,
+               const char   *rank)
+{
+  g_autoptr(GArray) prefix = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GPtrArray) phrases = nimbus_query_list_phrases (rank, prefix);
+  GString *counts = g_string_new (NULL);
+
+  if (conn->score_every_match)
+    return g_string_free (counts, TRUE);
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      gint64 docs = g_array_index (prefix, gboolean, i)
+                    ? -1 : nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn,
+                                                          g_ptr_array_index (phrases, i));
+
+      g_string_append_printf (counts, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", docs);
+    }
+
+  return g_string_free (counts, FALSE);
+}
+
 /* Appends to hits, up to limit, the documents matching the FTS5 expression "(rank) AND
  * (restrict)" (rank alone without restrict), best first: scored by bm25 over the phrases of
  * rank only (nimbus_rank (), nimbus-kb-rank.c), by kind of document and by the services
@@ -292,6 +322,7 @@ score_matches (NimbusKbConn       *conn,
   g_autofree char *expression = restrict_to != NULL && !g_str_equal (restrict_to, rank)
                                 ? g_strdup_printf ("(%s) AND (%s)", rank, restrict_to)
                                 : g_strdup (rank);
+  g_autofree char *counts = phrase_counts (conn, rank);
   int rc;
 
   if (!nimbus_query_has_content_words (query))
@@ -312,6 +343,7 @@ score_matches (NimbusKbConn       *conn,
   sqlite3_bind_int (stmt, 4, plan->scope);
   sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
   sqlite3_bind_int64 (stmt, 6, last_rowid);
+  sqlite3_bind_text (stmt, 7, counts, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -371,6 +403,59 @@ term_docs (NimbusKbLexicon       *lexicon,
     docs += nimbus_kb_lexicon_doc_count (lexicon, term->expansions[i]);
 
   return docs;
+}
+
+/* How many documents a term matches at most, from the counts the compiler made; -1 when
+ * they say nothing (a word of one or two letters being typed). */
+static gint64
+term_matches_at_most (NimbusKbConn          *conn,
+                      const NimbusQueryTerm *term)
+{
+  g_autofree char *words = NULL;
+  gint64 docs, total;
+
+  if (nimbus_query_term_is_short_prefix (term))
+    return -1;
+
+  words = g_strjoinv (" ", term->tokens);
+  if ((total = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, words)) < 0)
+    return -1;
+  for (guint i = 0; term->prefix && term->expansions != NULL && term->expansions[i] != NULL; i++)
+    {
+      if ((docs = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, term->expansions[i])) < 0)
+        return -1;
+      total += docs;
+    }
+
+  return total;
+}
+
+/* How many documents match the query at most, holding every term (any: any of them): the
+ * fewest a term matches, or all the terms match together. -1 when not known. The phrases
+ * of the ranked expressions hold words of the terms, so they match nothing more. */
+static gint64
+matches_at_most (NimbusKbConn      *conn,
+                 const NimbusQuery *query,
+                 gboolean           any)
+{
+  gint64 bound = -1;
+
+  for (guint i = 0; i < query->terms->len; i++)
+    {
+      const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+      gint64 docs;
+
+      if (term->stop_word)
+        continue;
+      docs = term_matches_at_most (conn, term);
+      if (any && docs < 0 && !nimbus_query_term_is_short_prefix (term))
+        return -1;
+      if (docs < 0)
+        continue;  /* an AND with it matches no more than without */
+      bound = bound < 0 ? docs : any ? bound + docs : MIN (bound, docs);
+    }
+
+  return bound;
 }
 
 /* Documents worth scoring when too many match: those holding the rarest words of the query
@@ -440,9 +525,15 @@ run_query (NimbusKbConn       *conn,
   g_autofree char *candidates = NULL;
   g_autofree char *restricted = NULL;
   sqlite3_int64 last = 0;
+  gint64 at_most;
   guint count = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
+    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
+
+  /* Few enough by the compiler's counts: no need to count them in the index. */
+  at_most = matches_at_most (conn, query, filter == NULL);
+  if (at_most >= 0 && at_most < MAX_SCORED)
     return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
 
   /* Exactly MAX_SCORED is as good as more: the match after them might be the best. */

@@ -45,6 +45,7 @@ nimbus_query_term_free (NimbusQueryTerm *term)
 {
   g_strfreev (term->tokens);
   g_strfreev (term->expansions);
+  g_strfreev (term->phrase_forms);
   g_free (term);
 }
 
@@ -404,6 +405,70 @@ nimbus_query_count_phrases (const char *fts)
   return quoted - MIN (joins, quoted);
 }
 
+/* The phrases of an expression of nimbus_query_to_fts () in FTS5's order, each as its
+ * words joined by spaces, and whether its last word is a prefix ("visibility tim" *). */
+GPtrArray *
+nimbus_query_list_phrases (const char *fts,
+                           GArray     *prefix)
+{
+  GPtrArray *phrases = g_ptr_array_new_with_free_func (g_free);
+  GString *phrase = NULL;
+  gboolean joined = FALSE;
+
+  g_return_val_if_fail (prefix != NULL, phrases);
+  g_array_set_size (prefix, 0);
+
+  for (const char *p = fts; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '"')
+        {
+          GString *word = g_string_new (NULL);
+
+          for (p++; *p != '\0' && !(*p == '"' && p[1] != '"'); p++)
+            {
+              if (*p == '"')
+                p++;  /* "" is a quote inside the string */
+              g_string_append_c (word, *p);
+            }
+
+          if (phrase != NULL && joined)
+            g_string_append_printf (phrase, " %s", word->str);
+          else
+            {
+              gboolean no = FALSE;
+
+              if (phrase != NULL)
+                g_ptr_array_add (phrases, g_string_free (phrase, FALSE));
+              phrase = g_string_new (word->str);
+              g_array_append_val (prefix, no);
+            }
+          g_string_free (word, TRUE);
+          joined = FALSE;
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '+')
+        joined = TRUE;
+      else if (*p == '*' && phrase != NULL)
+        g_array_index (prefix, gboolean, prefix->len - 1) = TRUE;
+      else if (*p == '{')
+        {
+          /* A column filter names columns, not words. */
+          while (*p != '\0' && *p != '}')
+            p++;
+          if (*p == '\0')
+            break;
+        }
+      else if (!g_ascii_isspace (*p))
+        joined = FALSE;
+    }
+
+  if (phrase != NULL)
+    g_ptr_array_add (phrases, g_string_free (phrase, FALSE));
+
+  return phrases;
+}
+
 /* One term as an FTS5 expression, as nimbus_query_to_fts () writes it. */
 char *
 nimbus_query_term_to_fts (const NimbusQueryTerm *term)
@@ -499,11 +564,27 @@ nimbus_query_to_ranked_fts (const NimbusQuery *query,
         continue;
 
       g_string_append (fts, mode == NIMBUS_QUERY_ANY_TERM ? " OR (" : " AND (");
-      append_quoted (fts, a->tokens[0]);
-      g_string_append (fts, " + ");
-      append_quoted (fts, b->tokens[0]);
-      if (b_typed)
-        g_string_append (fts, " *");
+      if (b_typed && b->phrase_forms != NULL && b->phrase_forms[0] != NULL)
+        {
+          /* Whole words, one of each stem, rather than a prefix: a prefix phrase makes
+           * FTS5 merge the doclists of every word it begins, which on a large knowledge
+           * base costs more than the rest of the search. */
+          for (guint k = 0; b->phrase_forms[k] != NULL; k++)
+            {
+              g_string_append (fts, k > 0 ? " OR " : "");
+              append_quoted (fts, a->tokens[0]);
+              g_string_append (fts, " + ");
+              append_quoted (fts, b->phrase_forms[k]);
+            }
+        }
+      else
+        {
+          append_quoted (fts, a->tokens[0]);
+          g_string_append (fts, " + ");
+          append_quoted (fts, b->tokens[0]);
+          if (b_typed)
+            g_string_append (fts, " *");
+        }
       if (mode != NIMBUS_QUERY_ANY_TERM)
         {
           g_string_append (fts, " OR ");

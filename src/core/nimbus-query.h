@@ -31,6 +31,7 @@ typedef struct
   gboolean stop_word;
   gboolean known_word; /* a short last word that is a whole word of the index ("s3") */
   GStrv expansions;   /* whole words the prefix stands for, filled in from the KB */
+  GStrv phrase_forms; /* the prefix and its expansions, one for each stem, for phrases */
 } NimbusQueryTerm;
 
 /* What a person typed, turned into terms that can only ever be searched for as text. */
@@ -49,6 +50,8 @@ char        *nimbus_query_to_fts         (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_term_to_fts    (const NimbusQueryTerm *term);
 guint        nimbus_query_count_phrases  (const char        *fts);
+GPtrArray   *nimbus_query_list_phrases   (const char        *fts,
+                                          GArray            *prefix);
 char        *nimbus_query_to_ranked_fts  (const NimbusQuery *query,
                                           NimbusQueryMode    mode);
 char        *nimbus_query_fold           (const char        *word,
