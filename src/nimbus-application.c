@@ -5,13 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "nimbus-application.h"
 #include "nimbus-cli.h"
-#include "nimbus-cli-calc.h"
 #include "nimbus-kb.h"
-#include "nimbus-link.h"
 #include "nimbus-preferences-window.h"
 #include "nimbus-search-provider.h"
 #include "nimbus-settings.h"
@@ -25,297 +22,19 @@ struct _NimbusApplication
   NimbusSearchProvider *search_provider;
   GSettings *settings;
   GtkCssProvider *text_css;
-  gboolean options_handled;
-  GPrintFunc saved_printerr;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusApplication, nimbus_application, ADW_TYPE_APPLICATION)
-
-static GString *option_error;
-
-static const GOptionEntry option_entries[] = {
-  { "list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List every service, in sidebar order"), NULL },
-  { "exam", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --list, only the services that exam tests; with --practice or --progress, that "
-       "exam"), N_("dva-c02|saa-c03") },
-  { "show", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show a service or section"), N_("ID") },
-  { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search every topic"), N_("TEXT") },
-  /* A string: GApplication cannot tell an integer option set to 0 from one not given. */
-  { "limit", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show at most N search hits (default 10)"),
-    N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Search, or practise, one service only"), N_("ID") },
-  { "capacity", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
-    N_("read|write") },
-  { "consistency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("strong, eventual or transactional reads; standard or transactional writes"),
-    N_("MODE") },
-  { "item-size", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Item size in KB (1 KB = 1024 bytes)"),
-    N_("KB") },
-  { "rate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Items per second (--capacity) or requests per second (--calc)"), N_("N") },
-  { "calc", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("An exam-maths calculator, with its parameters (nimbus --calc help lists them)"),
-    N_("NAME") },
-  { "duration", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc lambda-concurrency: average seconds per request"), N_("SECONDS") },
-  { "account-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc lambda-concurrency: concurrent executions per Region (default 1000)"),
-    N_("N") },
-  { "reserved", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc lambda-concurrency: the function’s reserved concurrency"), N_("N") },
-  { "provisioned", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc lambda-concurrency: the function’s provisioned concurrency"), N_("N") },
-  { "write-mb", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc kinesis-shards: MB written per second"), N_("MB") },
-  { "records", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc kinesis-shards: records written per second"), N_("N") },
-  { "consumers", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc kinesis-shards: consumer applications (default 1)"), N_("N") },
-  { "fan-out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc kinesis-shards: enhanced fan-out (default no)"), N_("yes|no") },
-  { "volume-size", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc ebs-iops: volume size in GiB"), N_("GiB") },
-  { "iops", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc ebs-iops: IOPS the workload demands"), N_("N") },
-  { "throughput", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc ebs-iops: MiB/s the workload demands"), N_("MIBS") },
-  { "visibility-timeout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc sqs-visibility: visibility timeout in seconds (default 30)"),
-    N_("SECONDS") },
-  { "processing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc sqs-visibility: seconds to process a message"), N_("SECONDS") },
-  { "max-receive-count", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc sqs-visibility: the redrive policy’s maxReceiveCount"), N_("N") },
-  { "failures", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc sqs-visibility: receives that fail before one succeeds (default 0)"),
-    N_("N") },
-  { "burst", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc api-throttling: requests arriving at once"), N_("N") },
-  { "rate-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc api-throttling: throttle rate per second (default 10000)"), N_("N") },
-  { "burst-limit", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --calc api-throttling: throttle burst (default 5000)"), N_("N") },
-  { "weak", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the weak areas you have flagged, newest first"),
-    NULL },
-  { "export-weak", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write your weak areas with their sections’ text and your notes to FILE as Markdown"),
-    N_("FILE.md") },
-  { "practice", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("A set of practice questions (with --exam; --domain, --service, --count, --seed and "
-       "--answers narrow or change it)"), NULL },
-  { "domain", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --practice: questions of that exam domain only"), N_("N") },
-  { "count", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --practice: how many questions (default 10)"), N_("N") },
-  { "seed", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --practice: the same N picks the same set, for scripts (default: a new set "
-       "each time)"), N_("N") },
-  { "answers", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --practice: the right options, and why each option is right or wrong"), NULL },
-  { "progress", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Your readiness in each exam domain, and your latest practice sessions"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Answer in JSON"), NULL },
-  { "kb", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this compiled knowledge base"),
-    N_("PATH") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-  /* Bytes, as the text options: a link that is not UTF-8 is a message, not a usage error. */
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[nimbus:ID]") },
-  { NULL }
-};
-
-/* The option entry's own copy of a name, which lives as long as the program. */
-static const char *
-find_entry_name (const char *name)
-{
-  for (guint i = 0; option_entries[i].long_name != NULL; i++)
-    {
-      if (g_str_equal (option_entries[i].long_name, name))
-        return option_entries[i].long_name;
-    }
-
-  g_error ("A calculator parameter --%s has no option entry", name);
-}
-
-/* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
- * charset: in the C locale of cron or a container, GLib would refuse "é" outright. UTF-8 is
- * taken as it is whatever the locale; other bytes are converted from the locale's charset
- * when they can be; anything else is a usage error that names the option. */
-static gboolean
-lookup_text (GVariantDict  *dict,
-             const char    *name,
-             char         **value)
-{
-  g_autofree char *bytes = NULL;
-
-  *value = NULL;
-  if (!g_variant_dict_lookup (dict, name, "^ay", &bytes))
-    return TRUE;
-
-  if (g_utf8_validate (bytes, -1, NULL))
-    *value = g_steal_pointer (&bytes);
-  else if ((*value = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL)) == NULL)
-    {
-      nimbus_cli_usage_error (_("--%s is not valid text in UTF-8 or in this locale’s encoding"),
-                              name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The calculators' parameters given, by name; the names are the option entries'. --rate,
- * which --capacity takes too, is among them whenever it is given, so that a calculator
- * that does not take it refuses it. */
-static gboolean
-lookup_calc_params (GVariantDict *dict,
-                    GHashTable   *params)
-{
-  g_auto(GStrv) names = nimbus_cli_calc_dup_param_names ();
-  char *rate = NULL;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      char *value = NULL;
-
-      if (g_str_equal (names[i], "rate"))
-        continue;
-      if (!lookup_text (dict, names[i], &value))
-        return FALSE;
-      if (value != NULL)
-        g_hash_table_insert (params, (gpointer) find_entry_name (names[i]), value);
-    }
-
-  if (!lookup_text (dict, "rate", &rate))
-    return FALSE;
-  if (rate != NULL)
-    g_hash_table_insert (params, (gpointer) find_entry_name ("rate"), rate);
-
-  return TRUE;
-}
-
-/* GApplication keeps the last of a repeated option; the contract refuses it. */
-static gboolean
-check_repeats (char **arguments)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 1; arguments[i] != NULL && !g_str_equal (arguments[i], "--"); i++)
-    {
-      g_autofree char *name = NULL;
-
-      if (!g_str_has_prefix (arguments[i], "--"))
-        continue;
-
-      name = g_strndup (arguments[i] + 2, strcspn (arguments[i] + 2, "="));
-      for (guint j = 0; option_entries[j].long_name != NULL; j++)
-        {
-          if (g_str_equal (option_entries[j].long_name, name) &&
-              !g_hash_table_add (seen, g_strdup (name)))
-            {
-              nimbus_cli_usage_error (_("--%s is given more than once"), name);
-              return FALSE;
-            }
-          /* The value of an option is not an option: --search --list searches "--list". */
-          if (g_str_equal (option_entries[j].long_name, name) &&
-              option_entries[j].arg != G_OPTION_ARG_NONE && strchr (arguments[i], '=') == NULL &&
-              arguments[i + 1] != NULL)
-            i++;
-        }
-    }
-
-  return TRUE;
-}
-
-static void
-capture_printerr (const char *string)
-{
-  g_string_append (option_error, string);
-}
-
-/* GApplication prints option errors itself and exits with 1; the contract wants 2 and a
- * pointer to --help, so the message is caught and said again. */
-static gboolean
-nimbus_application_local_command_line (GApplication   *app,
-                                       char         ***arguments,
-                                       int            *exit_status)
-{
-  NimbusApplication *self = NIMBUS_APPLICATION (app);
-  gboolean handled;
-
-  if (!check_repeats (*arguments))
-    {
-      *exit_status = NIMBUS_EXIT_USAGE;
-      return TRUE;
-    }
-
-  option_error = g_string_new (NULL);
-  self->saved_printerr = g_set_printerr_handler (capture_printerr);
-  handled = G_APPLICATION_CLASS (nimbus_application_parent_class)->local_command_line (app,
-                                                                                    arguments,
-                                                                                    exit_status);
-  if (!self->options_handled)
-    {
-      g_set_printerr_handler (self->saved_printerr);
-      if (option_error->len > 0)
-        {
-          g_strchomp (option_error->str);
-          nimbus_cli_usage_error ("%s", option_error->str);
-          *exit_status = NIMBUS_EXIT_USAGE;
-        }
-    }
-  g_string_free (g_steal_pointer (&option_error), TRUE);
-
-  return handled;
-}
-
-static gboolean
-is_link (const char *argument)
-{
-  return g_ascii_strncasecmp (argument, NIMBUS_LINK_SCHEME ":", strlen (NIMBUS_LINK_SCHEME) + 1) == 0;
-}
-
-/* nimbus nimbus:ID: the link is taken out of the arguments, so that any other argument is
- * still unexpected. Two links are a usage error. */
-static gboolean
-take_link (NimbusCliOptions  *options,
-           char             **link)
-{
-  guint kept = 0;
-
-  for (guint i = 0; options->remaining != NULL && options->remaining[i] != NULL; i++)
-    {
-      if (!is_link (options->remaining[i]))
-        options->remaining[kept++] = options->remaining[i];
-      else if (*link != NULL)
-        {
-          nimbus_cli_usage_error (_("only one nimbus: link can be opened at a time"));
-          for (; options->remaining[i] != NULL; i++)
-            g_free (options->remaining[i]);
-          options->remaining[kept] = NULL;
-          return FALSE;
-        }
-      else
-        *link = options->remaining[i];
-    }
-  if (options->remaining != NULL)
-    options->remaining[kept] = NULL;
-
-  return TRUE;
-}
 
 /* The window opens at the link, in this process or in the Nimbus already running. Whether the
  * knowledge base has the page is the window's to say. */
 static int
 open_link (NimbusApplication *self,
-           const char        *kb_path,
            const char        *link)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_uri (link);
 
-  self->kb_path = g_strdup (kb_path);
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
       g_printerr (_("nimbus: cannot start: %s\n"), error->message);
@@ -327,89 +46,29 @@ open_link (NimbusApplication *self,
   return g_application_get_is_remote (G_APPLICATION (self)) ? NIMBUS_EXIT_OK : -1;
 }
 
-static int
-nimbus_application_handle_local_options (GApplication *app,
-                                         GVariantDict *dict)
+/* The terminal requests answer in nimbus-cli.c and exit, before GApplication registers on
+ * D-Bus or GTK opens a display. The window path goes on to GApplication: it registers,
+ * then activates, opens the link or serves D-Bus. */
+static gboolean
+nimbus_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
 {
   NimbusApplication *self = NIMBUS_APPLICATION (app);
-  NimbusCliOptions options = { 0 };
-  g_autofree char *link = NULL;
-  int status = -1;
+  g_auto(NimbusCliWindow) window = { 0 };
 
-  options.calc_params = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if ((*exit_status = nimbus_cli_run (arguments, &window)) != -1)
+    return TRUE;
 
-  self->options_handled = TRUE;
-  g_set_printerr_handler (self->saved_printerr);
+  self->kb_path = g_steal_pointer (&window.kb_path);
+  if (window.gapplication_service)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
+  if (window.link != NULL && (*exit_status = open_link (self, window.link)) != -1)
+    return TRUE;
 
-  options.list = g_variant_dict_contains (dict, "list");
-  options.json = g_variant_dict_contains (dict, "json");
-  options.version = g_variant_dict_contains (dict, "version");
-  options.weak = g_variant_dict_contains (dict, "weak");
-  options.practice = g_variant_dict_contains (dict, "practice");
-  options.progress = g_variant_dict_contains (dict, "progress");
-  options.answers = g_variant_dict_contains (dict, "answers");
-  g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
-  g_variant_dict_lookup (dict, "export-weak", "^ay", &options.export_weak);
-  if (g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^aay", &options.remaining))
-    {
-      for (guint i = 0; options.remaining[i] != NULL; i++)
-        {
-          char *valid = g_utf8_make_valid (options.remaining[i], -1);
-
-          g_free (options.remaining[i]);
-          options.remaining[i] = valid;
-        }
-    }
-
-  if (!lookup_text (dict, "show", &options.show) ||
-      !lookup_text (dict, "search", &options.search) ||
-      !lookup_text (dict, "limit", &options.limit) ||
-      !lookup_text (dict, "service", &options.service) ||
-      !lookup_text (dict, "exam", &options.exam) ||
-      !lookup_text (dict, "domain", &options.domain) ||
-      !lookup_text (dict, "count", &options.count) ||
-      !lookup_text (dict, "seed", &options.seed) ||
-      !lookup_text (dict, "capacity", &options.capacity) ||
-      !lookup_text (dict, "consistency", &options.consistency) ||
-      !lookup_text (dict, "item-size", &options.item_size) ||
-      !lookup_text (dict, "rate", &options.rate) ||
-      !lookup_text (dict, "calc", &options.calc) ||
-      !lookup_calc_params (dict, options.calc_params))
-    status = NIMBUS_EXIT_USAGE;
-  else if (!take_link (&options, &link))
-    status = NIMBUS_EXIT_USAGE;
-  else if (link != NULL && nimbus_cli_wants_terminal (&options))
-    {
-      nimbus_cli_usage_error (_("%s opens the window, which cannot be done with options that "
-                                "answer in the terminal"), link);
-      status = NIMBUS_EXIT_USAGE;
-    }
-  else if (nimbus_cli_wants_terminal (&options))
-    status = nimbus_cli_run (&options);
-  else if (link != NULL)
-    status = open_link (self, options.kb_path, link);
-  else
-    self->kb_path = g_strdup (options.kb_path);
-
-  g_free (options.show);
-  g_free (options.search);
-  g_free (options.limit);
-  g_free (options.service);
-  g_free (options.exam);
-  g_free (options.domain);
-  g_free (options.count);
-  g_free (options.seed);
-  g_free (options.capacity);
-  g_free (options.consistency);
-  g_free (options.item_size);
-  g_free (options.rate);
-  g_free (options.calc);
-  g_hash_table_unref (options.calc_params);
-  g_free (options.kb_path);
-  g_free (options.export_weak);
-  g_strfreev (options.remaining);
-
-  return status;
+  return G_APPLICATION_CLASS (nimbus_application_parent_class)->local_command_line (app,
+                                                                                    arguments,
+                                                                                    exit_status);
 }
 
 static NimbusWindow *
@@ -663,7 +322,6 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
 
   object_class->finalize = nimbus_application_finalize;
   app_class->local_command_line = nimbus_application_local_command_line;
-  app_class->handle_local_options = nimbus_application_handle_local_options;
   app_class->startup = nimbus_application_startup;
   app_class->activate = nimbus_application_activate;
   app_class->open = nimbus_application_open;
@@ -676,13 +334,6 @@ nimbus_application_init (NimbusApplication *self)
 {
   /* Started by the Shell only to search, stay a little for the next keystroke. */
   g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Study AWS services for certification exams."));
-  g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("nimbus nimbus:ID opens the window at that "
-                                                  "service or section, as a copied link does "
-                                                  "(nimbus:sqs/visibility-timeout)."));
 }
 
 NimbusApplication *

@@ -409,28 +409,6 @@ static const Calculator calculators[] = {
     nimbus_api_throttling_params, answer_api_throttling },
 };
 
-/* Every parameter of every calculator, once: the option parser's entries. */
-GStrv
-nimbus_cli_calc_dup_param_names (void)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < G_N_ELEMENTS (calculators); i++)
-    {
-      guint n_params;
-      const NimbusCalcParam *params = calculators[i].params (&n_params);
-
-      for (guint j = 0; j < n_params; j++)
-        {
-          if (g_hash_table_add (seen, (gpointer) params[j].name))
-            g_strv_builder_add (builder, params[j].name);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static char *
 dup_param_default (const NimbusCalcParam *param)
 {

@@ -6,10 +6,9 @@
 
 G_BEGIN_DECLS
 
-GStrv  nimbus_cli_calc_dup_param_names (void);
-int    nimbus_cli_calc_run             (const char  *name,
-                                        GHashTable  *params,
-                                        gboolean     json,
-                                        char       **answer);
+int nimbus_cli_calc_run (const char  *name,
+                         GHashTable  *params,
+                         gboolean     json,
+                         char       **answer);
 
 G_END_DECLS

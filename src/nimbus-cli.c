@@ -20,29 +20,16 @@
 #include "nimbus-cli-calc.h"
 #include "nimbus-cli-practice.h"
 #include "nimbus-kb.h"
+#include "nimbus-link.h"
 #include "nimbus-service.h"
 #include "nimbus-user-store.h"
 #include "nimbus-entry-writer.h"
 
 #define DEFAULT_LIMIT 10
 
-/* The terminal front end of ../shared/CLI.md: answers on stdout, one line on stderr when it
- * cannot, and never touches a display. */
-
-gboolean
-nimbus_cli_wants_terminal (const NimbusCliOptions *options)
-{
-  return options->list || options->version || options->weak || options->show != NULL ||
-         options->export_weak != NULL || options->practice || options->progress ||
-         options->answers || options->domain != NULL || options->count != NULL ||
-         options->seed != NULL ||
-         options->search != NULL || options->json || options->limit != NULL ||
-         options->service != NULL || options->exam != NULL ||
-         options->capacity != NULL || options->consistency != NULL ||
-         options->item_size != NULL || options->rate != NULL || options->calc != NULL ||
-         g_hash_table_size (options->calc_params) > 0 ||
-         (options->remaining != NULL && options->remaining[0] != NULL);
-}
+/* The terminal front end of ../shared/CLI.md: it owns the options of the command line (the
+ * table of dup_option_entries ()), answers on stdout, one line on stderr when it cannot, and
+ * never touches a display. */
 
 void
 nimbus_cli_usage_error (const char *format,
@@ -655,9 +642,10 @@ run (const NimbusCliOptions *options,
   return run_search (kb, options->search, options->service, limit, options->json);
 }
 
-/* Runs the terminal request; the exit status of ../shared/CLI.md. */
-int
-nimbus_cli_run (const NimbusCliOptions *options)
+/* Runs the terminal request once its options make sense; the exit status of
+ * ../shared/CLI.md. */
+static int
+answer (const NimbusCliOptions *options)
 {
   guint limit = DEFAULT_LIMIT;
 
@@ -668,4 +656,400 @@ nimbus_cli_run (const NimbusCliOptions *options)
   signal (SIGPIPE, SIG_IGN);
   signal (SIGXFSZ, SIG_IGN);
   return finish_output (run (options, limit));
+}
+
+/* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
+ * charset: in the C locale of cron or a container, GLib would refuse "é" outright. UTF-8 is
+ * taken as it is whatever the locale; other bytes are converted from the locale's charset
+ * when they can be; anything else is a usage error that names the option. */
+static char *
+dup_text (const char  *name,
+          const char  *bytes,
+          GError     **error)
+{
+  char *text;
+
+  if (g_utf8_validate (bytes, -1, NULL))
+    return g_strdup (bytes);
+
+  if ((text = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL)) == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--%s is not valid text in UTF-8 or in this locale’s encoding"), name);
+
+  return text;
+}
+
+/* A calculator's parameter, by its name without the dashes. */
+static gboolean
+add_calc_param (const char  *option_name,
+                const char  *value,
+                gpointer     user_data,
+                GError     **error)
+{
+  NimbusCliOptions *options = user_data;
+  const char *name = option_name + strlen ("--");
+  char *text = dup_text (name, value, error);
+
+  if (text == NULL)
+    return FALSE;
+
+  g_hash_table_insert (options->calc_params, g_strdup (name), text);
+  return TRUE;
+}
+
+/* The terminal options, in the order --help lists them, with where each value goes. Values
+ * come as bytes (G_OPTION_ARG_FILENAME): --kb and --export-weak are file names and stay so,
+ * every other value is made UTF-8 by take_texts (); the calculators' parameters go by name
+ * into calc_params, which nimbus-cli-calc.c reads. */
+static GOptionEntry *
+dup_option_entries (NimbusCliOptions *o)
+{
+  const GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, N_("List every service, in sidebar order"),
+      NULL },
+    { "exam", 0, 0, G_OPTION_ARG_FILENAME, &o->exam,
+      N_("With --list, only the services that exam tests; with --practice or --progress, that "
+         "exam"), N_("dva-c02|saa-c03") },
+    { "show", 0, 0, G_OPTION_ARG_FILENAME, &o->show, N_("Show a service or section"),
+      N_("ID") },
+    { "search", 0, 0, G_OPTION_ARG_FILENAME, &o->search, N_("Search every topic"),
+      N_("TEXT") },
+    /* Text, so that 0 and no value at all are told apart, and a bad value named. */
+    { "limit", 0, 0, G_OPTION_ARG_FILENAME, &o->limit,
+      N_("Show at most N search hits (default 10)"), N_("N") },
+    { "service", 0, 0, G_OPTION_ARG_FILENAME, &o->service,
+      N_("Search, or practise, one service only"), N_("ID") },
+    { "capacity", 0, 0, G_OPTION_ARG_FILENAME, &o->capacity,
+      N_("DynamoDB capacity for reads or writes (with --consistency, --item-size, --rate)"),
+      N_("read|write") },
+    { "consistency", 0, 0, G_OPTION_ARG_FILENAME, &o->consistency,
+      N_("strong, eventual or transactional reads; standard or transactional writes"),
+      N_("MODE") },
+    { "item-size", 0, 0, G_OPTION_ARG_FILENAME, &o->item_size,
+      N_("Item size in KB (1 KB = 1024 bytes)"), N_("KB") },
+    { "rate", 0, 0, G_OPTION_ARG_FILENAME, &o->rate,
+      N_("Items per second (--capacity) or requests per second (--calc)"), N_("N") },
+    { "calc", 0, 0, G_OPTION_ARG_FILENAME, &o->calc,
+      N_("An exam-maths calculator, with its parameters (nimbus --calc help lists them)"),
+      N_("NAME") },
+    { "duration", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc lambda-concurrency: average seconds per request"), N_("SECONDS") },
+    { "account-limit", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc lambda-concurrency: concurrent executions per Region (default 1000)"),
+      N_("N") },
+    { "reserved", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc lambda-concurrency: the function’s reserved concurrency"), N_("N") },
+    { "provisioned", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc lambda-concurrency: the function’s provisioned concurrency"), N_("N") },
+    { "write-mb", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc kinesis-shards: MB written per second"), N_("MB") },
+    { "records", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc kinesis-shards: records written per second"), N_("N") },
+    { "consumers", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc kinesis-shards: consumer applications (default 1)"), N_("N") },
+    { "fan-out", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc kinesis-shards: enhanced fan-out (default no)"), N_("yes|no") },
+    { "volume-size", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc ebs-iops: volume size in GiB"), N_("GiB") },
+    { "iops", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc ebs-iops: IOPS the workload demands"), N_("N") },
+    { "throughput", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc ebs-iops: MiB/s the workload demands"), N_("MIBS") },
+    { "visibility-timeout", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc sqs-visibility: visibility timeout in seconds (default 30)"),
+      N_("SECONDS") },
+    { "processing", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc sqs-visibility: seconds to process a message"), N_("SECONDS") },
+    { "max-receive-count", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc sqs-visibility: the redrive policy’s maxReceiveCount"), N_("N") },
+    { "failures", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc sqs-visibility: receives that fail before one succeeds (default 0)"),
+      N_("N") },
+    { "burst", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc api-throttling: requests arriving at once"), N_("N") },
+    { "rate-limit", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc api-throttling: throttle rate per second (default 10000)"), N_("N") },
+    { "burst-limit", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, add_calc_param,
+      N_("With --calc api-throttling: throttle burst (default 5000)"), N_("N") },
+    { "weak", 0, 0, G_OPTION_ARG_NONE, &o->weak,
+      N_("List the weak areas you have flagged, newest first"), NULL },
+    { "export-weak", 0, 0, G_OPTION_ARG_FILENAME, &o->export_weak,
+      N_("Write your weak areas with their sections’ text and your notes to FILE as Markdown"),
+      N_("FILE.md") },
+    { "practice", 0, 0, G_OPTION_ARG_NONE, &o->practice,
+      N_("A set of practice questions (with --exam; --domain, --service, --count, --seed and "
+         "--answers narrow or change it)"), NULL },
+    { "domain", 0, 0, G_OPTION_ARG_FILENAME, &o->domain,
+      N_("With --practice: questions of that exam domain only"), N_("N") },
+    { "count", 0, 0, G_OPTION_ARG_FILENAME, &o->count,
+      N_("With --practice: how many questions (default 10)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_FILENAME, &o->seed,
+      N_("With --practice: the same N picks the same set, for scripts (default: a new set "
+         "each time)"), N_("N") },
+    { "answers", 0, 0, G_OPTION_ARG_NONE, &o->answers,
+      N_("With --practice: the right options, and why each option is right or wrong"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &o->progress,
+      N_("Your readiness in each exam domain, and your latest practice sessions"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Answer in JSON"), NULL },
+    { "kb", 0, 0, G_OPTION_ARG_FILENAME, &o->kb_path, N_("Use this compiled knowledge base"),
+      N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"),
+      NULL },
+    /* Bytes, as the text options: a link that is not UTF-8 is a message, not a usage error. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->remaining, NULL,
+      N_("[nimbus:ID]") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/* GApplication's own option, that the D-Bus service file gives: it goes on to GApplication,
+ * and --help lists it in GLib's words and translations, as GApplication does. */
+static GOptionGroup *
+new_gapplication_group (NimbusCliOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "gapplication-service", 0, 0, G_OPTION_ARG_NONE, &options->gapplication_service,
+      "Enter GApplication service mode (use from D-Bus service files)", NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("gapplication", "GApplication options",
+                                            "Show GApplication options", NULL, NULL);
+
+  g_option_group_set_translation_domain (group, "glib20");
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+/* GOption keeps the last of a repeated option; the contract refuses it. */
+static gboolean
+check_repeats (const GOptionEntry  *entries,
+               char               **arguments,
+               GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 1; arguments[i] != NULL && !g_str_equal (arguments[i], "--"); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!g_str_has_prefix (arguments[i], "--"))
+        continue;
+
+      name = g_strndup (arguments[i] + 2, strcspn (arguments[i] + 2, "="));
+      for (guint j = 0; entries[j].long_name != NULL; j++)
+        {
+          if (!g_str_equal (entries[j].long_name, name))
+            continue;
+
+          if (!g_hash_table_add (seen, g_strdup (name)))
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--%s is given more than once"), name);
+              return FALSE;
+            }
+          /* The value of an option is not an option: --search --list searches "--list". */
+          if (entries[j].arg != G_OPTION_ARG_NONE && strchr (arguments[i], '=') == NULL &&
+              arguments[i + 1] != NULL)
+            i++;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_file_name (const NimbusCliOptions *options,
+              gpointer                arg_data)
+{
+  return arg_data == &options->kb_path || arg_data == &options->export_weak;
+}
+
+/* The text options' bytes made UTF-8, in the order of the table. --rate, which --capacity
+ * takes too, is among the calculators' parameters whenever it is given, so that a calculator
+ * that does not take it refuses it. */
+static gboolean
+take_texts (const GOptionEntry  *entries,
+            NimbusCliOptions    *options,
+            GError             **error)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      char **value = entries[i].arg_data;
+      char *text;
+
+      if (entries[i].arg != G_OPTION_ARG_FILENAME || *value == NULL ||
+          is_file_name (options, value))
+        continue;
+
+      if ((text = dup_text (entries[i].long_name, *value, error)) == NULL)
+        return FALSE;
+      g_free (*value);
+      *value = text;
+    }
+
+  if (options->rate != NULL)
+    g_hash_table_insert (options->calc_params, g_strdup ("rate"), g_strdup (options->rate));
+
+  return TRUE;
+}
+
+static gboolean
+is_link (const char *argument)
+{
+  return g_ascii_strncasecmp (argument, NIMBUS_LINK_SCHEME ":",
+                              strlen (NIMBUS_LINK_SCHEME) + 1) == 0;
+}
+
+/* nimbus nimbus:ID: the link is taken out of the arguments, so that any other argument is
+ * still unexpected; one that is not UTF-8 is made so, for the window to name it. Two links
+ * are a usage error. */
+static gboolean
+take_link (NimbusCliOptions  *options,
+           GError           **error)
+{
+  gboolean another = FALSE;
+  guint kept = 0;
+
+  if (options->remaining == NULL)
+    return TRUE;
+
+  for (guint i = 0; options->remaining[i] != NULL; i++)
+    {
+      char *argument = g_utf8_make_valid (options->remaining[i], -1);
+
+      g_free (options->remaining[i]);
+      if (is_link (argument) && options->link == NULL)
+        options->link = argument;
+      else
+        {
+          another |= is_link (argument);
+          options->remaining[kept++] = argument;
+        }
+    }
+  options->remaining[kept] = NULL;
+
+  if (another)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("only one nimbus: link can be opened at a time"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse (GOptionEntry       *entries,
+       NimbusCliOptions   *options,
+       char             ***arguments,
+       GError            **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, options, NULL);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (context, group);
+  g_option_context_add_group (context, new_gapplication_group (options));
+  g_option_context_set_summary (context, _("Study AWS services for certification exams."));
+  g_option_context_set_description (context,
+                                    _("nimbus nimbus:ID opens the window at that service or "
+                                      "section, as a copied link does "
+                                      "(nimbus:sqs/visibility-timeout)."));
+
+  return check_repeats (entries, *arguments, error) &&
+         g_option_context_parse_strv (context, arguments, error) &&
+         take_texts (entries, options, error) &&
+         take_link (options, error);
+}
+
+/* Any option of the table but --kb, or an argument other than the link: the window path is
+ * no options, --kb, a link and --gapplication-service. */
+static gboolean
+wants_terminal (const GOptionEntry     *entries,
+                const NimbusCliOptions *options)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      gpointer value = entries[i].arg_data;
+
+      if (value == &options->kb_path)
+        continue;
+      if ((entries[i].arg == G_OPTION_ARG_NONE && *(gboolean *) value) ||
+          (entries[i].arg == G_OPTION_ARG_FILENAME && *(char **) value != NULL) ||
+          (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY && *(char ***) value != NULL &&
+           **(char ***) value != NULL))
+        return TRUE;
+    }
+
+  /* The calculators' parameters, by callback. */
+  return g_hash_table_size (options->calc_params) > 0;
+}
+
+/* The values the table points at; the link is the one value taken out of them. */
+static void
+clear_options (const GOptionEntry *entries,
+               NimbusCliOptions   *options)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      if (entries[i].arg == G_OPTION_ARG_FILENAME)
+        g_clear_pointer ((char **) entries[i].arg_data, g_free);
+      else if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY)
+        g_clear_pointer ((char ***) entries[i].arg_data, g_strfreev);
+    }
+  g_clear_pointer (&options->link, g_free);
+  g_clear_pointer (&options->calc_params, g_hash_table_unref);
+}
+
+/* Parses the command line, which is left with the program's name only. A terminal request is
+ * answered and its exit status returned; -1 is the window's, with what it opens in window. */
+int
+nimbus_cli_run (char            ***arguments,
+                NimbusCliWindow   *window)
+{
+  NimbusCliOptions options = { 0 };
+  g_autofree GOptionEntry *entries = dup_option_entries (&options);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_return_val_if_fail (arguments != NULL && *arguments != NULL, NIMBUS_EXIT_USAGE);
+  g_return_val_if_fail (window != NULL, NIMBUS_EXIT_USAGE);
+
+  options.calc_params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!parse (entries, &options, arguments, &error))
+    {
+      nimbus_cli_usage_error ("%s", error->message);
+      status = NIMBUS_EXIT_USAGE;
+    }
+  else if (!wants_terminal (entries, &options))
+    {
+      window->kb_path = g_steal_pointer (&options.kb_path);
+      window->link = g_steal_pointer (&options.link);
+      window->gapplication_service = options.gapplication_service;
+      status = -1;
+    }
+  else if (options.link != NULL)
+    {
+      nimbus_cli_usage_error (_("%s opens the window, which cannot be done with options that "
+                                "answer in the terminal"), options.link);
+      status = NIMBUS_EXIT_USAGE;
+    }
+  else
+    status = answer (&options);
+
+  clear_options (entries, &options);
+  return status;
+}
+
+void
+nimbus_cli_window_clear (NimbusCliWindow *window)
+{
+  g_clear_pointer (&window->kb_path, g_free);
+  g_clear_pointer (&window->link, g_free);
+  window->gapplication_service = FALSE;
 }

@@ -31,17 +31,30 @@ typedef struct
   GHashTable *calc_params;  /* the calculators' parameters given: name -> text, never NULL */
   char *kb_path;      /* --kb */
   char *export_weak;  /* --export-weak: a file name, in the file system's encoding */
-  GStrv remaining;
+  char *link;         /* nimbus nimbus:ID */
+  gboolean gapplication_service;  /* the D-Bus service file's option, GApplication's */
+  GStrv remaining;    /* arguments that are not options, but for the link */
 } NimbusCliOptions;
+
+/* What the command line opens when it does not answer in the terminal. */
+typedef struct
+{
+  char *kb_path;      /* --kb, or NULL for the installed knowledge base */
+  char *link;         /* a nimbus: link to open the window at, or NULL */
+  gboolean gapplication_service;  /* started by D-Bus, for the search provider */
+} NimbusCliWindow;
 
 /* Exit statuses of ../shared/CLI.md */
 #define NIMBUS_EXIT_OK 0
 #define NIMBUS_EXIT_UNAVAILABLE 1
 #define NIMBUS_EXIT_USAGE 2
 
-gboolean nimbus_cli_wants_terminal (const NimbusCliOptions *options);
-int      nimbus_cli_run            (const NimbusCliOptions *options);
-void     nimbus_cli_usage_error    (const char             *format,
-                                    ...) G_GNUC_PRINTF (1, 2);
+int  nimbus_cli_run          (char            ***arguments,
+                              NimbusCliWindow   *window);
+void nimbus_cli_window_clear (NimbusCliWindow   *window);
+void nimbus_cli_usage_error  (const char        *format,
+                              ...) G_GNUC_PRINTF (1, 2);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NimbusCliWindow, nimbus_cli_window_clear)
 
 G_END_DECLS

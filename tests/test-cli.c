@@ -519,6 +519,60 @@ test_cli_capacity_bad_input (void)
   }
 }
 
+/* --help lists every option of the contract and every calculator's parameter, from the one
+ * table of the CLI; GApplication's service option is there for D-Bus, under --help-all. */
+static void
+test_cli_help (void)
+{
+  const char *options[] = {
+    "--list", "--show=ID", "--search=TEXT", "--limit=N", "--service=ID", "--exam=",
+    "--capacity=read|write", "--consistency=MODE", "--item-size=KB", "--rate=N", "--calc=NAME",
+    "--weak", "--export-weak=FILE.md", "--practice", "--domain=N", "--count=N", "--seed=N",
+    "--answers", "--progress", "--json", "--kb=PATH", "--version", "[nimbus:ID]",
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *calculators = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Usage:"));
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_test_message ("%s", options[i]);
+      g_assert_nonnull (strstr (out, options[i]));
+    }
+  g_assert_null (strstr (out, "--gapplication-service"));
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&calculators, NULL, "--calc", "help", "--json", NULL),
+                   ==, 0);
+  root = parse_json (calculators);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *calculator = json_array_get_object_element (array, i);
+      JsonArray *params = json_object_get_array_member (calculator, "params");
+
+      for (guint j = 0; j < json_array_get_length (params); j++)
+        {
+          JsonObject *param = json_array_get_object_element (params, j);
+          const char *name = json_object_get_string_member (param, "name");
+          g_autofree char *listed = g_strconcat ("--", name, "=", NULL);
+
+          g_test_message ("%s", listed);
+          g_assert_nonnull (strstr (out, listed));
+        }
+    }
+
+  g_assert_cmpint (nimbus_test_run_nimbus (&all, NULL, "--help-all", NULL), ==, 0);
+  g_assert_nonnull (strstr (all, "--gapplication-service"));
+  g_assert_nonnull (strstr (all, "--calc=NAME"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +580,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nimbus/cli/version", test_cli_version);
+  g_test_add_func ("/nimbus/cli/help", test_cli_help);
   g_test_add_func ("/nimbus/cli/list", test_cli_list);
   g_test_add_func ("/nimbus/cli/list-exam", test_cli_list_exam);
   g_test_add_func ("/nimbus/cli/list-exam-unknown", test_cli_list_exam_unknown);
