@@ -17,11 +17,17 @@
 #include "nimbus-settings.h"
 #include "nimbus-window.h"
 
+/* The application owns the models every window, the Shell search provider and the terminal
+ * answers share: one knowledge base and one user store, each opened when first needed. */
 struct _NimbusApplication
 {
   AdwApplication parent_instance;
 
-  char *kb_path;
+  char *kb_path;           /* --kb, else NULL for NIMBUS_KB or the installed one */
+  char *store_path;        /* NULL for the user's own */
+  NimbusKb *kb;
+  NimbusUserStore *store;
+  gboolean store_reading;  /* store was opened only to read (the terminal's answers) */
   NimbusSearchProvider *search_provider;
   GSettings *settings;
   GtkCssProvider *text_css;
@@ -30,6 +36,17 @@ struct _NimbusApplication
 };
 
 G_DEFINE_FINAL_TYPE (NimbusApplication, nimbus_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_KB_PATH,
+  PROP_STORE_PATH,
+  PROP_KB,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GString *option_error;
 
@@ -309,13 +326,11 @@ take_link (NimbusCliOptions  *options,
  * knowledge base has the page is the window's to say. */
 static int
 open_link (NimbusApplication *self,
-           const char        *kb_path,
            const char        *link)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_uri (link);
 
-  self->kb_path = g_strdup (kb_path);
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
       g_printerr (_("nimbus: cannot start: %s\n"), error->message);
@@ -348,7 +363,11 @@ nimbus_application_handle_local_options (GApplication *app,
   options.practice = g_variant_dict_contains (dict, "practice");
   options.progress = g_variant_dict_contains (dict, "progress");
   options.answers = g_variant_dict_contains (dict, "answers");
-  g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path);
+  if (g_variant_dict_lookup (dict, "kb", "^ay", &options.kb_path))
+    {
+      g_free (self->kb_path);
+      self->kb_path = g_strdup (options.kb_path);
+    }
   g_variant_dict_lookup (dict, "export-weak", "^ay", &options.export_weak);
   if (g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^aay", &options.remaining))
     {
@@ -385,11 +404,11 @@ nimbus_application_handle_local_options (GApplication *app,
       status = NIMBUS_EXIT_USAGE;
     }
   else if (nimbus_cli_wants_terminal (&options))
-    status = nimbus_cli_run (&options);
+    status = nimbus_cli_run (self, &options);
+  else if (!nimbus_settings_check_schema ())
+    status = NIMBUS_EXIT_UNAVAILABLE;
   else if (link != NULL)
-    status = open_link (self, options.kb_path, link);
-  else
-    self->kb_path = g_strdup (options.kb_path);
+    status = open_link (self, link);
 
   g_free (options.show);
   g_free (options.search);
@@ -418,12 +437,7 @@ ensure_window (NimbusApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
-                                                    : nimbus_kb_find_default ();
-
-      window = GTK_WINDOW (nimbus_window_new (self, path, NULL));
-    }
+    window = GTK_WINDOW (nimbus_window_new (self));
 
   gtk_window_present (window);
   return NIMBUS_WINDOW (window);
@@ -500,7 +514,7 @@ nimbus_application_dbus_register (GApplication     *app,
                                                                               object_path, error))
     return FALSE;
 
-  self->search_provider = nimbus_search_provider_new (app, self->kb_path);
+  self->search_provider = nimbus_search_provider_new (self);
   return nimbus_search_provider_register (self->search_provider, connection, error);
 }
 
@@ -630,16 +644,13 @@ nimbus_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->text_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  self->settings = nimbus_settings_new ();
-  if (self->settings != NULL)
-    {
-      g_settings_bind_with_mapping (self->settings, "style-variant", adw_style_manager_get_default (),
-                                    "color-scheme", G_SETTINGS_BIND_GET, style_to_color_scheme,
-                                    NULL, NULL, NULL);
-      g_signal_connect_object (self->settings, "changed::text-scale",
-                               G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
-      apply_text_scale (self);
-    }
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "style-variant", adw_style_manager_get_default (),
+                                "color-scheme", G_SETTINGS_BIND_GET, style_to_color_scheme,
+                                NULL, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::text-scale",
+                           G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
+  apply_text_scale (self);
 }
 
 static void
@@ -648,6 +659,9 @@ nimbus_application_finalize (GObject *object)
   NimbusApplication *self = NIMBUS_APPLICATION (object);
 
   g_free (self->kb_path);
+  g_free (self->store_path);
+  g_clear_object (&self->kb);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->text_css);
   g_clear_object (&self->search_provider);
@@ -656,11 +670,61 @@ nimbus_application_finalize (GObject *object)
 }
 
 static void
+nimbus_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB_PATH:
+      g_value_set_string (value, self->kb_path);
+      break;
+    case PROP_STORE_PATH:
+      g_value_set_string (value, self->store_path);
+      break;
+    case PROP_KB:
+      g_value_set_object (value, nimbus_application_get_kb (self, NULL));
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, nimbus_application_get_store (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nimbus_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB_PATH:
+      self->kb_path = g_value_dup_string (value);
+      break;
+    case PROP_STORE_PATH:
+      self->store_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nimbus_application_class_init (NimbusApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->get_property = nimbus_application_get_property;
+  object_class->set_property = nimbus_application_set_property;
   object_class->finalize = nimbus_application_finalize;
   app_class->local_command_line = nimbus_application_local_command_line;
   app_class->handle_local_options = nimbus_application_handle_local_options;
@@ -669,6 +733,23 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
   app_class->open = nimbus_application_open;
   app_class->dbus_register = nimbus_application_dbus_register;
   app_class->dbus_unregister = nimbus_application_dbus_unregister;
+
+  /* Where the models are: NULL for --kb, NIMBUS_KB or the installed knowledge base, and for
+   * the user's own store. */
+  properties[PROP_KB_PATH] =
+    g_param_spec_string ("kb-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_PATH] =
+    g_param_spec_string ("store-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Opened when first read; NULL when the knowledge base cannot be. */
+  properties[PROP_KB] =
+    g_param_spec_object ("kb", NULL, NULL, NIMBUS_TYPE_KB,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, NIMBUS_TYPE_USER_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -683,6 +764,71 @@ nimbus_application_init (NimbusApplication *self)
                                                 _("nimbus nimbus:ID opens the window at that "
                                                   "service or section, as a copied link does "
                                                   "(nimbus:sqs/visibility-timeout)."));
+}
+
+/* The knowledge base every window and search shares, opened on first need; NULL with error
+ * when it cannot be, and then tried again next time (a rebuilt or reinstalled one is found). */
+NimbusKb *
+nimbus_application_get_kb (NimbusApplication  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->kb == NULL)
+    {
+      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
+                                                    : nimbus_kb_find_default ();
+
+      self->kb = nimbus_kb_open (path, error);
+    }
+
+  return self->kb;
+}
+
+static char *
+dup_store_path (NimbusApplication *self)
+{
+  return self->store_path != NULL ? g_strdup (self->store_path)
+                                  : nimbus_user_store_default_path ();
+}
+
+/* The user store the windows share, opened on first need to be written: created, migrated,
+ * and set aside and started again when damaged (its problem says so). Never NULL. */
+NimbusUserStore *
+nimbus_application_get_store (NimbusApplication *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL || self->store_reading)
+    {
+      g_autofree char *path = dup_store_path (self);
+
+      g_clear_object (&self->store);
+      self->store = nimbus_user_store_open (path);
+      self->store_reading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  return self->store;
+}
+
+/* The user store as the terminal's answers read it: never created, migrated or repaired by
+ * reading. The store already open when there is one. */
+NimbusUserStore *
+nimbus_application_get_store_for_reading (NimbusApplication *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = dup_store_path (self);
+
+      self->store = nimbus_user_store_open_for_reading (path);
+      self->store_reading = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  return self->store;
 }
 
 NimbusApplication *

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "nimbus-application.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -40,7 +42,8 @@ typedef struct
 #define NIMBUS_EXIT_USAGE 2
 
 gboolean nimbus_cli_wants_terminal (const NimbusCliOptions *options);
-int      nimbus_cli_run            (const NimbusCliOptions *options);
+int      nimbus_cli_run            (NimbusApplication      *app,
+                                    const NimbusCliOptions *options);
 void     nimbus_cli_usage_error    (const char             *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 
