@@ -14,17 +14,34 @@
 #include "nimbus-settings.h"
 #include "nimbus-window.h"
 
+/* The application owns the models every window, the Shell search provider and the terminal
+ * answers share: one knowledge base and one user store, each opened when first needed. */
 struct _NimbusApplication
 {
   AdwApplication parent_instance;
 
-  char *kb_path;
+  char *kb_path;           /* --kb, else NULL for NIMBUS_KB or the installed one */
+  char *store_path;        /* NULL for the user's own */
+  NimbusKb *kb;
+  NimbusUserStore *store;
+  gboolean store_reading;  /* store was opened only to read (the terminal's answers) */
   NimbusSearchProvider *search_provider;
   GSettings *settings;
   GtkCssProvider *text_css;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusApplication, nimbus_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_KB_PATH,
+  PROP_STORE_PATH,
+  PROP_KB,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The window opens at the link, in this process or in the Nimbus already running. Whether the
  * knowledge base has the page is the window's to say. */
@@ -57,10 +74,14 @@ nimbus_application_local_command_line (GApplication   *app,
   NimbusApplication *self = NIMBUS_APPLICATION (app);
   g_auto(NimbusCliWindow) window = { 0 };
 
-  if ((*exit_status = nimbus_cli_run (arguments, &window)) != -1)
+  if ((*exit_status = nimbus_cli_run (self, arguments, &window)) != -1)
     return TRUE;
 
-  self->kb_path = g_steal_pointer (&window.kb_path);
+  if (!nimbus_settings_check_schema ())
+    {
+      *exit_status = NIMBUS_EXIT_UNAVAILABLE;
+      return TRUE;
+    }
   if (window.gapplication_service)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
   if (window.link != NULL && (*exit_status = open_link (self, window.link)) != -1)
@@ -77,12 +98,7 @@ ensure_window (NimbusApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
-                                                    : nimbus_kb_find_default ();
-
-      window = GTK_WINDOW (nimbus_window_new (self, path, NULL));
-    }
+    window = GTK_WINDOW (nimbus_window_new (self));
 
   gtk_window_present (window);
   return NIMBUS_WINDOW (window);
@@ -159,7 +175,7 @@ nimbus_application_dbus_register (GApplication     *app,
                                                                               object_path, error))
     return FALSE;
 
-  self->search_provider = nimbus_search_provider_new (app, self->kb_path);
+  self->search_provider = nimbus_search_provider_new (self);
   return nimbus_search_provider_register (self->search_provider, connection, error);
 }
 
@@ -289,16 +305,13 @@ nimbus_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->text_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  self->settings = nimbus_settings_new ();
-  if (self->settings != NULL)
-    {
-      g_settings_bind_with_mapping (self->settings, "style-variant", adw_style_manager_get_default (),
-                                    "color-scheme", G_SETTINGS_BIND_GET, style_to_color_scheme,
-                                    NULL, NULL, NULL);
-      g_signal_connect_object (self->settings, "changed::text-scale",
-                               G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
-      apply_text_scale (self);
-    }
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "style-variant", adw_style_manager_get_default (),
+                                "color-scheme", G_SETTINGS_BIND_GET, style_to_color_scheme,
+                                NULL, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::text-scale",
+                           G_CALLBACK (apply_text_scale), self, G_CONNECT_SWAPPED);
+  apply_text_scale (self);
 }
 
 static void
@@ -307,6 +320,9 @@ nimbus_application_finalize (GObject *object)
   NimbusApplication *self = NIMBUS_APPLICATION (object);
 
   g_free (self->kb_path);
+  g_free (self->store_path);
+  g_clear_object (&self->kb);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->text_css);
   g_clear_object (&self->search_provider);
@@ -315,11 +331,64 @@ nimbus_application_finalize (GObject *object)
 }
 
 static void
+nimbus_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB_PATH:
+      g_value_set_string (value, self->kb_path);
+      break;
+    case PROP_STORE_PATH:
+      g_value_set_string (value, self->store_path);
+      break;
+    case PROP_KB:
+      g_value_set_object (value, nimbus_application_get_kb (self, NULL));
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, nimbus_application_get_store (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nimbus_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  NimbusApplication *self = NIMBUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB_PATH:
+      /* --kb is taken before anything opens the knowledge base. */
+      g_return_if_fail (self->kb == NULL);
+      g_free (self->kb_path);
+      self->kb_path = g_value_dup_string (value);
+      break;
+    case PROP_STORE_PATH:
+      self->store_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nimbus_application_class_init (NimbusApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->get_property = nimbus_application_get_property;
+  object_class->set_property = nimbus_application_set_property;
   object_class->finalize = nimbus_application_finalize;
   app_class->local_command_line = nimbus_application_local_command_line;
   app_class->startup = nimbus_application_startup;
@@ -327,6 +396,23 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
   app_class->open = nimbus_application_open;
   app_class->dbus_register = nimbus_application_dbus_register;
   app_class->dbus_unregister = nimbus_application_dbus_unregister;
+
+  /* Where the models are: NULL for NIMBUS_KB or the installed knowledge base, and for the
+   * user's own store. --kb sets kb-path before anything opens the knowledge base. */
+  properties[PROP_KB_PATH] =
+    g_param_spec_string ("kb-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_PATH] =
+    g_param_spec_string ("store-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Opened when first read; NULL when the knowledge base cannot be. */
+  properties[PROP_KB] =
+    g_param_spec_object ("kb", NULL, NULL, NIMBUS_TYPE_KB,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, NIMBUS_TYPE_USER_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -334,6 +420,71 @@ nimbus_application_init (NimbusApplication *self)
 {
   /* Started by the Shell only to search, stay a little for the next keystroke. */
   g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
+}
+
+/* The knowledge base every window and search shares, opened on first need; NULL with error
+ * when it cannot be, and then tried again next time (a rebuilt or reinstalled one is found). */
+NimbusKb *
+nimbus_application_get_kb (NimbusApplication  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->kb == NULL)
+    {
+      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
+                                                    : nimbus_kb_find_default ();
+
+      self->kb = nimbus_kb_open (path, error);
+    }
+
+  return self->kb;
+}
+
+static char *
+dup_store_path (NimbusApplication *self)
+{
+  return self->store_path != NULL ? g_strdup (self->store_path)
+                                  : nimbus_user_store_default_path ();
+}
+
+/* The user store the windows share, opened on first need to be written: created, migrated,
+ * and set aside and started again when damaged (its problem says so). Never NULL. */
+NimbusUserStore *
+nimbus_application_get_store (NimbusApplication *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL || self->store_reading)
+    {
+      g_autofree char *path = dup_store_path (self);
+
+      g_clear_object (&self->store);
+      self->store = nimbus_user_store_open (path);
+      self->store_reading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  return self->store;
+}
+
+/* The user store as the terminal's answers read it: never created, migrated or repaired by
+ * reading. The store already open when there is one. */
+NimbusUserStore *
+nimbus_application_get_store_for_reading (NimbusApplication *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = dup_store_path (self);
+
+      self->store = nimbus_user_store_open_for_reading (path);
+      self->store_reading = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  return self->store;
 }
 
 NimbusApplication *

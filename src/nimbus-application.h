@@ -4,12 +4,19 @@
 
 #include <adwaita.h>
 
+#include "nimbus-kb.h"
+#include "nimbus-user-store.h"
+
 G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_APPLICATION (nimbus_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusApplication, nimbus_application, NIMBUS, APPLICATION, AdwApplication)
 
-NimbusApplication *nimbus_application_new (void);
+NimbusApplication *nimbus_application_new                   (void);
+NimbusKb          *nimbus_application_get_kb                (NimbusApplication  *self,
+                                                             GError            **error);
+NimbusUserStore   *nimbus_application_get_store             (NimbusApplication  *self);
+NimbusUserStore   *nimbus_application_get_store_for_reading (NimbusApplication  *self);
 
 G_END_DECLS

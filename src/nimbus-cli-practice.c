@@ -659,16 +659,15 @@ add_exam (NimbusUserStore   *store,
   return TRUE;
 }
 
-/* The answer to --progress in *answer for nimbus-cli.c to print; the exit status. Reading
- * never creates, migrates or repairs the store. */
+/* The answer to --progress from store, opened only to read (it is never created, migrated or
+ * repaired by reading), in *answer for nimbus-cli.c to print; the exit status. */
 int
 nimbus_cli_progress_run (NimbusKb                *kb,
+                         NimbusUserStore         *store,
                          const NimbusCliOptions  *options,
                          guint                    width,
                          char                   **answer)
 {
-  g_autofree char *path = nimbus_user_store_default_path ();
-  g_autoptr(NimbusUserStore) store = nimbus_user_store_open_for_reading (path);
   g_autoptr(GPtrArray) exams = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GString) text = g_string_new (NULL);

@@ -6,6 +6,7 @@
 
 #include "nimbus-cli.h"
 #include "nimbus-kb.h"
+#include "nimbus-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ int      nimbus_cli_practice_run         (NimbusKb                *kb,
                                           guint                    width,
                                           char                   **answer);
 int      nimbus_cli_progress_run         (NimbusKb                *kb,
+                                          NimbusUserStore         *store,
                                           const NimbusCliOptions  *options,
                                           guint                    width,
                                           char                   **answer);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "nimbus-capacity.h"
+#include "nimbus-application.h"
 #include "nimbus-cheat-sheet.h"
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
@@ -416,13 +417,15 @@ run_capacity (const NimbusCliOptions *options)
 }
 
 static int
-run_practice (NimbusKb               *kb,
+run_practice (NimbusApplication      *app,
+              NimbusKb               *kb,
               const NimbusCliOptions *options)
 {
   g_autofree char *answer = NULL;
   int status = options->practice
                ? nimbus_cli_practice_run (kb, options, terminal_width (), &answer)
-               : nimbus_cli_progress_run (kb, options, terminal_width (), &answer);
+               : nimbus_cli_progress_run (kb, nimbus_application_get_store_for_reading (app),
+                                          options, terminal_width (), &answer);
 
   if (answer != NULL)
     out ("%s", answer);
@@ -445,16 +448,14 @@ run_calc (const NimbusCliOptions *options)
 /* The flags of the user store the app writes, newest first, titled from the knowledge base.
  * Reading never creates the store. */
 static int
-run_weak (NimbusKb *kb,
-          gboolean  json)
+run_weak (NimbusKb        *kb,
+          NimbusUserStore *store,
+          gboolean         json)
 {
-  g_autofree char *path = nimbus_user_store_default_path ();
-  g_autoptr(NimbusUserStore) store = NULL;
   g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
 
-  store = nimbus_user_store_open_for_reading (path);
   if ((flags = nimbus_user_store_list (store, &error)) == NULL)
     return unavailable (error);
   if (nimbus_user_store_get_problem (store) != NULL)
@@ -499,12 +500,11 @@ run_weak (NimbusKb *kb,
 /* The weak areas with their sections' text and the notes, as Markdown in file, replaced
  * whole or not at all. Reading never creates the store. */
 static int
-run_export_weak (NimbusKb   *kb,
-                 const char *file)
+run_export_weak (NimbusKb        *kb,
+                 NimbusUserStore *store,
+                 const char      *file)
 {
-  g_autofree char *path = nimbus_user_store_default_path ();
   g_autofree char *display = g_filename_display_name (file);
-  g_autoptr(NimbusUserStore) store = nimbus_user_store_open_for_reading (path);
   g_autoptr(NimbusCheatSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *markdown = NULL;
@@ -603,13 +603,15 @@ check_usage (const NimbusCliOptions *options,
   return FALSE;
 }
 
+/* The models are the application's, opened only by the answers that read them: the user
+ * store only to read, never created or repaired (nimbus_application_get_store_for_reading ()). */
 static int
-run (const NimbusCliOptions *options,
+run (NimbusApplication      *app,
+     const NimbusCliOptions *options,
      guint                   limit)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NimbusKb) kb = NULL;
-  g_autofree char *path = NULL;
+  NimbusKb *kb;
 
   if (options->version)
     {
@@ -622,17 +624,17 @@ run (const NimbusCliOptions *options,
   if (options->calc != NULL)
     return run_calc (options);
 
-  path = options->kb_path != NULL ? g_strdup (options->kb_path) : nimbus_kb_find_default ();
-  kb = nimbus_kb_open (path, &error);
+  kb = nimbus_application_get_kb (app, &error);
   if (kb == NULL)
     return unavailable (error);
 
   if (options->weak)
-    return run_weak (kb, options->json);
+    return run_weak (kb, nimbus_application_get_store_for_reading (app), options->json);
   if (options->export_weak != NULL)
-    return run_export_weak (kb, options->export_weak);
+    return run_export_weak (kb, nimbus_application_get_store_for_reading (app),
+                            options->export_weak);
   if (options->practice || options->progress)
-    return run_practice (kb, options);
+    return run_practice (app, kb, options);
 
   if (options->list)
     return run_list (kb, options->exam, options->json);
@@ -642,10 +644,11 @@ run (const NimbusCliOptions *options,
   return run_search (kb, options->search, options->service, limit, options->json);
 }
 
-/* Runs the terminal request once its options make sense; the exit status of
- * ../shared/CLI.md. */
+/* Runs the terminal request on app's models once its options make sense; the exit status
+ * of ../shared/CLI.md. */
 static int
-answer (const NimbusCliOptions *options)
+answer (NimbusApplication      *app,
+        const NimbusCliOptions *options)
 {
   guint limit = DEFAULT_LIMIT;
 
@@ -655,7 +658,7 @@ answer (const NimbusCliOptions *options)
   /* A closed pipe or a file-size limit is a write error like any other (finish_output ()). */
   signal (SIGPIPE, SIG_IGN);
   signal (SIGXFSZ, SIG_IGN);
-  return finish_output (run (options, limit));
+  return finish_output (run (app, options, limit));
 }
 
 /* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
@@ -1008,7 +1011,8 @@ clear_options (const GOptionEntry *entries,
 /* Parses the command line, which is left with the program's name only. A terminal request is
  * answered and its exit status returned; -1 is the window's, with what it opens in window. */
 int
-nimbus_cli_run (char            ***arguments,
+nimbus_cli_run (NimbusApplication  *app,
+                char            ***arguments,
                 NimbusCliWindow   *window)
 {
   NimbusCliOptions options = { 0 };
@@ -1024,11 +1028,16 @@ nimbus_cli_run (char            ***arguments,
   if (!parse (entries, &options, arguments, &error))
     {
       nimbus_cli_usage_error ("%s", error->message);
-      status = NIMBUS_EXIT_USAGE;
+      clear_options (entries, &options);
+      return NIMBUS_EXIT_USAGE;
     }
-  else if (!wants_terminal (entries, &options))
+
+  /* The terminal and the window read the same knowledge base. */
+  if (options.kb_path != NULL)
+    g_object_set (app, "kb-path", options.kb_path, NULL);
+
+  if (!wants_terminal (entries, &options))
     {
-      window->kb_path = g_steal_pointer (&options.kb_path);
       window->link = g_steal_pointer (&options.link);
       window->gapplication_service = options.gapplication_service;
       status = -1;
@@ -1040,7 +1049,7 @@ nimbus_cli_run (char            ***arguments,
       status = NIMBUS_EXIT_USAGE;
     }
   else
-    status = answer (&options);
+    status = answer (app, &options);
 
   clear_options (entries, &options);
   return status;
@@ -1049,7 +1058,6 @@ nimbus_cli_run (char            ***arguments,
 void
 nimbus_cli_window_clear (NimbusCliWindow *window)
 {
-  g_clear_pointer (&window->kb_path, g_free);
   g_clear_pointer (&window->link, g_free);
   window->gapplication_service = FALSE;
 }

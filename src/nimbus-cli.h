@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "nimbus-application.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -39,7 +41,6 @@ typedef struct
 /* What the command line opens when it does not answer in the terminal. */
 typedef struct
 {
-  char *kb_path;      /* --kb, or NULL for the installed knowledge base */
   char *link;         /* a nimbus: link to open the window at, or NULL */
   gboolean gapplication_service;  /* started by D-Bus, for the search provider */
 } NimbusCliWindow;
@@ -49,10 +50,11 @@ typedef struct
 #define NIMBUS_EXIT_UNAVAILABLE 1
 #define NIMBUS_EXIT_USAGE 2
 
-int  nimbus_cli_run          (char            ***arguments,
-                              NimbusCliWindow   *window);
-void nimbus_cli_window_clear (NimbusCliWindow   *window);
-void nimbus_cli_usage_error  (const char        *format,
+int  nimbus_cli_run          (NimbusApplication  *app,
+                              char             ***arguments,
+                              NimbusCliWindow    *window);
+void nimbus_cli_window_clear (NimbusCliWindow    *window);
+void nimbus_cli_usage_error  (const char         *format,
                               ...) G_GNUC_PRINTF (1, 2);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NimbusCliWindow, nimbus_cli_window_clear)

@@ -87,20 +87,20 @@ nimbus_preferences_page_init (NimbusPreferencesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* settings: the application's, or NULL for a page bound to nothing. */
+/* settings: the application's */
 GtkWidget *
 nimbus_preferences_page_new (GSettings *settings)
 {
-  NimbusPreferencesPage *self = g_object_new (NIMBUS_TYPE_PREFERENCES_PAGE, NULL);
+  NimbusPreferencesPage *self;
 
-  if (settings != NULL)
-    {
-      g_settings_bind_with_mapping (settings, "style-variant", self->style_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, style_to_row, row_to_style, NULL, NULL);
-      g_settings_bind_with_mapping (settings, "text-scale", self->text_size_adjustment, "value",
-                                    G_SETTINGS_BIND_DEFAULT, scale_to_percent, percent_to_scale,
-                                    NULL, NULL);
-    }
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (NIMBUS_TYPE_PREFERENCES_PAGE, NULL);
+  g_settings_bind_with_mapping (settings, "style-variant", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, style_to_row, row_to_style, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "text-scale", self->text_size_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT, scale_to_percent, percent_to_scale,
+                                NULL, NULL);
 
   return GTK_WIDGET (self);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nimbus-application.h"
 #include "nimbus-kb.h"
 #include "nimbus-search-provider.h"
 
@@ -48,28 +49,20 @@ struct _NimbusSearchProvider
 {
   GObject parent_instance;
 
-  GApplication *application;   /* not owned: it owns us */
-  char *kb_path;
-  NimbusKb *kb;
+  NimbusApplication *application;   /* not owned: it owns us */
   GDBusConnection *connection;
   guint registration;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusSearchProvider, nimbus_search_provider, G_TYPE_OBJECT)
 
+/* The application's knowledge base, opened by the first search rather than by a start that
+ * only hands a link to the Nimbus already running. */
 static NimbusKb *
 get_kb (NimbusSearchProvider  *self,
         GError               **error)
 {
-  if (self->kb == NULL)
-    {
-      g_autofree char *path = self->kb_path != NULL ? g_strdup (self->kb_path)
-                                                    : nimbus_kb_find_default ();
-
-      self->kb = nimbus_kb_open (path, error);
-    }
-
-  return self->kb;
+  return nimbus_application_get_kb (self->application, error);
 }
 
 static GVariant *
@@ -150,7 +143,7 @@ method_call (GDBusConnection       *connection,
   GVariant *reply = NULL;
 
   /* Stay alive while answering, even when started only to answer. */
-  g_application_hold (self->application);
+  g_application_hold (G_APPLICATION (self->application));
 
   if (g_str_equal (method_name, "GetInitialResultSet") ||
       g_str_equal (method_name, "GetSubsearchResultSet"))
@@ -194,7 +187,7 @@ method_call (GDBusConnection       *connection,
   else
     g_dbus_method_invocation_return_gerror (invocation, error);
 
-  g_application_release (self->application);
+  g_application_release (G_APPLICATION (self->application));
 }
 
 static const GDBusInterfaceVTable vtable = { method_call, NULL, NULL, { 0 } };
@@ -238,8 +231,6 @@ nimbus_search_provider_finalize (GObject *object)
   NimbusSearchProvider *self = NIMBUS_SEARCH_PROVIDER (object);
 
   nimbus_search_provider_unregister (self);
-  g_clear_object (&self->kb);
-  g_free (self->kb_path);
 
   G_OBJECT_CLASS (nimbus_search_provider_parent_class)->finalize (object);
 }
@@ -255,14 +246,16 @@ nimbus_search_provider_init (NimbusSearchProvider *self)
 {
 }
 
+/* application: the one that owns the provider and its knowledge base */
 NimbusSearchProvider *
-nimbus_search_provider_new (GApplication *application,
-                            const char   *kb_path)
+nimbus_search_provider_new (NimbusApplication *application)
 {
-  NimbusSearchProvider *self = g_object_new (NIMBUS_TYPE_SEARCH_PROVIDER, NULL);
+  NimbusSearchProvider *self;
 
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (NIMBUS_TYPE_SEARCH_PROVIDER, NULL);
   self->application = application;
-  self->kb_path = g_strdup (kb_path);
 
   return self;
 }

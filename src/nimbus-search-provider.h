@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "nimbus-application.h"
+
 G_BEGIN_DECLS
 
 #define NIMBUS_SEARCH_PROVIDER_PATH "/io/github/nimbusstudy/Nimbus/SearchProvider"
@@ -12,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NimbusSearchProvider, nimbus_search_provider, NIMBUS, SEARCH_PROVIDER, GObject)
 
-NimbusSearchProvider *nimbus_search_provider_new        (GApplication          *application,
-                                                         const char            *kb_path);
+NimbusSearchProvider *nimbus_search_provider_new        (NimbusApplication     *application);
 gboolean              nimbus_search_provider_register   (NimbusSearchProvider  *self,
                                                          GDBusConnection       *connection,
                                                          GError               **error);

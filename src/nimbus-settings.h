@@ -6,6 +6,6 @@
 
 G_BEGIN_DECLS
 
-GSettings *nimbus_settings_new (void);
+gboolean nimbus_settings_check_schema (void);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 #include "nimbus-search-results.h"
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
-#include "nimbus-settings.h"
 #include "nimbus-sheet-print.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
@@ -64,12 +63,11 @@ struct _NimbusWindow
   AdwStatusPage *error_page;
   GMenu *primary_menu;
 
-  NimbusKb *kb;
+  NimbusKb *kb;            /* the application's, NULL when it could not be opened */
+  NimbusUserStore *store;  /* the application's */
   GListModel *services;
   GStrv exam_ids;          /* what the exam menu offers: "all", then the exams' ids */
-  char *exam;              /* the choice, where there are no settings to keep it */
   GSettings *settings;
-  NimbusUserStore *store;
   GCancellable *search_cancellable;
   guint typing_id;         /* until typing pauses (on_search_entry_changed_cb ()) */
   char *current;           /* the page shown: a service, section, tip or fact id */
@@ -79,6 +77,15 @@ struct _NimbusWindow
 };
 
 G_DEFINE_FINAL_TYPE (NimbusWindow, nimbus_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_KB,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void nimbus_window_show_page (NimbusWindow *self,
                                      const char   *id,
@@ -119,8 +126,7 @@ on_service_list_service_activated_cb (NimbusWindow *self,
 static char *
 dup_exam_choice (NimbusWindow *self)
 {
-  return self->settings != NULL ? g_settings_get_string (self->settings, "exam")
-                                : g_strdup (self->exam != NULL ? self->exam : "");
+  return g_settings_get_string (self->settings, "exam");
 }
 
 /* Shows the choice kept in the exam menu and the sidebar; the home page offers the exams
@@ -150,13 +156,7 @@ static void
 choose_exam (NimbusWindow *self,
              const char   *choice)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "exam", choice);
-  else
-    {
-      g_free (self->exam);
-      self->exam = g_strdup (choice);
-    }
+  g_settings_set_string (self->settings, "exam", choice);
   update_exam (self);
 }
 
@@ -231,8 +231,7 @@ update_print_action (NimbusWindow *self)
 static void
 update_weak_count (NimbusWindow *self)
 {
-  g_autoptr(GPtrArray) flags = self->store != NULL ? nimbus_user_store_list (self->store, NULL)
-                                                   : NULL;
+  g_autoptr(GPtrArray) flags = nimbus_user_store_list (self->store, NULL);
   g_autofree char *count = g_strdup_printf ("%u", flags != NULL ? flags->len : 0);
 
   gtk_label_set_text (self->weak_count, flags != NULL && flags->len > 0 ? count : "");
@@ -407,10 +406,9 @@ nimbus_window_show_page (NimbusWindow *self,
   nimbus_service_list_select (self->service_list, service_id);
   show_content (self);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-page", id);
+  g_settings_set_string (self->settings, "last-page", id);
   /* Recently Viewed: a store that cannot be written keeps the history it has. */
-  if (self->store != NULL && nimbus_user_store_is_writable (self->store))
+  if (nimbus_user_store_is_writable (self->store))
     nimbus_user_store_record_view (self->store, service_id, NULL);
   nimbus_home_page_set_last_page (self->home_page, id);
 }
@@ -440,7 +438,7 @@ note_hits_new (NimbusWindow *self,
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(GPtrArray) notes = NULL;
 
-  if (self->store == NULL || self->kb == NULL ||
+  if (self->kb == NULL ||
       (notes = nimbus_user_store_search_notes (self->store, text, NULL)) == NULL)
     return hits;
 
@@ -810,21 +808,19 @@ zoom_bounds (NimbusWindow *self,
 static void
 update_zoom (NimbusWindow *self)
 {
-  double scale = self->settings != NULL ? g_settings_get_double (self->settings, "text-scale") : 1;
-  double min = scale, max = scale;
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  double min, max;
   int percent = (int) (scale * 100 + 0.5);
   /* Translators: the reading text size, as in "110%" */
   g_autofree char *label = g_strdup_printf (_("%d%%"), percent);
   g_autofree char *name = g_strdup_printf (_("Reset Text Size, Now %d%%"), percent);
 
-  if (self->settings != NULL)
-    zoom_bounds (self, &min, &max);
+  zoom_bounds (self, &min, &max);
   gtk_label_set_text (self->zoom_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->zoom_label))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", scale < max - 1e-6);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > min + 1e-6);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", self->settings != NULL);
 }
 
 static void
@@ -861,9 +857,6 @@ zoom_action (GtkWidget  *widget,
 {
   NimbusWindow *self = NIMBUS_WINDOW (widget);
   double scale, min, max;
-
-  if (self->settings == NULL)
-    return;
 
   zoom_bounds (self, &min, &max);
   scale = g_settings_get_double (self->settings, "text-scale");
@@ -1028,17 +1021,23 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* The pages on the knowledge base and the store given; with no knowledge base, nothing
+ * until nimbus_window_new () says why. */
 static void
-nimbus_window_load (NimbusWindow *self,
-                    const char   *kb_path)
+nimbus_window_constructed (GObject *object)
 {
+  NimbusWindow *self = NIMBUS_WINDOW (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
 
-  self->kb = nimbus_kb_open (kb_path, &error);
-  if (self->kb != NULL)
-    self->services = nimbus_kb_list_services (self->kb, &error);
+  G_OBJECT_CLASS (nimbus_window_parent_class)->constructed (object);
 
+  g_assert (NIMBUS_IS_USER_STORE (self->store));
+
+  if (self->kb == NULL)
+    return;
+
+  self->services = nimbus_kb_list_services (self->kb, &error);
   if (self->services == NULL || !load_exams (self, &error))
     {
       g_clear_object (&self->kb);
@@ -1067,9 +1066,50 @@ nimbus_window_load (NimbusWindow *self,
     }
 
   /* A page kept from a knowledge base that no longer has it is quietly skipped. */
-  if (self->settings != NULL)
-    last = g_settings_get_string (self->settings, "last-page");
+  last = g_settings_get_string (self->settings, "last-page");
   nimbus_window_show_page (self, last, FALSE);
+}
+
+static void
+nimbus_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB:
+      g_value_set_object (value, self->kb);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nimbus_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  NimbusWindow *self = NIMBUS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KB:
+      self->kb = g_value_dup_object (value);
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1094,7 +1134,6 @@ nimbus_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->exam_ids, g_strfreev);
-  g_clear_pointer (&self->exam, g_free);
   g_clear_pointer (&self->current, g_free);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
@@ -1108,7 +1147,19 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = nimbus_window_constructed;
+  object_class->get_property = nimbus_window_get_property;
+  object_class->set_property = nimbus_window_set_property;
   object_class->dispose = nimbus_window_dispose;
+
+  /* The application's models, which every window shares (nimbus_window_new ()). */
+  properties[PROP_KB] =
+    g_param_spec_object ("kb", NULL, NULL, NIMBUS_TYPE_KB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, NIMBUS_TYPE_USER_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (NIMBUS_TYPE_ENTRY_PAGE);
   g_type_ensure (NIMBUS_TYPE_SEARCH_RESULTS);
@@ -1334,19 +1385,17 @@ nimbus_window_init (NimbusWindow *self)
   create_panes (self);
   adw_toast_overlay_set_child (self->toast_overlay, self->panes);
 
-  self->settings = nimbus_settings_new ();
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "collapsed-categories", self->service_list, "collapsed",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_signal_connect_object (self->settings, "changed::exam", G_CALLBACK (update_exam), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (update_zoom),
-                               self, G_CONNECT_SWAPPED);
-    }
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "collapsed-categories", self->service_list, "collapsed",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::exam", G_CALLBACK (update_exam), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (update_zoom),
+                           self, G_CONNECT_SWAPPED);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->main_menu_button)),
                               self->zoom_box, "zoom");
   update_zoom (self);
@@ -1355,24 +1404,25 @@ nimbus_window_init (NimbusWindow *self)
   update_actions (self);
 }
 
-/* store: the weak-areas store, or NULL for the user's own. */
+/* A window on the application's knowledge base and user store, which it shares with every
+ * other window; the error page when the knowledge base cannot be opened. */
 NimbusWindow *
-nimbus_window_new (NimbusApplication *application,
-                   const char        *kb_path,
-                   NimbusUserStore   *store)
+nimbus_window_new (NimbusApplication *application)
 {
-  NimbusWindow *self = g_object_new (NIMBUS_TYPE_WINDOW, "application", application, NULL);
+  g_autoptr(GError) error = NULL;
+  NimbusKb *kb;
+  NimbusWindow *self;
 
-  if (store != NULL)
-    self->store = g_object_ref (store);
-  else
-    {
-      g_autofree char *path = nimbus_user_store_default_path ();
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (application), NULL);
 
-      self->store = nimbus_user_store_open (path);
-    }
-
-  nimbus_window_load (self, kb_path);
+  kb = nimbus_application_get_kb (application, &error);
+  self = g_object_new (NIMBUS_TYPE_WINDOW,
+                       "application", application,
+                       "kb", kb,
+                       "store", nimbus_application_get_store (application),
+                       NULL);
+  if (kb == NULL)
+    show_error (self, error);
 
   return self;
 }

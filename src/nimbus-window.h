@@ -13,9 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NimbusWindow, nimbus_window, NIMBUS, WINDOW, AdwApplicationWindow)
 
-NimbusWindow *nimbus_window_new      (NimbusApplication *application,
-                                      const char        *kb_path,
-                                      NimbusUserStore   *store);
+NimbusWindow *nimbus_window_new      (NimbusApplication *application);
 const char   *nimbus_window_get_page (NimbusWindow      *self);
 NimbusUserStore *nimbus_window_get_store (NimbusWindow   *self);
 void          nimbus_window_show_weak_areas (NimbusWindow *self);

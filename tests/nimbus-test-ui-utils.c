@@ -163,13 +163,55 @@ nimbus_test_window_child (NimbusWindow *window,
   return object;
 }
 
+/* The real application on the test knowledge base and the store at store_path (NULL for the
+ * default one, in the tests' own XDG_DATA_HOME), registered so that it can own windows. Not
+ * the Nimbus of the session bus: it is not unique. */
+NimbusApplication *
+nimbus_test_application_new (const char *kb_path,
+                             const char *store_path)
+{
+  g_autoptr(GError) error = NULL;
+  NimbusApplication *app = g_object_new (NIMBUS_TYPE_APPLICATION,
+                                         "application-id", APP_ID,
+                                         "flags", G_APPLICATION_HANDLES_OPEN |
+                                                  G_APPLICATION_NON_UNIQUE,
+                                         "kb-path", kb_path,
+                                         "store-path", store_path,
+                                         NULL);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  return app;
+}
+
+/* The real window on the test knowledge base and store (NULL for the default one), as the
+ * application makes it, given the models as its construct properties; not yet shown. */
+NimbusWindow *
+nimbus_test_new_window (NimbusUserStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NimbusKb) kb = nimbus_kb_open (nimbus_test_kb_path (), &error);
+  g_autoptr(NimbusUserStore) own = NULL;
+
+  g_assert_no_error (error);
+  if (store == NULL)
+    {
+      g_autofree char *path = nimbus_user_store_default_path ();
+
+      store = own = nimbus_user_store_open (path);
+    }
+
+  return g_object_new (NIMBUS_TYPE_WINDOW, "kb", kb, "store", store, NULL);
+}
+
 /* The real window on the test knowledge base, shown at width x height. */
 NimbusWindow *
 nimbus_test_open_window (NimbusUserStore *store,
                          int              width,
                          int              height)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), store);
+  NimbusWindow *window = nimbus_test_new_window (store);
 
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

@@ -17,8 +17,12 @@ void nimbus_test_save_screenshot_with_popover (GtkWidget  *window,
                                                GtkWidget  *popover,
                                                const char *name);
 
+NimbusApplication *nimbus_test_application_new (const char *kb_path,
+                                                const char *store_path);
+
 gpointer      nimbus_test_window_child    (NimbusWindow    *window,
                                           const char      *name);
+NimbusWindow *nimbus_test_new_window      (NimbusUserStore *store);
 NimbusWindow *nimbus_test_open_window     (NimbusUserStore *store,
                                           int              width,
                                           int              height);

@@ -419,6 +419,45 @@ test_cli_kb_missing_or_corrupt (void)
   g_rmdir (dir);
 }
 
+/* Without its settings schema, the window does not start half-way: one line names the
+ * schema and how to run Nimbus uninstalled, and the terminal's answers, which need no
+ * settings, still come. */
+static void
+test_cli_schema_missing (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *schema_dir = g_strconcat ("GSETTINGS_SCHEMA_DIR=", dir, NULL);
+  g_autofree char *data_dirs = g_strconcat ("XDG_DATA_DIRS=", dir, NULL);
+  const char *starts[][2] = { { NULL, NULL }, { "nimbus:sqs/visibility-timeout", NULL } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { "/usr/bin/env", schema_dir, data_dirs, g_getenv ("NIMBUS_BIN"),
+                             starts[i][0], NULL };
+
+      g_assert_cmpint (nimbus_test_spawn (argv, &out, &err), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpuint (count_lines (err), ==, 1);
+      g_assert_nonnull (strstr (err, APP_ID));
+      g_assert_nonnull (strstr (err, "meson devenv"));
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *argv[] = { "/usr/bin/env", schema_dir, data_dirs, g_getenv ("NIMBUS_BIN"),
+                           "--list", NULL };
+
+    g_assert_cmpint (nimbus_test_spawn (argv, &out, &err), ==, 0);
+    g_assert_cmpuint (count_lines (out), >, 0);
+    g_assert_cmpstr (err, ==, "");
+  }
+
+  g_rmdir (dir);
+}
+
 /* The binary gives the hand-worked answer of every case, in text and JSON. */
 static void
 test_cli_capacity (void)
@@ -591,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/cli/search-hostile", test_cli_search_hostile);
   g_test_add_func ("/nimbus/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/nimbus/cli/kb-missing-or-corrupt", test_cli_kb_missing_or_corrupt);
+  g_test_add_func ("/nimbus/cli/schema-missing", test_cli_schema_missing);
   g_test_add_func ("/nimbus/cli/capacity", test_cli_capacity);
   g_test_add_func ("/nimbus/cli/capacity-bad-input", test_cli_capacity_bad_input);
 

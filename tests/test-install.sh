@@ -19,7 +19,7 @@ check () {
   fi
 }
 
-echo "1..13"
+echo "1..14"
 check "meson install into a temporary prefix" "meson install -C '$build' --no-rebuild --quiet --destdir '$dest'"
 
 bin=$(find "$dest" -type f -name nimbus -path '*/bin/*' | head -n 1)
@@ -33,11 +33,16 @@ check "settings schema installed" "test -s '$share/glib-2.0/schemas/io.github.ni
 check "icons installed" "test -s '$share/icons/hicolor/scalable/apps/io.github.nimbusstudy.Nimbus.svg' && test -s '$share/icons/hicolor/symbolic/apps/io.github.nimbusstudy.Nimbus-symbolic.svg'"
 check "search provider and D-Bus service installed" "test -s '$share/gnome-shell/search-providers/io.github.nimbusstudy.Nimbus.search-provider.ini' && grep -q 'nimbus --gapplication-service' '$share/dbus-1/services/io.github.nimbusstudy.Nimbus.service'"
 
-# The installed binary, with nothing pointing it at the build tree.
+# The installed binary, with nothing pointing it at the build tree: it looks for its knowledge
+# base where its prefix puts it, which the staged copy under $dest will be once installed.
 run () { env -u NIMBUS_KB -u DISPLAY -u WAYLAND_DISPLAY "$bin" "$@"; }
+kb="$share/nimbus/nimbus.db"
+prefix_kb="${kb#"$dest"}"
+run_staged () { env -u DISPLAY -u WAYLAND_DISPLAY NIMBUS_KB="$kb" "$bin" "$@"; }
 check "installed nimbus --version" "run --version | grep -q '^nimbus [0-9]'"
-check "installed nimbus --list finds its own knowledge base" "test \$(run --list | wc -l) -eq 72"
-check "installed nimbus --search ranks the SQS visibility timeout first" "run --search 'visibility timeout' | head -n 1 | grep -q '	sqs/visibility-timeout	'"
+check "installed nimbus looks for its knowledge base in its prefix" "test -e '$prefix_kb' || run --list 2>&1 | grep -qF '$prefix_kb'"
+check "installed nimbus --list reads the installed knowledge base" "test \$(run_staged --list | wc -l) -eq 72"
+check "installed nimbus --search ranks the SQS visibility timeout first" "run_staged --search 'visibility timeout' | head -n 1 | grep -q '	sqs/visibility-timeout	'"
 check "translations installed" "test -s '$share/locale/de/LC_MESSAGES/nimbus.mo'"
 check "the German catalogue translates the interface" "msgunfmt '$share/locale/de/LC_MESSAGES/nimbus.mo' | grep -q 'Noch keine Schwachpunkte'"
 

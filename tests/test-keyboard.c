@@ -466,7 +466,7 @@ test_keyboard_section_keys (void)
 static void
 test_keyboard_default_size (void)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, nimbus_test_kb_path (), NULL);
+  NimbusWindow *window = nimbus_test_new_window (NULL);
   int width, height;
 
   g_object_ref_sink (window);

@@ -427,7 +427,7 @@ test_reader_zoom (void)
   g_variant_get (bounds, "(dd)", &min, &max);
   g_settings_reset (settings, "text-scale");
 
-  window = nimbus_window_new (app, nimbus_test_kb_path (), NULL);
+  window = nimbus_window_new (app);
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -517,7 +517,7 @@ static void
 test_reader_copy_link (void)
 {
   g_autoptr(NimbusApplication) app = start_application ();
-  NimbusWindow *window = nimbus_window_new (app, nimbus_test_kb_path (), NULL);
+  NimbusWindow *window = nimbus_window_new (app);
   GtkWidget *heading;
   GtkPopover *menu;
   g_autofree char *copied = NULL;

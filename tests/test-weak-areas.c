@@ -33,6 +33,23 @@ find_flag_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_label (c, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 capture_toast (NimbusWeakAreasPage  *page,
                AdwToast             *toast,
@@ -119,6 +136,80 @@ test_weak_areas_flag_review_undo (void)
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
 
   nimbus_test_close_window (window);
+}
+
+/* Two windows of one application share its knowledge base and user store: a flag set in
+ * one shows in the other's flag button and Weak Areas page, and so does its removal. */
+static void
+test_weak_areas_two_windows (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(NimbusApplication) app = nimbus_test_application_new (nimbus_test_kb_path (), path);
+  NimbusWindow *first = g_object_ref_sink (nimbus_window_new (app));
+  NimbusWindow *second = g_object_ref_sink (nimbus_window_new (app));
+  g_autoptr(NimbusKb) first_kb = NULL;
+  g_autoptr(NimbusKb) second_kb = NULL;
+  g_autoptr(NimbusUserStore) first_store = NULL;
+  g_autoptr(NimbusUserStore) second_store = NULL;
+  g_autofree char *title = NULL;
+  NimbusUserStore *store;
+  GtkWidget *first_button;
+  GtkWidget *second_button;
+
+  g_object_get (first, "kb", &first_kb, "store", &first_store, NULL);
+  g_object_get (second, "kb", &second_kb, "store", &second_store, NULL);
+  g_assert_nonnull (first_kb);
+  g_assert_true (first_kb == second_kb);
+  g_assert_true (first_store == second_store);
+  g_assert_true (first_kb == nimbus_application_get_kb (app, NULL));
+  store = nimbus_application_get_store (app);
+  g_assert_true (first_store == store);
+  g_assert_cmpstr (nimbus_user_store_get_path (store), ==, path);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      NimbusWindow *window = i == 0 ? first : second;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                  "sqs/visibility-timeout");
+    }
+  nimbus_test_wait_ms (500);
+
+  first_button = find_flag_button (GTK_WIDGET (first), "sqs/visibility-timeout");
+  second_button = find_flag_button (GTK_WIDGET (second), "sqs/visibility-timeout");
+  g_assert_nonnull (first_button);
+  g_assert_nonnull (second_button);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (second_button)));
+
+  /* Flagged in the first, the second follows. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (first_button), TRUE);
+  g_assert_true (nimbus_user_store_is_flagged (store, "sqs/visibility-timeout"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (second_button)));
+  g_assert_cmpstr (gtk_label_get_text (nimbus_test_window_child (second, "weak_count")), ==, "1");
+  title = nimbus_kb_lookup_title (first_kb, "sqs/visibility-timeout");
+  g_assert_nonnull (title);
+  nimbus_window_show_weak_areas (second);
+  nimbus_test_wait_ms (300);
+  g_assert_true (has_label (nimbus_test_window_child (second, "weak_page"), title));
+  nimbus_test_save_screenshot (GTK_WIDGET (second), "weak-13-second-window");
+
+  /* Removed from the second's Weak Areas, the first's button follows. */
+  gtk_widget_activate_action (nimbus_test_window_child (second, "weak_page"), "weak.remove", "s",
+                              "sqs/visibility-timeout");
+  g_assert_false (nimbus_user_store_is_flagged (store, "sqs/visibility-timeout"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (first_button)));
+  g_assert_false (has_label (nimbus_test_window_child (second, "weak_page"), title));
+  g_assert_cmpstr (gtk_label_get_text (nimbus_test_window_child (first, "weak_count")), ==, "");
+
+  g_clear_object (&first_store);
+  g_clear_object (&second_store);
+  g_clear_object (&first_kb);
+  g_clear_object (&second_kb);
+  nimbus_test_close_window (first);
+  nimbus_test_close_window (second);
 }
 
 /* A data directory that cannot be written: the app runs, flagging is off and says why. */
@@ -377,6 +468,7 @@ main (int   argc,
   nimbus_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/nimbus/weak-areas/flag-review-undo", test_weak_areas_flag_review_undo);
+  g_test_add_func ("/nimbus/weak-areas/two-windows", test_weak_areas_two_windows);
   g_test_add_func ("/nimbus/weak-areas/read-only", test_weak_areas_read_only);
   g_test_add_func ("/nimbus/weak-areas/corrupt", test_weak_areas_corrupt);
   g_test_add_func ("/nimbus/weak-areas/review-keys-toast", test_weak_areas_review_keys_toast);

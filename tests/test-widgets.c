@@ -121,7 +121,11 @@ test_widgets_others (void)
       bucket, NIMBUS_TYPE_API_BUCKET, "play_button")), TRUE);
     show_and_finalize (bucket);
   }
-  show_and_finalize (nimbus_preferences_page_new (NULL));
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    show_and_finalize (nimbus_preferences_page_new (settings));
+  }
   show_and_finalize (g_object_new (NIMBUS_TYPE_WEAK_AREAS_PAGE, NULL));
 
   /* The contents popover of a page, as the window's header holds it. */

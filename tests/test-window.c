@@ -473,7 +473,11 @@ test_window_sidebar_exams (void)
 static void
 test_window_missing_kb (void)
 {
-  NimbusWindow *window = nimbus_window_new (NULL, "/nonexistent/<b>nimbus</b>.db", NULL);
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(NimbusApplication) app = nimbus_test_application_new ("/nonexistent/<b>nimbus</b>.db",
+                                                                  store_path);
+  NimbusWindow *window = nimbus_window_new (app);
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_object_ref_sink (window);

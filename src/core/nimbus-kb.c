@@ -70,30 +70,16 @@ nimbus_kb_init (NimbusKb *self)
   self->idle = g_async_queue_new ();
 }
 
-/* --kb and NIMBUS_KB are handled by callers; this is where a knowledge base is without
- * them: the freshly compiled one when running from the build tree, else the installed one. */
+/* --kb is handled by callers; this is where a knowledge base is without it. Uninstalled
+ * runs are told where the build's is: meson devenv, build-aux/run.sh and meson test set
+ * NIMBUS_KB. Installed, it is where the prefix puts it. */
 char *
 nimbus_kb_find_default (void)
 {
   const char *env = g_getenv ("NIMBUS_KB");
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
 
-  /* Uninstalled runs are told where the build's is: build-aux/run.sh, meson devenv and
-   * meson test set NIMBUS_KB. */
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-
-  /* Installed: beside the binary's prefix, so a moved or staged installation still finds
-   * its own knowledge base, else where this build was configured to install it. */
-  if (exe != NULL)
-    {
-      g_autofree char *bindir = g_path_get_dirname (exe);
-      g_autofree char *relocated = g_build_filename (bindir, "..", "share", "nimbus", "nimbus.db",
-                                                     NULL);
-
-      if (g_file_test (relocated, G_FILE_TEST_IS_REGULAR))
-        return g_canonicalize_filename (relocated, NULL);
-    }
 
   return g_build_filename (PKGDATADIR, "nimbus.db", NULL);
 }
