@@ -6,6 +6,7 @@
 
 #include "nimbus-kb.h"
 #include "nimbus-search-hit.h"
+#include "nimbus-service.h"
 #include "nimbus-test-utils.h"
 
 /* Practice questions in the compiled knowledge base: every expectation is derived from the
@@ -367,6 +368,60 @@ test_practice_not_searched (void)
     }
 }
 
+/* The floors the practice set is held to: every service has at least 4 questions on each
+ * exam it is on, 400 in all, and a mock exam's share of every domain of both guides (65
+ * questions by weight) is there to be asked at least twice over. */
+static void
+test_practice_floors (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) services = nimbus_kb_list_services (kb, &error);
+  g_autoptr(GPtrArray) exams = list_exams (kb);
+  guint total;
+
+  g_assert_no_error (error);
+  total = nimbus_kb_count_questions (kb, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%u questions", total);
+  g_assert_cmpuint (total, >=, 400);
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
+      const char *id = nimbus_service_get_id (service);
+
+      for (guint e = 0; e < exams->len; e++)
+        {
+          const NimbusExam *exam = g_ptr_array_index (exams, e);
+          guint n;
+
+          if (!nimbus_service_is_on_exam (service, exam->id))
+            continue;
+          n = nimbus_kb_count_questions (kb, exam->id, 0, id, &error);
+          g_assert_no_error (error);
+          if (n < 4)
+            g_test_message ("%s has %u questions on %s", id, n, exam->id);
+          g_assert_cmpuint (n, >=, 4);
+        }
+    }
+
+  for (guint e = 0; e < exams->len; e++)
+    {
+      const NimbusExam *exam = g_ptr_array_index (exams, e);
+
+      for (guint d = 0; d < exam->domains->len; d++)
+        {
+          const NimbusExamDomain *domain = g_ptr_array_index (exam->domains, d);
+          guint n = nimbus_kb_count_questions (kb, exam->id, domain->number, NULL, &error);
+
+          g_assert_no_error (error);
+          g_test_message ("%s domain %u: %u questions", exam->id, domain->number, n);
+          g_assert_cmpuint (n, >=, 2 * (65 * domain->weight + 99) / 100);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +429,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nimbus/practice/every-question", test_practice_every_question);
+  g_test_add_func ("/nimbus/practice/floors", test_practice_floors);
   g_test_add_func ("/nimbus/practice/unknown", test_practice_unknown);
   g_test_add_func ("/nimbus/practice/seed", test_practice_seed);
   g_test_add_func ("/nimbus/practice/weights", test_practice_weights);
