@@ -8,35 +8,25 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "nimbus-block-widgets.h"
 #include "nimbus-service.h"
 #include "nimbus-accessible.h"
 #include "nimbus-weak-areas-page.h"
 
-/* Everything the student flagged, by service, with progress; removal with undo; review one
- * item at a time, weakest first; export and import to move to another machine. */
+/* Everything the student flagged, by service, with progress; removal with undo; the review
+ * (nimbus-review-page.c) to start; export and import to move to another machine. */
 struct _NimbusWeakAreasPage
 {
   GtkWidget parent_instance;
 
   GtkStack *stack;
-  AdwStatusPage *done_page;
   GtkLabel *summary_label;
   GtkLabel *problem_label;
-  GtkLabel *review_progress;
   GtkBox *groups;
-  GtkBox *review_content;
-  GtkButton *stop_button;
-  GtkButton *still_weak_button;
-  GtkButton *knew_it_button;
 
   NimbusKb *kb;
   NimbusUserStore *store;
   gulong changed_id;
   guint n_flags;
-  GPtrArray *queue;       /* NimbusFlag under review */
-  guint position;
-  guint known;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, GTK_TYPE_WIDGET)
@@ -239,11 +229,8 @@ static void
 update_actions (NimbusWeakAreasPage *self)
 {
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
-  /* Answering, by button or key, only while an item is shown for review. */
-  gboolean reviewing = self->queue != NULL && self->position < self->queue->len;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && self->n_flags > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.answer", writable && reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", self->n_flags > 0);
@@ -291,10 +278,8 @@ rebuild (NimbusWeakAreasPage *self)
   if ((notes_group = notes_group_new (self, notes)) != NULL)
     gtk_box_append (self->groups, notes_group);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "done") != 0)
-    gtk_stack_set_visible_child_name (self->stack,
-                                      flags->len > 0 || notes->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    flags->len > 0 || notes->len > 0 ? "list" : "empty");
 }
 
 void
@@ -313,136 +298,15 @@ nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
   rebuild (self);
 }
 
-/* Review */
-
-static void
-show_review_item (NimbusWeakAreasPage *self)
-{
-  const NimbusFlag *flag = g_ptr_array_index (self->queue, self->position);
-  g_autofree char *service_id = nimbus_id_dup_service_id (flag->id);
-  g_autofree char *section_id = nimbus_id_dup_section_id (flag->id);
-  g_autofree char *title = title_of (self, flag->id);
-  g_autofree char *progress = NULL;
-  g_autoptr(NimbusEntry) entry = NULL;
-  const NimbusSection *section = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_content))) != NULL)
-    gtk_box_remove (self->review_content, child);
-
-  /* Translators: review progress, "2 of 7" */
-  progress = g_strdup_printf (_("%u of %u"), self->position + 1, self->queue->len);
-  gtk_label_set_text (self->review_progress, progress);
-  gtk_box_append (self->review_content, nimbus_text_label_new (title, "title-1"));
-
-  if (self->kb != NULL)
-    entry = nimbus_kb_load_entry (self->kb, service_id, NULL);
-  if (entry != NULL && section_id != NULL)
-    section = nimbus_entry_find_section (entry, section_id);
-
-  if (section == NULL)
-    {
-      gtk_box_append (self->review_content,
-                      nimbus_text_label_new (_("This item is no longer in the knowledge base. "
-                                               "Remove it, or keep it as a reminder."), "dim-label"));
-      return;
-    }
-
-  for (guint i = 0; i < section->blocks->len; i++)
-    {
-      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
-      GtkWidget *widget;
-
-      /* A flagged tip is shown alone; a flagged section whole. */
-      if (strchr (flag->id, '#') != NULL && g_strcmp0 (block->id, flag->id) != 0)
-        continue;
-      if ((widget = nimbus_block_widget_new (block)) != NULL)
-        gtk_box_append (self->review_content, widget);
-    }
-}
-
-void
-nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self)
-{
-  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
-
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = self->store != NULL ? nimbus_user_store_list_for_review (self->store, NULL) : NULL;
-  self->position = 0;
-  self->known = 0;
-
-  update_actions (self);
-  if (self->queue == NULL || self->queue->len == 0)
-    return;
-
-  show_review_item (self);
-  gtk_stack_set_visible_child_name (self->stack, "review");
-}
-
-void
-nimbus_weak_areas_page_answer (NimbusWeakAreasPage *self,
-                               gboolean             knew_it)
-{
-  const NimbusFlag *flag;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *result = NULL;
-
-  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
-
-  if (self->queue == NULL || self->position >= self->queue->len)
-    return;
-
-  flag = g_ptr_array_index (self->queue, self->position);
-  if (!nimbus_user_store_review (self->store, flag->id, knew_it, &error))
-    {
-      toast (self, toast_new (error->message));
-      return;
-    }
-
-  self->known += knew_it;
-  self->position++;
-  update_actions (self);
-  if (self->position < self->queue->len)
-    {
-      show_review_item (self);
-      return;
-    }
-
-  /* Translators: at the end of a review, "You knew 3 of 5." */
-  result = g_strdup_printf (ngettext ("You knew %u of %u.", "You knew %u of %u.", self->queue->len),
-                            self->known, self->queue->len);
-  adw_status_page_set_description (self->done_page, result);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-}
-
 /* Actions */
 
+/* The review has its own page, which the window shows. */
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  nimbus_weak_areas_page_start_review (NIMBUS_WEAK_AREAS_PAGE (widget));
-}
-
-static void
-answer_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  nimbus_weak_areas_page_answer (NIMBUS_WEAK_AREAS_PAGE (widget), g_variant_get_boolean (parameter));
-}
-
-static void
-stop_review_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
-
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  rebuild (self);
+  gtk_widget_activate_action (widget, "win.review", NULL);
 }
 
 static void
@@ -736,7 +600,6 @@ nimbus_weak_areas_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WEAK_AREAS_PAGE);
   g_clear_object (&self->kb);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nimbus_weak_areas_page_parent_class)->dispose (object);
 }
@@ -759,30 +622,15 @@ nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-weak-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_progress);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, groups);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_content);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, still_weak_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, knew_it_button);
 
   gtk_widget_class_install_action (widget_class, "weak.review", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "weak.answer", "b", answer_action);
-  gtk_widget_class_install_action (widget_class, "weak.stop-review", NULL, stop_review_action);
   gtk_widget_class_install_action (widget_class, "weak.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "weak.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "weak.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "weak.import", NULL, import_action);
-
-  /* The buttons' mnemonics in English, kept in every language; letters alone go to the
-   * search. Listed in the shortcuts window (data/gtk/help-overlay.ui). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_ALT_MASK, "weak.answer", "b",
-                                       TRUE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "weak.answer", "b",
-                                       FALSE);
 }
 
 static void
@@ -790,7 +638,7 @@ nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The review's buttons, like every button with a mnemonic, are named as they read. */
+  /* Review and Import, like every button with a mnemonic, are named as they read. */
   nimbus_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   update_actions (self);

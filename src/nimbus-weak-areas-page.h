@@ -16,8 +16,5 @@ G_DECLARE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, NIMBUS, WEAK_
 void nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
                                          NimbusKb            *kb,
                                          NimbusUserStore     *store);
-void nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self);
-void nimbus_weak_areas_page_answer       (NimbusWeakAreasPage *self,
-                                          gboolean             knew_it);
 
 G_END_DECLS

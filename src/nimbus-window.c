@@ -21,6 +21,7 @@
 #include "nimbus-service-list.h"
 #include "nimbus-settings.h"
 #include "nimbus-sheet-print.h"
+#include "nimbus-review-page.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -59,6 +60,7 @@ struct _NimbusWindow
   NimbusSearchResults *sidebar_results; /* where the hits show at phone width */
   GtkStack *sidebar_stack;
   NimbusWeakAreasPage *weak_page;
+  NimbusReviewPage *review_page;
   GtkListBox *places_list;
   GtkLabel *weak_count;
   AdwStatusPage *error_page;
@@ -227,13 +229,21 @@ nimbus_window_show_weak_areas (NimbusWindow *self)
   nimbus_service_list_select (self->service_list, NULL);
   gtk_list_box_select_row (self->places_list,
                            gtk_list_box_get_row_at_index (self->places_list, 0));
-  show_pane (self, "weak", _("Weak Areas"), NULL);
+  /* A review under way is where the weak areas were left. */
+  show_pane (self, nimbus_review_page_is_reviewing (self->review_page) ? "review" : "weak",
+             _("Weak Areas"), NULL);
   show_content (self);
 }
 
 static void
 on_places_list_row_activated_cb (NimbusWindow  *self,
                                  GtkListBoxRow *row)
+{
+  nimbus_window_show_weak_areas (self);
+}
+
+static void
+on_review_page_stopped_cb (NimbusWindow *self)
 {
   nimbus_window_show_weak_areas (self);
 }
@@ -685,7 +695,7 @@ weak_areas_action (GtkWidget  *widget,
   nimbus_window_show_weak_areas (NIMBUS_WINDOW (widget));
 }
 
-/* The review the Weak Areas page starts, from the home page. */
+/* The review of the weak areas, from their page or the home page. */
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
@@ -693,8 +703,8 @@ review_action (GtkWidget  *widget,
 {
   NimbusWindow *self = NIMBUS_WINDOW (widget);
 
+  nimbus_review_page_start (self->review_page);
   nimbus_window_show_weak_areas (self);
-  nimbus_weak_areas_page_start_review (self->weak_page);
 }
 
 static void
@@ -925,7 +935,7 @@ sheet_to_print (NimbusWindow  *self,
   const char *pane = gtk_stack_get_visible_child_name (self->stack);
   const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
-  if (self->kb != NULL && g_strcmp0 (pane, "weak") == 0)
+  if (self->kb != NULL && (g_strcmp0 (pane, "weak") == 0 || g_strcmp0 (pane, "review") == 0))
     return nimbus_cheat_sheet_new_weak_areas (self->kb, self->store, error);
   if (g_strcmp0 (pane, "entry") == 0 && entry != NULL)
     return nimbus_cheat_sheet_new_for_entry (entry, self->store);
@@ -1024,6 +1034,7 @@ nimbus_window_load (NimbusWindow *self,
 
   nimbus_entry_page_set_store (self->entry_page, self->store);
   nimbus_weak_areas_page_set_sources (self->weak_page, self->kb, self->store);
+  nimbus_review_page_set_sources (self->review_page, self->kb, self->store);
   nimbus_home_page_set_sources (self->home_page, self->kb, self->store);
   nimbus_practice_page_set_sources (self->practice_page, self->kb, self->store);
   update_exam (self);
@@ -1089,12 +1100,14 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   g_type_ensure (NIMBUS_TYPE_SERVICE_LIST);
   g_type_ensure (NIMBUS_TYPE_PAGE_CONTENTS);
   g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
+  g_type_ensure (NIMBUS_TYPE_REVIEW_PAGE);
   g_type_ensure (NIMBUS_TYPE_HOME_PAGE);
   g_type_ensure (NIMBUS_TYPE_PRACTICE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_count);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar);
@@ -1131,6 +1144,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_page_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_practice_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_store_error_cb);
 

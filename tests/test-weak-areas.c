@@ -8,6 +8,7 @@
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-user-store.h"
+#include "nimbus-review-page.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -49,6 +50,7 @@ test_weak_areas_flag_review_undo (void)
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   NimbusWindow *window = nimbus_test_open_window (store, 1100, 760);
   NimbusWeakAreasPage *page = nimbus_test_window_child (window, "weak_page");
+  NimbusReviewPage *review = nimbus_test_window_child (window, "review_page");
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GPtrArray) flags = NULL;
   GtkWidget *button;
@@ -95,10 +97,15 @@ test_weak_areas_flag_review_undo (void)
   /* Review all three: knew two, one still weak. */
   gtk_widget_activate_action (GTK_WIDGET (page), "weak.review", NULL);
   nimbus_test_wait_ms (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "review");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review");
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", FALSE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", FALSE);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-06-review-done");
 
@@ -112,8 +119,15 @@ test_weak_areas_flag_review_undo (void)
     g_assert_cmpuint (boxes, ==, 2 + 2 + 1);
   }
 
+  /* The sidebar's Weak Areas shows the review's end until it is left. */
+  nimbus_window_show_weak_areas (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "review");
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.stop", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "weak");
+
   /* Opening a flagged item goes to its page. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.stop-review", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "weak.open", "s", "sqs/visibility-timeout");
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
@@ -181,10 +195,10 @@ find_by_css_name (GtkWidget  *widget,
 }
 
 static GtkWidget *
-page_child (NimbusWeakAreasPage *page,
-            const char          *name)
+page_child (NimbusReviewPage *page,
+            const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), NIMBUS_TYPE_WEAK_AREAS_PAGE,
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), NIMBUS_TYPE_REVIEW_PAGE,
                                                   name);
 
   g_assert_nonnull (child);
@@ -297,22 +311,24 @@ review_keys_toast (int         width,
                         "sqs/visibility-timeout#duplicate-processing" };
   g_autoptr(GPtrArray) flags = NULL;
   NimbusWindow *window;
-  NimbusWeakAreasPage *page;
+  NimbusWeakAreasPage *weak;
+  NimbusReviewPage *page;
   const char *buttons[] = { "stop_button", "still_weak_button", "knew_it_button" };
   guint boxes = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_true (nimbus_user_store_flag (store, ids[i], NULL, NULL));
   window = nimbus_test_open_window (store, width, height);
-  page = nimbus_test_window_child (window, "weak_page");
+  weak = nimbus_test_window_child (window, "weak_page");
+  page = nimbus_test_window_child (window, "review_page");
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
 
   /* Answering is for the review alone. */
   g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.remove", "s", ids[2]);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.review", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (weak), "weak.remove", "s", ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (weak), "weak.review", NULL);
   nimbus_test_wait_ms (600);
   g_assert_nonnull (find_by_css_name (GTK_WIDGET (window), "toast"));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)

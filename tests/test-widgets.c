@@ -17,6 +17,7 @@
 #include "nimbus-page-contents.h"
 #include "nimbus-practice-page.h"
 #include "nimbus-preferences-page.h"
+#include "nimbus-review-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
 #include "nimbus-service-list.h"
@@ -168,6 +169,26 @@ test_widgets_practice (void)
   g_unlink (path);
 }
 
+/* The review mid-way, an item on show and answers to give. */
+static void
+test_widgets_review_page (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  GtkWidget *review = g_object_new (NIMBUS_TYPE_REVIEW_PAGE, NULL);
+
+  g_assert_true (nimbus_user_store_flag (store, "sqs/visibility-timeout", NULL, NULL));
+  g_assert_true (nimbus_user_store_flag (store, "dynamodb/scan-vs-query", NULL, NULL));
+  nimbus_review_page_set_sources (NIMBUS_REVIEW_PAGE (review), kb, store);
+  g_assert_true (nimbus_review_page_start (NIMBUS_REVIEW_PAGE (review)));
+  nimbus_review_page_answer (NIMBUS_REVIEW_PAGE (review), TRUE);
+  g_assert_true (nimbus_review_page_is_reviewing (NIMBUS_REVIEW_PAGE (review)));
+  show_and_finalize (review);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/widgets/service-list", test_widgets_service_list);
   g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
   g_test_add_func ("/nimbus/widgets/practice", test_widgets_practice);
+  g_test_add_func ("/nimbus/widgets/review-page", test_widgets_review_page);
 
   return g_test_run ();
 }
