@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nimbus-flag-list.h"
 #include "nimbus-service.h"
 #include "nimbus-accessible.h"
 #include "nimbus-weak-areas-page.h"
@@ -26,6 +27,10 @@ struct _NimbusWeakAreasPage
   NimbusKb *kb;
   NimbusUserStore *store;
   gulong changed_id;
+  NimbusFlagList *flags;
+  GHashTable *service_groups;   /* service id → its group in groups */
+  GtkWidget *notes_group;
+  char *notes_shown;            /* the notes notes_group shows, one string */
   guint n_flags;
 };
 
@@ -69,23 +74,25 @@ title_of (NimbusWeakAreasPage *self,
 /* The list */
 
 static GtkWidget *
-row_new (NimbusWeakAreasPage *self,
-         const NimbusFlag    *flag)
+row_new (gpointer item,
+         gpointer user_data)
 {
+  NimbusFlagItem *flag_item = item;
+  const NimbusFlag *flag = nimbus_flag_item_get_flag (flag_item);
+  const char *title = nimbus_flag_item_get_title (flag_item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = title_of (self, flag->id);
-  g_autofree char *in_kb = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, flag->id) : NULL;
   g_autofree char *day = g_strndup (flag->flagged_at, 10);
   g_autofree char *subtitle = NULL;
 
   /* Translators: "Exam tip · flagged 2026-11-25 · box 2 of 5" */
   subtitle = g_strdup_printf (_("%s · flagged %s · box %d of %d"),
-                              strchr (flag->id, '#') != NULL ? _("Exam tip") : _("Section"),
+                              nimbus_flag_item_is_tip (flag_item) ? _("Exam tip") : _("Section"),
                               day, flag->box, NIMBUS_STORE_LAST_BOX);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL ? title : _("No longer in the knowledge base"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -95,7 +102,7 @@ row_new (NimbusWeakAreasPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", flag->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
-  if (in_kb != NULL)
+  if (title != NULL)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "weak.open");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", flag->id);
@@ -107,83 +114,121 @@ row_new (NimbusWeakAreasPage *self,
   return row;
 }
 
-/* Services in sidebar order; ids of services the knowledge base has lost come last. */
-static GPtrArray *
-service_order (NimbusWeakAreasPage *self,
-               GPtrArray           *flags)
+static gboolean
+in_service (gpointer item,
+            gpointer user_data)
 {
-  g_autoptr(GListModel) services = self->kb != NULL ? nimbus_kb_list_services (self->kb, NULL)
-                                                    : NULL;
-  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
-
-      g_ptr_array_add (order, g_strdup (nimbus_service_get_id (service)));
-    }
-
-  for (guint i = 0; i < flags->len; i++)
-    {
-      g_autofree char *id = nimbus_id_dup_service_id (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
-
-      if (!g_ptr_array_find_with_equal_func (order, id, g_str_equal, NULL))
-        g_ptr_array_add (order, g_steal_pointer (&id));
-    }
-
-  return order;
+  return g_str_equal (nimbus_flag_item_get_service_id (item), user_data);
 }
 
-static GtkWidget *
-group_new (NimbusWeakAreasPage *self,
-           const char          *service_id,
-           GPtrArray           *flags)
+/* "1 of 3 known" and the level bar of a service's group. */
+static void
+update_progress (AdwPreferencesGroup *group,
+                 guint                position,
+                 guint                removed,
+                 guint                added,
+                 GListModel          *flags)
 {
-  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-  g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
+  GtkWidget *level = g_object_get_data (G_OBJECT (group), "nimbus-level");
+  guint n = g_list_model_get_n_items (flags);
   g_autofree char *progress = NULL;
-  GtkWidget *group;
-  GtkWidget *level;
   guint known = 0;
 
-  for (guint i = 0; i < flags->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      NimbusFlag *flag = g_ptr_array_index (flags, i);
-      g_autofree char *service = nimbus_id_dup_service_id (flag->id);
+      g_autoptr(NimbusFlagItem) item = g_list_model_get_item (flags, i);
 
-      if (g_str_equal (service, service_id))
+      known += nimbus_flag_item_get_flag (item)->box >= KNOWN_BOX;
+    }
+
+  /* Translators: progress of one service: "1 of 3 known" */
+  progress = g_strdup_printf (ngettext ("%u of %u known", "%u of %u known", n), known, n);
+  adw_preferences_group_set_description (group, progress);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), n > 0 ? (double) known / n : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress,
+                                  -1);
+}
+
+/* A service's group, its rows bound to the flags of the service. */
+static GtkWidget *
+group_new (NimbusWeakAreasPage *self,
+           const char          *service_id)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (in_service, g_strdup (service_id), g_free);
+  GtkFilterListModel *flags = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->flags)),
+                                                         GTK_FILTER (filter));
+  g_autofree char *name = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, service_id) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (name != NULL ? name : service_id, -1);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+  gtk_widget_set_size_request (level, 96, -1);
+  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), level);
+  g_object_set_data (G_OBJECT (group), "nimbus-level", level);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (flags), row_new, NULL, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+
+  g_signal_connect_object (flags, "items-changed", G_CALLBACK (update_progress), group,
+                           G_CONNECT_SWAPPED);
+  update_progress (ADW_PREFERENCES_GROUP (group), 0, 0, 0, G_LIST_MODEL (flags));
+  g_object_unref (flags);
+
+  return group;
+}
+
+/* One group per service with flags, in the list's order; a group lives as long as its
+ * service has flags, its rows kept by its own model. */
+static void
+sync_groups (NimbusWeakAreasPage *self)
+{
+  GListModel *flags = G_LIST_MODEL (self->flags);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; flags != NULL && i < g_list_model_get_n_items (flags); i++)
+    {
+      g_autoptr(NimbusFlagItem) item = g_list_model_get_item (flags, i);
+      const char *service_id = nimbus_flag_item_get_service_id (item);
+
+      /* The items hold the ids: the list holds the items. */
+      if (g_hash_table_add (present, (gpointer) service_id))
+        g_ptr_array_add (order, (gpointer) service_id);
+    }
+
+  g_hash_table_iter_init (&iter, self->service_groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (present, key))
         {
-          g_ptr_array_add (mine, flag);
-          known += flag->box >= KNOWN_BOX;
+          gtk_box_remove (self->groups, value);
+          g_hash_table_iter_remove (&iter);
         }
     }
 
-  if (mine->len == 0)
-    return NULL;
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *service_id = g_ptr_array_index (order, i);
+      GtkWidget *group = g_hash_table_lookup (self->service_groups, service_id);
 
-  group = adw_preferences_group_new ();
-  for (guint i = 0; i < mine->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               row_new (self, g_ptr_array_index (mine, i)));
-
-  name = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, service_id) : NULL;
-  escaped = g_markup_escape_text (name != NULL ? name : service_id, -1);
-  /* Translators: progress of one service: "1 of 3 known" */
-  progress = g_strdup_printf (ngettext ("%u of %u known", "%u of %u known", mine->len), known,
-                              mine->len);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), progress);
-
-  level = gtk_level_bar_new_for_interval (0, 1);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) known / mine->len);
-  gtk_widget_set_size_request (level, 96, -1);
-  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress,
-                                  -1);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), level);
-
-  return group;
+      if (group == NULL)
+        {
+          group = group_new (self, service_id);
+          g_hash_table_insert (self->service_groups, g_strdup (service_id), group);
+          gtk_box_insert_child_after (self->groups, group, previous);
+        }
+      else if (gtk_widget_get_prev_sibling (group) != previous)
+        gtk_box_reorder_child_after (self->groups, group, previous);
+      previous = group;
+    }
 }
 
 /* Every note, with the item it is on, the latest first. */
@@ -225,6 +270,31 @@ notes_group_new (NimbusWeakAreasPage *self,
   return group;
 }
 
+/* The notes' group, made again only when the notes are not those it shows. */
+static void
+sync_notes (NimbusWeakAreasPage *self,
+            GPtrArray           *notes)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const NimbusNote *note = g_ptr_array_index (notes, i);
+
+      g_string_append_printf (shown, "%s%c%s%c", note->id, 0x1f, note->text, 0x1e);
+    }
+  if (g_strcmp0 (shown->str, self->notes_shown) == 0)
+    return;
+
+  g_free (self->notes_shown);
+  self->notes_shown = g_string_free (g_steal_pointer (&shown), FALSE);
+  if (self->notes_group != NULL)
+    gtk_box_remove (self->groups, self->notes_group);
+  self->notes_group = notes_group_new (self, notes);
+  if (self->notes_group != NULL)
+    gtk_box_append (self->groups, self->notes_group);
+}
+
 static void
 update_actions (NimbusWeakAreasPage *self)
 {
@@ -236,24 +306,15 @@ update_actions (NimbusWeakAreasPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.export", self->n_flags > 0);
 }
 
+/* What the store's change means for the page beyond the flags' rows: the count, the notes,
+ * a problem to tell, the list or the empty page. */
 static void
-rebuild (NimbusWeakAreasPage *self)
+update (NimbusWeakAreasPage *self)
 {
-  g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   const char *problem;
-  GtkWidget *child;
-  GtkWidget *notes_group;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
-    gtk_box_remove (self->groups, child);
-
-  flags = self->store != NULL ? nimbus_user_store_list (self->store, &error) : NULL;
-  if (flags == NULL)
-    flags = g_ptr_array_new ();
   notes = self->store != NULL ? nimbus_user_store_list_notes (self->store, NULL) : NULL;
   if (notes == NULL)
     notes = g_ptr_array_new ();
@@ -261,25 +322,34 @@ rebuild (NimbusWeakAreasPage *self)
   problem = self->store != NULL ? nimbus_user_store_get_problem (self->store) : NULL;
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  self->n_flags = flags->len;
+  self->n_flags = self->flags != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->flags)) : 0;
   update_actions (self);
 
-  summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len), flags->len);
+  summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", self->n_flags),
+                             self->n_flags);
   gtk_label_set_text (self->summary_label, summary);
-
-  order = service_order (self, flags);
-  for (guint i = 0; i < order->len; i++)
-    {
-      GtkWidget *group = group_new (self, g_ptr_array_index (order, i), flags);
-
-      if (group != NULL)
-        gtk_box_append (self->groups, group);
-    }
-  if ((notes_group = notes_group_new (self, notes)) != NULL)
-    gtk_box_append (self->groups, notes_group);
+  sync_notes (self, notes);
 
   gtk_stack_set_visible_child_name (self->stack,
-                                    flags->len > 0 || notes->len > 0 ? "list" : "empty");
+                                    self->n_flags > 0 || notes->len > 0 ? "list" : "empty");
+}
+
+static void
+clear_sources (NimbusWeakAreasPage *self)
+{
+  GtkWidget *child;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->flags != NULL)
+    g_signal_handlers_disconnect_by_data (self->flags, self);
+  g_clear_object (&self->flags);
+  if (self->service_groups != NULL)
+    g_hash_table_remove_all (self->service_groups);
+  while (self->groups != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+  self->notes_group = NULL;
+  g_clear_pointer (&self->notes_shown, g_free);
 }
 
 void
@@ -289,13 +359,28 @@ nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
 {
   g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  clear_sources (self);
   g_set_object (&self->kb, kb);
   g_set_object (&self->store, store);
+  self->flags = nimbus_flag_list_new (kb, store);
+  /* After the groups' own models have taken the change, so that a group made for it starts
+   * from the list as it now is. */
+  g_signal_connect_object (self->flags, "items-changed", G_CALLBACK (sync_groups), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (store != NULL)
-    self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
+    self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (update), self);
 
-  rebuild (self);
+  sync_groups (self);
+  update (self);
+}
+
+/* The weak areas the page shows, as a list model of NimbusFlagItem. */
+GListModel *
+nimbus_weak_areas_page_get_flags (NimbusWeakAreasPage *self)
+{
+  g_return_val_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->flags);
 }
 
 /* Actions */
@@ -596,10 +681,11 @@ nimbus_weak_areas_page_dispose (GObject *object)
 {
   NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (object);
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  clear_sources (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WEAK_AREAS_PAGE);
   g_clear_object (&self->kb);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->service_groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (nimbus_weak_areas_page_parent_class)->dispose (object);
 }
@@ -637,6 +723,7 @@ static void
 nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->service_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Review and Import, like every button with a mnemonic, are named as they read. */
   nimbus_accessible_name_mnemonic_buttons (GTK_WIDGET (self));

@@ -169,15 +169,16 @@ test_widgets_practice (void)
   g_unlink (path);
 }
 
-/* The review mid-way, an item on show and answers to give. */
+/* The review mid-way, an item on show and answers to give; the weak areas with flags. */
 static void
-test_widgets_review_page (void)
+test_widgets_review_weak_areas (void)
 {
   g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
   g_autofree char *dir = nimbus_test_make_tmpdir ();
   g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   GtkWidget *review = g_object_new (NIMBUS_TYPE_REVIEW_PAGE, NULL);
+  GtkWidget *weak = g_object_new (NIMBUS_TYPE_WEAK_AREAS_PAGE, NULL);
 
   g_assert_true (nimbus_user_store_flag (store, "sqs/visibility-timeout", NULL, NULL));
   g_assert_true (nimbus_user_store_flag (store, "dynamodb/scan-vs-query", NULL, NULL));
@@ -186,6 +187,12 @@ test_widgets_review_page (void)
   nimbus_review_page_answer (NIMBUS_REVIEW_PAGE (review), TRUE);
   g_assert_true (nimbus_review_page_is_reviewing (NIMBUS_REVIEW_PAGE (review)));
   show_and_finalize (review);
+
+  /* The weak areas bound to the store's flags, their groups and notes. */
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout", "Heartbeat", NULL));
+  nimbus_weak_areas_page_set_sources (NIMBUS_WEAK_AREAS_PAGE (weak), kb, store);
+  g_assert_true (nimbus_user_store_unflag (store, "dynamodb/scan-vs-query", NULL));
+  show_and_finalize (weak);
   g_unlink (path);
 }
 
@@ -200,7 +207,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/widgets/service-list", test_widgets_service_list);
   g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
   g_test_add_func ("/nimbus/widgets/practice", test_widgets_practice);
-  g_test_add_func ("/nimbus/widgets/review-page", test_widgets_review_page);
+  g_test_add_func ("/nimbus/widgets/review-weak-areas", test_widgets_review_weak_areas);
 
   return g_test_run ();
 }
