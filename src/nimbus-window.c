@@ -422,40 +422,38 @@ show_current (NimbusWindow *self)
 
 /* The student's notes that hold the words searched for, as hits of their own kind; their
  * text is plain, with no marks of a match that the note could forge. */
-static GPtrArray *
+static GListModel *
 note_hits_new (NimbusWindow *self,
                const char   *text)
 {
-  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  GListStore *hits = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
   g_autoptr(GPtrArray) notes = NULL;
 
   if (self->store == NULL || self->kb == NULL ||
       (notes = nimbus_user_store_search_notes (self->store, text, NULL)) == NULL)
-    return hits;
+    return G_LIST_MODEL (hits);
 
-  for (guint i = 0; i < notes->len && hits->len < NOTE_HITS_MAX; i++)
+  for (guint i = 0; i < notes->len && i < NOTE_HITS_MAX; i++)
     {
       NimbusNote *note = g_ptr_array_index (notes, i);
-      NimbusSearchHit *hit = g_new0 (NimbusSearchHit, 1);
       g_autofree char *title = nimbus_kb_lookup_title (self->kb, note->id);
+      g_autofree char *service_id = nimbus_id_dup_service_id (note->id);
+      g_autofree char *service_name = nimbus_kb_lookup_title (self->kb, service_id);
+      g_autofree char *section_id = nimbus_id_dup_section_id (note->id);
       glong length = g_utf8_strlen (note->text, -1);
+      g_autofree char *snippet = g_utf8_substring (note->text, 0, MIN (length, NOTE_SNIPPET_CHARS));
+      g_autoptr(NimbusSearchHit) hit = NULL;
 
-      hit->id = g_strdup (note->id);
-      hit->kind = g_strdup ("note");
-      hit->service_id = nimbus_id_dup_service_id (note->id);
-      hit->service_name = nimbus_kb_lookup_title (self->kb, hit->service_id);
-      if (hit->service_name == NULL)
-        hit->service_name = g_strdup (hit->service_id);
-      hit->section_id = nimbus_id_dup_section_id (note->id);
-      hit->title = title != NULL ? g_steal_pointer (&title) : g_strdup (note->id);
-      hit->snippet = g_utf8_substring (note->text, 0, MIN (length, NOTE_SNIPPET_CHARS));
-      for (char *p = hit->snippet; *p != '\0'; p++)
+      for (char *p = snippet; *p != '\0'; p++)
         if ((guchar) *p < 0x20)
           *p = ' ';
-      g_ptr_array_add (hits, hit);
+      hit = nimbus_search_hit_new (note->id, "note", service_id,
+                                   service_name != NULL ? service_name : service_id, section_id,
+                                   title != NULL ? title : note->id, snippet);
+      g_list_store_append (hits, hit);
     }
 
-  return hits;
+  return G_LIST_MODEL (hits);
 }
 
 static void
@@ -466,9 +464,11 @@ search_done_cb (GObject      *source,
   g_autoptr(NimbusWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *corrected = NULL;
-  g_autoptr(GPtrArray) kb_hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
-                                                          &error);
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GListModel) kb_hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
+                                                           &error);
+  g_autoptr(GListStore) parts = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GtkFlattenListModel) hits = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -476,14 +476,17 @@ search_done_cb (GObject      *source,
     g_warning ("Search failed: %s", error->message);
 
   /* The student's notes first, marked as theirs, then the knowledge base's ranking. */
-  hits = note_hits_new (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  for (guint i = 0; kb_hits != NULL && i < kb_hits->len; i++)
-    g_ptr_array_add (hits, g_steal_pointer (&g_ptr_array_index (kb_hits, i)));
+  notes = note_hits_new (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, notes);
+  if (kb_hits != NULL)
+    g_list_store_append (parts, kb_hits);
+  hits = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
 
   nimbus_search_results_set_corrected (self->search_results, corrected);
-  nimbus_search_results_set_hits (self->search_results, hits);
+  nimbus_search_results_set_hits (self->search_results, G_LIST_MODEL (hits));
   nimbus_search_results_set_corrected (self->sidebar_results, corrected);
-  nimbus_search_results_set_hits (self->sidebar_results, hits);
+  nimbus_search_results_set_hits (self->sidebar_results, G_LIST_MODEL (hits));
 }
 
 /* The hits in use: under the entry at phone width, else in the content pane. */

@@ -73,9 +73,13 @@ test_widgets_search_results (void)
 {
   g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
   g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, "visibility timeout", 10, NULL);
+  g_autoptr(GListStore) model = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
   GtkWidget *results = nimbus_search_results_new ();
 
-  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), hits);
+  g_list_store_splice (model, 0, 0, hits->pdata, hits->len);
+  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), G_LIST_MODEL (model));
+  g_assert_cmpuint (nimbus_search_results_get_n_hits (NIMBUS_SEARCH_RESULTS (results)), ==,
+                    hits->len);
   nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
   show_and_finalize (results);
 }
