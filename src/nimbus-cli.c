@@ -334,7 +334,8 @@ run_search (NimbusKb   *kb,
 
       if (!json)
         {
-          out ("%u\t%s\t%s\t%s\n", nimbus_search_hit_get_rank (hit), nimbus_search_hit_get_id (hit), nimbus_search_hit_get_title (hit), snippet);
+          out ("%u\t%s\t%s\t%s\n", nimbus_search_hit_get_rank (hit), nimbus_search_hit_get_id (hit),
+               nimbus_search_hit_get_title (hit), snippet);
           continue;
         }
 

@@ -441,7 +441,8 @@ note_hits_new (NimbusWindow *self,
       g_autofree char *service_name = nimbus_kb_lookup_title (self->kb, service_id);
       g_autofree char *section_id = nimbus_id_dup_section_id (note->id);
       glong length = g_utf8_strlen (note->text, -1);
-      g_autofree char *snippet = g_utf8_substring (note->text, 0, MIN (length, NOTE_SNIPPET_CHARS));
+      g_autofree char *snippet = g_utf8_substring (note->text, 0,
+                                                   MIN (length, NOTE_SNIPPET_CHARS));
       g_autoptr(NimbusSearchHit) hit = NULL;
 
       for (char *p = snippet; *p != '\0'; p++)

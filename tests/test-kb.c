@@ -438,7 +438,8 @@ test_kb_search_hostile (void)
           g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
 
           g_assert_true (is_well_formed (markup));
-          g_assert_true (g_str_has_prefix (nimbus_search_hit_get_id (hit), nimbus_search_hit_get_service_id (hit)));
+          g_assert_true (g_str_has_prefix (nimbus_search_hit_get_id (hit),
+                                           nimbus_search_hit_get_service_id (hit)));
         }
     }
 

@@ -62,7 +62,8 @@ score_query (NimbusKb   *kb,
   score->section3 += section_found;
   if (report && rank != 0)
     g_print ("miss %s %s (%s): %s -> %s\n", where, service, rank < 0 ? "not in top 3" : "top 3",
-             text, hits->len > 0 ? nimbus_search_hit_get_id (g_ptr_array_index (hits, 0)) : "nothing");
+             text,
+             hits->len > 0 ? nimbus_search_hit_get_id (g_ptr_array_index (hits, 0)) : "nothing");
 }
 
 static GPtrArray *
