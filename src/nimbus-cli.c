@@ -316,25 +316,26 @@ run_search (NimbusKb   *kb,
   json_builder_begin_array (builder);
   for (guint i = 0; i < hits->len; i++)
     {
-      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+      NimbusSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *plain = nimbus_search_hit_dup_snippet_plain (hit);
       g_autofree char *snippet = one_line (plain);
 
       if (!json)
         {
-          out ("%u\t%s\t%s\t%s\n", hit->rank, hit->id, hit->title, snippet);
+          out ("%u\t%s\t%s\t%s\n", nimbus_search_hit_get_rank (hit), nimbus_search_hit_get_id (hit),
+               nimbus_search_hit_get_title (hit), snippet);
           continue;
         }
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "rank");
-      json_builder_add_int_value (builder, hit->rank);
-      add_string_member (builder, "id", hit->id);
-      add_string_member (builder, "service", hit->service_id);
-      add_string_member (builder, "title", hit->title);
+      json_builder_add_int_value (builder, nimbus_search_hit_get_rank (hit));
+      add_string_member (builder, "id", nimbus_search_hit_get_id (hit));
+      add_string_member (builder, "service", nimbus_search_hit_get_service_id (hit));
+      add_string_member (builder, "title", nimbus_search_hit_get_title (hit));
       add_string_member (builder, "snippet", snippet);
-      add_string_member (builder, "kind", hit->kind);
-      add_string_member (builder, "section", hit->section_id);
+      add_string_member (builder, "kind", nimbus_search_hit_get_kind (hit));
+      add_string_member (builder, "section", nimbus_search_hit_get_section_id (hit));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -81,7 +81,7 @@ result_set (NimbusSearchProvider  *self,
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
   for (guint i = 0; i < hits->len; i++)
-    g_variant_builder_add (&builder, "s", ((NimbusSearchHit *) g_ptr_array_index (hits, i))->id);
+    g_variant_builder_add (&builder, "s", nimbus_search_hit_get_id (g_ptr_array_index (hits, i)));
 
   return g_variant_new ("(as)", &builder);
 }

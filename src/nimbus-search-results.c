@@ -10,7 +10,8 @@
 #include "nimbus-kb.h"
 #include "nimbus-search-results.h"
 
-/* The hits of a search: title, service and a snippet with the matched words in bold. */
+/* The hits of a search, bound to their list model: title, service and a snippet with the
+ * matched words in bold. */
 struct _NimbusSearchResults
 {
   GtkWidget parent_instance;
@@ -63,18 +64,22 @@ label_new (const char *css_class)
 }
 
 static GtkWidget *
-row_new (const NimbusSearchHit *hit)
+row_new (gpointer item,
+         gpointer user_data)
 {
+  NimbusSearchHit *hit = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title = label_new ("heading");
   GtkWidget *where = label_new ("caption");
   GtkWidget *snippet = label_new ("snippet");
   g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
-  g_autofree char *context = g_strdup_printf ("%s · %s", hit->service_name, kind_label (hit->kind));
+  const char *kind = nimbus_search_hit_get_kind (hit);
+  g_autofree char *context = g_strdup_printf ("%s · %s", nimbus_search_hit_get_service_name (hit),
+                                              kind_label (kind));
 
   /* Titles and service names are text, not markup. */
-  gtk_label_set_text (GTK_LABEL (title), hit->title);
+  gtk_label_set_text (GTK_LABEL (title), nimbus_search_hit_get_title (hit));
   gtk_label_set_text (GTK_LABEL (where), context);
   gtk_widget_add_css_class (where, "dim-label");
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
@@ -89,29 +94,26 @@ row_new (const NimbusSearchHit *hit)
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "search-result");
-  if (g_strcmp0 (hit->kind, "note") == 0)
+  if (g_strcmp0 (kind, "note") == 0)
     gtk_widget_add_css_class (row, "note-hit");
-  g_object_set_data_full (G_OBJECT (row), "nimbus-id", g_strdup (hit->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "nimbus-id", g_strdup (nimbus_search_hit_get_id (hit)),
+                          g_free);
 
   return row;
 }
 
-/* Shows hits (NimbusSearchHit); none shows that nothing was found. */
+/* Shows hits, a list model of NimbusSearchHit; none (or NULL) shows that nothing was
+ * found. */
 void
 nimbus_search_results_set_hits (NimbusSearchResults *self,
-                                GPtrArray           *hits)
+                                GListModel          *hits)
 {
-  GtkWidget *child;
-
   g_return_if_fail (NIMBUS_IS_SEARCH_RESULTS (self));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  g_return_if_fail (hits == NULL || G_IS_LIST_MODEL (hits));
 
   g_clear_handle_id (&self->searching_id, g_source_remove);
-  self->n_hits = hits != NULL ? hits->len : 0;
-  for (guint i = 0; i < self->n_hits; i++)
-    gtk_list_box_append (self->list, row_new (g_ptr_array_index (hits, i)));
+  gtk_list_box_bind_model (self->list, hits, row_new, NULL, NULL);
+  self->n_hits = hits != NULL ? g_list_model_get_n_items (hits) : 0;
 
   gtk_stack_set_visible_child_name (self->stack, self->n_hits > 0 ? "results" : "empty");
 }

@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (NimbusSearchResults, nimbus_search_results, NIMBUS, SEARCH
 
 GtkWidget *nimbus_search_results_new             (void);
 void       nimbus_search_results_set_hits        (NimbusSearchResults *self,
-                                                  GPtrArray           *hits);
+                                                  GListModel          *hits);
 void       nimbus_search_results_set_searching   (NimbusSearchResults *self,
                                                   gboolean             searching);
 gboolean   nimbus_search_results_is_searching    (NimbusSearchResults *self);

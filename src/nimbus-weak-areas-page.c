@@ -8,36 +8,31 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "nimbus-block-widgets.h"
+#include "nimbus-flag-list.h"
 #include "nimbus-service.h"
 #include "nimbus-accessible.h"
 #include "nimbus-weak-areas-page.h"
 
-/* Everything the student flagged, by service, with progress; removal with undo; review one
- * item at a time, weakest first; export and import to move to another machine. */
+/* Everything the student flagged, by service, with progress; removal with undo; the review
+ * (nimbus-review-page.c) to start; export and import to move to another machine. */
 struct _NimbusWeakAreasPage
 {
   GtkWidget parent_instance;
 
   GtkStack *stack;
-  AdwStatusPage *done_page;
   GtkLabel *summary_label;
   GtkLabel *problem_label;
-  GtkLabel *review_progress;
   GtkBox *groups;
-  GtkBox *review_content;
-  GtkButton *stop_button;
-  GtkButton *still_weak_button;
-  GtkButton *knew_it_button;
 
   NimbusKb *kb;
   NimbusUserStore *store;
   gulong changed_id;
+  NimbusFlagList *flags;
+  GHashTable *service_groups;   /* service id → its group in groups */
+  GtkWidget *notes_group;
+  char *notes_shown;            /* the notes notes_group shows, one string */
   guint n_flags;
   guint n_notes;
-  GPtrArray *queue;       /* NimbusFlag under review */
-  guint position;
-  guint known;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, GTK_TYPE_WIDGET)
@@ -80,23 +75,25 @@ title_of (NimbusWeakAreasPage *self,
 /* The list */
 
 static GtkWidget *
-row_new (NimbusWeakAreasPage *self,
-         const NimbusFlag    *flag)
+row_new (gpointer item,
+         gpointer user_data)
 {
+  NimbusFlagItem *flag_item = item;
+  const NimbusFlag *flag = nimbus_flag_item_get_flag (flag_item);
+  const char *title = nimbus_flag_item_get_title (flag_item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = title_of (self, flag->id);
-  g_autofree char *in_kb = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, flag->id) : NULL;
   g_autofree char *day = g_strndup (flag->flagged_at, 10);
   g_autofree char *subtitle = NULL;
 
   /* Translators: "Exam tip · flagged 2026-11-25 · box 2 of 5" */
   subtitle = g_strdup_printf (_("%s · flagged %s · box %d of %d"),
-                              strchr (flag->id, '#') != NULL ? _("Exam tip") : _("Section"),
+                              nimbus_flag_item_is_tip (flag_item) ? _("Exam tip") : _("Section"),
                               day, flag->box, NIMBUS_STORE_LAST_BOX);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL ? title : _("No longer in the knowledge base"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -106,7 +103,7 @@ row_new (NimbusWeakAreasPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", flag->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
-  if (in_kb != NULL)
+  if (title != NULL)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "weak.open");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", flag->id);
@@ -118,83 +115,121 @@ row_new (NimbusWeakAreasPage *self,
   return row;
 }
 
-/* Services in sidebar order; ids of services the knowledge base has lost come last. */
-static GPtrArray *
-service_order (NimbusWeakAreasPage *self,
-               GPtrArray           *flags)
+static gboolean
+in_service (gpointer item,
+            gpointer user_data)
 {
-  g_autoptr(GListModel) services = self->kb != NULL ? nimbus_kb_list_services (self->kb, NULL)
-                                                    : NULL;
-  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(NimbusService) service = g_list_model_get_item (services, i);
-
-      g_ptr_array_add (order, g_strdup (nimbus_service_get_id (service)));
-    }
-
-  for (guint i = 0; i < flags->len; i++)
-    {
-      g_autofree char *id = nimbus_id_dup_service_id (((NimbusFlag *) g_ptr_array_index (flags, i))->id);
-
-      if (!g_ptr_array_find_with_equal_func (order, id, g_str_equal, NULL))
-        g_ptr_array_add (order, g_steal_pointer (&id));
-    }
-
-  return order;
+  return g_str_equal (nimbus_flag_item_get_service_id (item), user_data);
 }
 
-static GtkWidget *
-group_new (NimbusWeakAreasPage *self,
-           const char          *service_id,
-           GPtrArray           *flags)
+/* "1 of 3 known" and the level bar of a service's group. */
+static void
+update_progress (AdwPreferencesGroup *group,
+                 guint                position,
+                 guint                removed,
+                 guint                added,
+                 GListModel          *flags)
 {
-  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-  g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
+  GtkWidget *level = g_object_get_data (G_OBJECT (group), "nimbus-level");
+  guint n = g_list_model_get_n_items (flags);
   g_autofree char *progress = NULL;
-  GtkWidget *group;
-  GtkWidget *level;
   guint known = 0;
 
-  for (guint i = 0; i < flags->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      NimbusFlag *flag = g_ptr_array_index (flags, i);
-      g_autofree char *service = nimbus_id_dup_service_id (flag->id);
+      g_autoptr(NimbusFlagItem) item = g_list_model_get_item (flags, i);
 
-      if (g_str_equal (service, service_id))
+      known += nimbus_flag_item_get_flag (item)->box >= KNOWN_BOX;
+    }
+
+  /* Translators: progress of one service: "1 of 3 known" */
+  progress = g_strdup_printf (ngettext ("%u of %u known", "%u of %u known", n), known, n);
+  adw_preferences_group_set_description (group, progress);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), n > 0 ? (double) known / n : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress,
+                                  -1);
+}
+
+/* A service's group, its rows bound to the flags of the service. */
+static GtkWidget *
+group_new (NimbusWeakAreasPage *self,
+           const char          *service_id)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (in_service, g_strdup (service_id), g_free);
+  GtkFilterListModel *flags = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->flags)),
+                                                         GTK_FILTER (filter));
+  g_autofree char *name = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, service_id) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (name != NULL ? name : service_id, -1);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+  gtk_widget_set_size_request (level, 96, -1);
+  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), level);
+  g_object_set_data (G_OBJECT (group), "nimbus-level", level);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (flags), row_new, NULL, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+
+  g_signal_connect_object (flags, "items-changed", G_CALLBACK (update_progress), group,
+                           G_CONNECT_SWAPPED);
+  update_progress (ADW_PREFERENCES_GROUP (group), 0, 0, 0, G_LIST_MODEL (flags));
+  g_object_unref (flags);
+
+  return group;
+}
+
+/* One group per service with flags, in the list's order; a group lives as long as its
+ * service has flags, its rows kept by its own model. */
+static void
+sync_groups (NimbusWeakAreasPage *self)
+{
+  GListModel *flags = G_LIST_MODEL (self->flags);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; flags != NULL && i < g_list_model_get_n_items (flags); i++)
+    {
+      g_autoptr(NimbusFlagItem) item = g_list_model_get_item (flags, i);
+      const char *service_id = nimbus_flag_item_get_service_id (item);
+
+      /* The items hold the ids: the list holds the items. */
+      if (g_hash_table_add (present, (gpointer) service_id))
+        g_ptr_array_add (order, (gpointer) service_id);
+    }
+
+  g_hash_table_iter_init (&iter, self->service_groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (present, key))
         {
-          g_ptr_array_add (mine, flag);
-          known += flag->box >= KNOWN_BOX;
+          gtk_box_remove (self->groups, value);
+          g_hash_table_iter_remove (&iter);
         }
     }
 
-  if (mine->len == 0)
-    return NULL;
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *service_id = g_ptr_array_index (order, i);
+      GtkWidget *group = g_hash_table_lookup (self->service_groups, service_id);
 
-  group = adw_preferences_group_new ();
-  for (guint i = 0; i < mine->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               row_new (self, g_ptr_array_index (mine, i)));
-
-  name = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, service_id) : NULL;
-  escaped = g_markup_escape_text (name != NULL ? name : service_id, -1);
-  /* Translators: progress of one service: "1 of 3 known" */
-  progress = g_strdup_printf (ngettext ("%u of %u known", "%u of %u known", mine->len), known,
-                              mine->len);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), progress);
-
-  level = gtk_level_bar_new_for_interval (0, 1);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) known / mine->len);
-  gtk_widget_set_size_request (level, 96, -1);
-  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress,
-                                  -1);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), level);
-
-  return group;
+      if (group == NULL)
+        {
+          group = group_new (self, service_id);
+          g_hash_table_insert (self->service_groups, g_strdup (service_id), group);
+          gtk_box_insert_child_after (self->groups, group, previous);
+        }
+      else if (gtk_widget_get_prev_sibling (group) != previous)
+        gtk_box_reorder_child_after (self->groups, group, previous);
+      previous = group;
+    }
 }
 
 /* Every note, with the item it is on, the latest first. */
@@ -236,15 +271,37 @@ notes_group_new (NimbusWeakAreasPage *self,
   return group;
 }
 
+/* The notes' group, made again only when the notes are not those it shows. */
+static void
+sync_notes (NimbusWeakAreasPage *self,
+            GPtrArray           *notes)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const NimbusNote *note = g_ptr_array_index (notes, i);
+
+      g_string_append_printf (shown, "%s%c%s%c", note->id, 0x1f, note->text, 0x1e);
+    }
+  if (g_strcmp0 (shown->str, self->notes_shown) == 0)
+    return;
+
+  g_free (self->notes_shown);
+  self->notes_shown = g_string_free (g_steal_pointer (&shown), FALSE);
+  if (self->notes_group != NULL)
+    gtk_box_remove (self->groups, self->notes_group);
+  self->notes_group = notes_group_new (self, notes);
+  if (self->notes_group != NULL)
+    gtk_box_append (self->groups, self->notes_group);
+}
+
 static void
 update_actions (NimbusWeakAreasPage *self)
 {
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
-  /* Answering, by button or key, only while an item is shown for review. */
-  gboolean reviewing = self->queue != NULL && self->position < self->queue->len;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && self->n_flags > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.answer", writable && reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
   /* Exports carry the notes too: anything to export will do. */
@@ -252,24 +309,15 @@ update_actions (NimbusWeakAreasPage *self)
                                  self->n_flags > 0 || self->n_notes > 0);
 }
 
+/* What the store's change means for the page beyond the flags' rows: the count, the notes,
+ * a problem to tell, the list or the empty page. */
 static void
-rebuild (NimbusWeakAreasPage *self)
+update (NimbusWeakAreasPage *self)
 {
-  g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   const char *problem;
-  GtkWidget *child;
-  GtkWidget *notes_group;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
-    gtk_box_remove (self->groups, child);
-
-  flags = self->store != NULL ? nimbus_user_store_list (self->store, &error) : NULL;
-  if (flags == NULL)
-    flags = g_ptr_array_new ();
   notes = self->store != NULL ? nimbus_user_store_list_notes (self->store, NULL) : NULL;
   if (notes == NULL)
     notes = g_ptr_array_new ();
@@ -277,33 +325,40 @@ rebuild (NimbusWeakAreasPage *self)
   problem = self->store != NULL ? nimbus_user_store_get_problem (self->store) : NULL;
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  self->n_flags = flags->len;
+  self->n_flags = self->flags != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->flags))
+                                      : 0;
   self->n_notes = notes->len;
   update_actions (self);
 
-  if (flags->len == 0 && notes->len > 0)
+  if (self->n_flags == 0 && notes->len > 0)
     summary = g_strdup_printf (ngettext ("No weak areas, %u note", "No weak areas, %u notes",
                                          notes->len), notes->len);
   else
-    summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", flags->len),
-                               flags->len);
+    summary = g_strdup_printf (ngettext ("%u weak area", "%u weak areas", self->n_flags),
+                               self->n_flags);
   gtk_label_set_text (self->summary_label, summary);
+  sync_notes (self, notes);
 
-  order = service_order (self, flags);
-  for (guint i = 0; i < order->len; i++)
-    {
-      GtkWidget *group = group_new (self, g_ptr_array_index (order, i), flags);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->n_flags > 0 || notes->len > 0 ? "list" : "empty");
+}
 
-      if (group != NULL)
-        gtk_box_append (self->groups, group);
-    }
-  if ((notes_group = notes_group_new (self, notes)) != NULL)
-    gtk_box_append (self->groups, notes_group);
+static void
+clear_sources (NimbusWeakAreasPage *self)
+{
+  GtkWidget *child;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "done") != 0)
-    gtk_stack_set_visible_child_name (self->stack,
-                                      flags->len > 0 || notes->len > 0 ? "list" : "empty");
+  g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->flags != NULL)
+    g_signal_handlers_disconnect_by_data (self->flags, self);
+  g_clear_object (&self->flags);
+  if (self->service_groups != NULL)
+    g_hash_table_remove_all (self->service_groups);
+  while (self->groups != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+  self->notes_group = NULL;
+  g_clear_pointer (&self->notes_shown, g_free);
 }
 
 void
@@ -313,145 +368,39 @@ nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
 {
   g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  clear_sources (self);
   g_set_object (&self->kb, kb);
   g_set_object (&self->store, store);
+  self->flags = nimbus_flag_list_new (kb, store);
+  /* After the groups' own models have taken the change, so that a group made for it starts
+   * from the list as it now is. */
+  g_signal_connect_object (self->flags, "items-changed", G_CALLBACK (sync_groups), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (store != NULL)
-    self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
+    self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (update), self);
 
-  rebuild (self);
+  sync_groups (self);
+  update (self);
 }
 
-/* Review */
-
-static void
-show_review_item (NimbusWeakAreasPage *self)
+/* The weak areas the page shows, as a list model of NimbusFlagItem. */
+GListModel *
+nimbus_weak_areas_page_get_flags (NimbusWeakAreasPage *self)
 {
-  const NimbusFlag *flag = g_ptr_array_index (self->queue, self->position);
-  g_autofree char *service_id = nimbus_id_dup_service_id (flag->id);
-  g_autofree char *section_id = nimbus_id_dup_section_id (flag->id);
-  g_autofree char *title = title_of (self, flag->id);
-  g_autofree char *progress = NULL;
-  g_autoptr(NimbusEntry) entry = NULL;
-  const NimbusSection *section = NULL;
-  GtkWidget *child;
+  g_return_val_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self), NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_content))) != NULL)
-    gtk_box_remove (self->review_content, child);
-
-  /* Translators: review progress, "2 of 7" */
-  progress = g_strdup_printf (_("%u of %u"), self->position + 1, self->queue->len);
-  gtk_label_set_text (self->review_progress, progress);
-  gtk_box_append (self->review_content, nimbus_text_label_new (title, "title-1"));
-
-  if (self->kb != NULL)
-    entry = nimbus_kb_load_entry (self->kb, service_id, NULL);
-  if (entry != NULL && section_id != NULL)
-    section = nimbus_entry_find_section (entry, section_id);
-
-  if (section == NULL)
-    {
-      gtk_box_append (self->review_content,
-                      nimbus_text_label_new (_("This item is no longer in the knowledge base. "
-                                               "Remove it, or keep it as a reminder."), "dim-label"));
-      return;
-    }
-
-  for (guint i = 0; i < section->blocks->len; i++)
-    {
-      const NimbusBlock *block = g_ptr_array_index (section->blocks, i);
-      GtkWidget *widget;
-
-      /* A flagged tip is shown alone; a flagged section whole. */
-      if (strchr (flag->id, '#') != NULL && g_strcmp0 (block->id, flag->id) != 0)
-        continue;
-      if ((widget = nimbus_block_widget_new (block)) != NULL)
-        gtk_box_append (self->review_content, widget);
-    }
-}
-
-void
-nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self)
-{
-  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
-
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = self->store != NULL ? nimbus_user_store_list_for_review (self->store, NULL) : NULL;
-  self->position = 0;
-  self->known = 0;
-
-  update_actions (self);
-  if (self->queue == NULL || self->queue->len == 0)
-    return;
-
-  show_review_item (self);
-  gtk_stack_set_visible_child_name (self->stack, "review");
-}
-
-void
-nimbus_weak_areas_page_answer (NimbusWeakAreasPage *self,
-                               gboolean             knew_it)
-{
-  const NimbusFlag *flag;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *result = NULL;
-
-  g_return_if_fail (NIMBUS_IS_WEAK_AREAS_PAGE (self));
-
-  if (self->queue == NULL || self->position >= self->queue->len)
-    return;
-
-  flag = g_ptr_array_index (self->queue, self->position);
-  if (!nimbus_user_store_review (self->store, flag->id, knew_it, &error))
-    {
-      toast (self, toast_new (error->message));
-      return;
-    }
-
-  self->known += knew_it;
-  self->position++;
-  update_actions (self);
-  if (self->position < self->queue->len)
-    {
-      show_review_item (self);
-      return;
-    }
-
-  /* Translators: at the end of a review, "You knew 3 of 5." */
-  result = g_strdup_printf (ngettext ("You knew %u of %u.", "You knew %u of %u.", self->queue->len),
-                            self->known, self->queue->len);
-  adw_status_page_set_description (self->done_page, result);
-  gtk_stack_set_visible_child_name (self->stack, "done");
+  return G_LIST_MODEL (self->flags);
 }
 
 /* Actions */
 
+/* The review has its own page, which the window shows. */
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  nimbus_weak_areas_page_start_review (NIMBUS_WEAK_AREAS_PAGE (widget));
-}
-
-static void
-answer_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  nimbus_weak_areas_page_answer (NIMBUS_WEAK_AREAS_PAGE (widget), g_variant_get_boolean (parameter));
-}
-
-static void
-stop_review_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (widget);
-
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  rebuild (self);
+  gtk_widget_activate_action (widget, "win.review", NULL);
 }
 
 static void
@@ -741,11 +690,11 @@ nimbus_weak_areas_page_dispose (GObject *object)
 {
   NimbusWeakAreasPage *self = NIMBUS_WEAK_AREAS_PAGE (object);
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  clear_sources (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_WEAK_AREAS_PAGE);
   g_clear_object (&self->kb);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->service_groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (nimbus_weak_areas_page_parent_class)->dispose (object);
 }
@@ -768,38 +717,24 @@ nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-weak-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_progress);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, groups);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, review_content);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, still_weak_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, knew_it_button);
 
   gtk_widget_class_install_action (widget_class, "weak.review", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "weak.answer", "b", answer_action);
-  gtk_widget_class_install_action (widget_class, "weak.stop-review", NULL, stop_review_action);
   gtk_widget_class_install_action (widget_class, "weak.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "weak.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "weak.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "weak.import", NULL, import_action);
-
-  /* The buttons' mnemonics in English, kept in every language; letters alone go to the
-   * search. Listed in the shortcuts window (data/gtk/help-overlay.ui). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_ALT_MASK, "weak.answer", "b",
-                                       TRUE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "weak.answer", "b",
-                                       FALSE);
 }
 
 static void
 nimbus_weak_areas_page_init (NimbusWeakAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->service_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* The review's buttons, like every button with a mnemonic, are named as they read. */
+  /* Review and Import, like every button with a mnemonic, are named as they read. */
   nimbus_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   update_actions (self);

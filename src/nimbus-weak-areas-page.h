@@ -13,11 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, NIMBUS, WEAK_AREAS_PAGE, GtkWidget)
 
-void nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
-                                         NimbusKb            *kb,
-                                         NimbusUserStore     *store);
-void nimbus_weak_areas_page_start_review (NimbusWeakAreasPage *self);
-void nimbus_weak_areas_page_answer       (NimbusWeakAreasPage *self,
-                                          gboolean             knew_it);
+void        nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
+                                                NimbusKb            *kb,
+                                                NimbusUserStore     *store);
+GListModel *nimbus_weak_areas_page_get_flags   (NimbusWeakAreasPage *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "nimbus-service.h"
 #include "nimbus-service-list.h"
 #include "nimbus-sheet-print.h"
+#include "nimbus-review-page.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -58,6 +59,7 @@ struct _NimbusWindow
   NimbusSearchResults *sidebar_results; /* where the hits show at phone width */
   GtkStack *sidebar_stack;
   NimbusWeakAreasPage *weak_page;
+  NimbusReviewPage *review_page;
   GtkListBox *places_list;
   GtkLabel *weak_count;
   AdwStatusPage *error_page;
@@ -246,13 +248,21 @@ nimbus_window_show_weak_areas (NimbusWindow *self)
   nimbus_service_list_select (self->service_list, NULL);
   gtk_list_box_select_row (self->places_list,
                            gtk_list_box_get_row_at_index (self->places_list, 0));
-  show_pane (self, "weak", _("Weak Areas"), NULL);
+  /* A review under way is where the weak areas were left. */
+  show_pane (self, nimbus_review_page_is_reviewing (self->review_page) ? "review" : "weak",
+             _("Weak Areas"), NULL);
   show_content (self);
 }
 
 static void
 on_places_list_row_activated_cb (NimbusWindow  *self,
                                  GtkListBoxRow *row)
+{
+  nimbus_window_show_weak_areas (self);
+}
+
+static void
+on_review_page_stopped_cb (NimbusWindow *self)
 {
   nimbus_window_show_weak_areas (self);
 }
@@ -431,40 +441,39 @@ show_current (NimbusWindow *self)
 
 /* The student's notes that hold the words searched for, as hits of their own kind; their
  * text is plain, with no marks of a match that the note could forge. */
-static GPtrArray *
+static GListModel *
 note_hits_new (NimbusWindow *self,
                const char   *text)
 {
-  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  GListStore *hits = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
   g_autoptr(GPtrArray) notes = NULL;
 
   if (self->kb == NULL ||
       (notes = nimbus_user_store_search_notes (self->store, text, NULL)) == NULL)
-    return hits;
+    return G_LIST_MODEL (hits);
 
-  for (guint i = 0; i < notes->len && hits->len < NOTE_HITS_MAX; i++)
+  for (guint i = 0; i < notes->len && i < NOTE_HITS_MAX; i++)
     {
       NimbusNote *note = g_ptr_array_index (notes, i);
-      NimbusSearchHit *hit = g_new0 (NimbusSearchHit, 1);
       g_autofree char *title = nimbus_kb_lookup_title (self->kb, note->id);
+      g_autofree char *service_id = nimbus_id_dup_service_id (note->id);
+      g_autofree char *service_name = nimbus_kb_lookup_title (self->kb, service_id);
+      g_autofree char *section_id = nimbus_id_dup_section_id (note->id);
       glong length = g_utf8_strlen (note->text, -1);
+      g_autofree char *snippet = g_utf8_substring (note->text, 0,
+                                                   MIN (length, NOTE_SNIPPET_CHARS));
+      g_autoptr(NimbusSearchHit) hit = NULL;
 
-      hit->id = g_strdup (note->id);
-      hit->kind = g_strdup ("note");
-      hit->service_id = nimbus_id_dup_service_id (note->id);
-      hit->service_name = nimbus_kb_lookup_title (self->kb, hit->service_id);
-      if (hit->service_name == NULL)
-        hit->service_name = g_strdup (hit->service_id);
-      hit->section_id = nimbus_id_dup_section_id (note->id);
-      hit->title = title != NULL ? g_steal_pointer (&title) : g_strdup (note->id);
-      hit->snippet = g_utf8_substring (note->text, 0, MIN (length, NOTE_SNIPPET_CHARS));
-      for (char *p = hit->snippet; *p != '\0'; p++)
+      for (char *p = snippet; *p != '\0'; p++)
         if ((guchar) *p < 0x20)
           *p = ' ';
-      g_ptr_array_add (hits, hit);
+      hit = nimbus_search_hit_new (note->id, "note", service_id,
+                                   service_name != NULL ? service_name : service_id, section_id,
+                                   title != NULL ? title : note->id, snippet);
+      g_list_store_append (hits, hit);
     }
 
-  return hits;
+  return G_LIST_MODEL (hits);
 }
 
 static void
@@ -475,9 +484,11 @@ search_done_cb (GObject      *source,
   g_autoptr(NimbusWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *corrected = NULL;
-  g_autoptr(GPtrArray) kb_hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
-                                                          &error);
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GListModel) kb_hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, &corrected,
+                                                           &error);
+  g_autoptr(GListStore) parts = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GtkFlattenListModel) hits = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -485,14 +496,17 @@ search_done_cb (GObject      *source,
     g_warning ("Search failed: %s", error->message);
 
   /* The student's notes first, marked as theirs, then the knowledge base's ranking. */
-  hits = note_hits_new (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  for (guint i = 0; kb_hits != NULL && i < kb_hits->len; i++)
-    g_ptr_array_add (hits, g_steal_pointer (&g_ptr_array_index (kb_hits, i)));
+  notes = note_hits_new (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, notes);
+  if (kb_hits != NULL)
+    g_list_store_append (parts, kb_hits);
+  hits = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
 
   nimbus_search_results_set_corrected (self->search_results, corrected);
-  nimbus_search_results_set_hits (self->search_results, hits);
+  nimbus_search_results_set_hits (self->search_results, G_LIST_MODEL (hits));
   nimbus_search_results_set_corrected (self->sidebar_results, corrected);
-  nimbus_search_results_set_hits (self->sidebar_results, hits);
+  nimbus_search_results_set_hits (self->sidebar_results, G_LIST_MODEL (hits));
 }
 
 /* The hits in use: under the entry at phone width, else in the content pane. */
@@ -704,7 +718,7 @@ weak_areas_action (GtkWidget  *widget,
   nimbus_window_show_weak_areas (NIMBUS_WINDOW (widget));
 }
 
-/* The review the Weak Areas page starts, from the home page. */
+/* The review of the weak areas, from their page or the home page. */
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
@@ -712,8 +726,8 @@ review_action (GtkWidget  *widget,
 {
   NimbusWindow *self = NIMBUS_WINDOW (widget);
 
+  nimbus_review_page_start (self->review_page);
   nimbus_window_show_weak_areas (self);
-  nimbus_weak_areas_page_start_review (self->weak_page);
 }
 
 static void
@@ -939,7 +953,7 @@ sheet_to_print (NimbusWindow  *self,
   const char *pane = gtk_stack_get_visible_child_name (self->stack);
   const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
-  if (self->kb != NULL && g_strcmp0 (pane, "weak") == 0)
+  if (self->kb != NULL && (g_strcmp0 (pane, "weak") == 0 || g_strcmp0 (pane, "review") == 0))
     return nimbus_cheat_sheet_new_weak_areas (self->kb, self->store, error);
   if (g_strcmp0 (pane, "entry") == 0 && entry != NULL)
     return nimbus_cheat_sheet_new_for_entry (entry, self->store);
@@ -1049,6 +1063,7 @@ nimbus_window_constructed (GObject *object)
 
   nimbus_entry_page_set_store (self->entry_page, self->store);
   nimbus_weak_areas_page_set_sources (self->weak_page, self->kb, self->store);
+  nimbus_review_page_set_sources (self->review_page, self->kb, self->store);
   nimbus_home_page_set_sources (self->home_page, self->kb, self->store);
   nimbus_practice_page_set_sources (self->practice_page, self->kb, self->store);
   update_exam (self);
@@ -1166,12 +1181,14 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   g_type_ensure (NIMBUS_TYPE_SERVICE_LIST);
   g_type_ensure (NIMBUS_TYPE_PAGE_CONTENTS);
   g_type_ensure (NIMBUS_TYPE_WEAK_AREAS_PAGE);
+  g_type_ensure (NIMBUS_TYPE_REVIEW_PAGE);
   g_type_ensure (NIMBUS_TYPE_HOME_PAGE);
   g_type_ensure (NIMBUS_TYPE_PRACTICE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nimbusstudy/Nimbus/nimbus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_page);
+  gtk_widget_class_bind_template_child (widget_class, NimbusWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, weak_count);
   gtk_widget_class_bind_template_child (widget_class, NimbusWindow, sidebar);
@@ -1208,6 +1225,7 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_weak_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_page_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_practice_page_open_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_store_error_cb);
 

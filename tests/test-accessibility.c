@@ -175,7 +175,8 @@ test_accessibility_window (void)
       assert_all_named (GTK_WIDGET (window), "the weak areas");
       gtk_widget_activate_action (GTK_WIDGET (weak), "weak.review", NULL);
       assert_all_named (GTK_WIDGET (window), "the review");
-      gtk_widget_activate_action (GTK_WIDGET (weak), "weak.stop-review", NULL);
+      gtk_widget_activate_action (nimbus_test_window_child (window, "review_page"), "review.stop",
+                                  NULL);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.practice", NULL);
       assert_all_named (GTK_WIDGET (window), "the practice setup");

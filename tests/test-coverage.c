@@ -140,7 +140,7 @@ test_coverage_rows (void)
       hits = nimbus_kb_search (kb, row->query, 10, &error);
       g_assert_no_error (error);
       for (guint j = 0; j < hits->len && !found; j++)
-        found = g_str_equal (((NimbusSearchHit *) g_ptr_array_index (hits, j))->service_id,
+        found = g_str_equal (nimbus_search_hit_get_service_id (g_ptr_array_index (hits, j)),
                              row->service);
       if (!found)
         {

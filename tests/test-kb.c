@@ -324,7 +324,7 @@ static const char *
 first_id (GPtrArray *hits)
 {
   g_assert_cmpuint (hits->len, >, 0);
-  return ((NimbusSearchHit *) g_ptr_array_index (hits, 0))->id;
+  return nimbus_search_hit_get_id (g_ptr_array_index (hits, 0));
 }
 
 static void
@@ -332,17 +332,17 @@ test_kb_search_visibility_timeout (void)
 {
   g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
   g_autoptr(GPtrArray) hits = search (kb, "visibility timeout", 10);
-  const NimbusSearchHit *hit;
+  NimbusSearchHit *hit;
 
   g_assert_cmpstr (first_id (hits), ==, "sqs/visibility-timeout");
   hit = g_ptr_array_index (hits, 0);
-  g_assert_cmpuint (hit->rank, ==, 1);
-  g_assert_cmpstr (hit->service_id, ==, "sqs");
-  g_assert_cmpstr (hit->kind, ==, "section");
-  g_assert_nonnull (strstr (hit->snippet, NIMBUS_MATCH_START));
+  g_assert_cmpuint (nimbus_search_hit_get_rank (hit), ==, 1);
+  g_assert_cmpstr (nimbus_search_hit_get_service_id (hit), ==, "sqs");
+  g_assert_cmpstr (nimbus_search_hit_get_kind (hit), ==, "section");
+  g_assert_nonnull (strstr (nimbus_search_hit_get_snippet (hit), NIMBUS_MATCH_START));
 
   for (guint i = 0; i < hits->len; i++)
-    g_assert_cmpuint (((NimbusSearchHit *) g_ptr_array_index (hits, i))->rank, ==, i + 1);
+    g_assert_cmpuint (nimbus_search_hit_get_rank (g_ptr_array_index (hits, i)), ==, i + 1);
 }
 
 /* As the word is typed, letter by letter, the section stays in the top three. */
@@ -359,7 +359,7 @@ test_kb_search_as_you_type (void)
       gboolean found = FALSE;
 
       for (guint i = 0; i < hits->len; i++)
-        found |= g_str_equal (((NimbusSearchHit *) g_ptr_array_index (hits, i))->id,
+        found |= g_str_equal (nimbus_search_hit_get_id (g_ptr_array_index (hits, i)),
                               "sqs/visibility-timeout");
       g_test_message ("typed «%s»", typed);
       g_assert_true (found);
@@ -390,7 +390,7 @@ test_kb_search_exam_questions (void)
 
       g_test_message ("question %u", i);
       g_assert_cmpuint (hits->len, >, 0);
-      g_assert_cmpstr (((NimbusSearchHit *) g_ptr_array_index (hits, 0))->service_id, ==,
+      g_assert_cmpstr (nimbus_search_hit_get_service_id (g_ptr_array_index (hits, 0)), ==,
                        questions[i].service);
     }
 }
@@ -438,7 +438,8 @@ test_kb_search_hostile (void)
           g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
 
           g_assert_true (is_well_formed (markup));
-          g_assert_true (g_str_has_prefix (hit->id, hit->service_id));
+          g_assert_true (g_str_has_prefix (nimbus_search_hit_get_id (hit),
+                                           nimbus_search_hit_get_service_id (hit)));
         }
     }
 
@@ -457,14 +458,15 @@ test_kb_search_hostile (void)
 static void
 test_kb_snippet_markup (void)
 {
-  NimbusSearchHit hit = { 0 };
+  g_autoptr(NimbusSearchHit) hit = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *plain = NULL;
 
-  hit.snippet = (char *) "<b>&amp; " NIMBUS_MATCH_START "x<y" NIMBUS_MATCH_END " "
-                NIMBUS_MATCH_START "open";
-  markup = nimbus_search_hit_dup_snippet_markup (&hit);
-  plain = nimbus_search_hit_dup_snippet_plain (&hit);
+  hit = nimbus_search_hit_new ("sqs", "service", "sqs", "SQS", NULL, "SQS",
+                               "<b>&amp; " NIMBUS_MATCH_START "x<y" NIMBUS_MATCH_END " "
+                               NIMBUS_MATCH_START "open");
+  markup = nimbus_search_hit_dup_snippet_markup (hit);
+  plain = nimbus_search_hit_dup_snippet_plain (hit);
   g_assert_cmpstr (markup, ==, "&lt;b&gt;&amp;amp; <b>x&lt;y</b> <b>open</b>");
   g_assert_cmpstr (plain, ==, "<b>&amp; x<y open");
   g_assert_true (is_well_formed (markup));
@@ -484,7 +486,7 @@ race_search_cb (GObject      *source,
 {
   Race *race = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, NULL, &error);
+  g_autoptr(GListModel) hits = nimbus_kb_search_finish (NIMBUS_KB (source), result, NULL, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     race->cancelled++;
@@ -492,8 +494,14 @@ race_search_cb (GObject      *source,
     {
       g_assert_no_error (error);
       g_assert_nonnull (hits);
-      for (guint i = 0; i < hits->len; i++)
-        g_assert_nonnull (((NimbusSearchHit *) g_ptr_array_index (hits, i))->id);
+      g_assert_true (g_list_model_get_item_type (hits) == NIMBUS_TYPE_SEARCH_HIT);
+      for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+        {
+          g_autoptr(NimbusSearchHit) hit = g_list_model_get_item (hits, i);
+
+          g_assert_cmpuint (nimbus_search_hit_get_rank (hit), ==, i + 1);
+          g_assert_nonnull (nimbus_search_hit_get_id (hit));
+        }
       race->finished++;
     }
   race->pending--;

@@ -49,11 +49,11 @@ score_query (NimbusKb   *kb,
   g_assert_no_error (error);
   for (guint i = 0; i < hits->len && i < 3; i++)
     {
-      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+      NimbusSearchHit *hit = g_ptr_array_index (hits, i);
 
-      if (rank < 0 && g_str_equal (hit->service_id, service))
+      if (rank < 0 && g_str_equal (nimbus_search_hit_get_service_id (hit), service))
         rank = i;
-      if (section != NULL && g_strcmp0 (hit->section_id, section) == 0)
+      if (section != NULL && g_strcmp0 (nimbus_search_hit_get_section_id (hit), section) == 0)
         section_found = TRUE;
     }
 
@@ -63,7 +63,8 @@ score_query (NimbusKb   *kb,
   score->section3 += section_found;
   if (report && rank != 0)
     g_print ("miss %s %s (%s): %s -> %s\n", where, service, rank < 0 ? "not in top 3" : "top 3",
-             text, hits->len > 0 ? ((NimbusSearchHit *) g_ptr_array_index (hits, 0))->id : "nothing");
+             text,
+             hits->len > 0 ? nimbus_search_hit_get_id (g_ptr_array_index (hits, 0)) : "nothing");
 }
 
 static GPtrArray *
@@ -182,12 +183,12 @@ test_search_ranking_is_whole (void)
               g_assert_cmpuint (many->len, >=, few->len);
               for (guint k = 0; k < few->len; k++)
                 {
-                  const char *id = ((NimbusSearchHit *) g_ptr_array_index (few, k))->id;
+                  const char *id = nimbus_search_hit_get_id (g_ptr_array_index (few, k));
 
-                  if (!g_str_equal (id, ((NimbusSearchHit *) g_ptr_array_index (whole, k))->id))
+                  if (!g_str_equal (id, nimbus_search_hit_get_id (g_ptr_array_index (whole, k))))
                     g_error ("“%s”: hit %u is %s, scoring every match gives %s", row[q], k + 1,
-                             id, ((NimbusSearchHit *) g_ptr_array_index (whole, k))->id);
-                  g_assert_cmpstr (id, ==, ((NimbusSearchHit *) g_ptr_array_index (many, k))->id);
+                             id, nimbus_search_hit_get_id (g_ptr_array_index (whole, k)));
+                  g_assert_cmpstr (id, ==, nimbus_search_hit_get_id (g_ptr_array_index (many, k)));
                 }
               n++;
             }

@@ -145,7 +145,7 @@ test_search_window_spinner (void)
 {
   GtkWidget *results = nimbus_search_results_new ();
   GtkWidget *window = nimbus_test_window_with (results, 600);
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GListStore) none = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
@@ -154,7 +154,7 @@ test_search_window_spinner (void)
   nimbus_test_wait_ms (600);
   g_assert_true (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
   nimbus_test_save_screenshot (window, "search-searching");
-  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), none);
+  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), G_LIST_MODEL (none));
   g_assert_false (nimbus_search_results_is_searching (NIMBUS_SEARCH_RESULTS (results)));
 
   nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);

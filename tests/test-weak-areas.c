@@ -8,6 +8,8 @@
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
 #include "nimbus-user-store.h"
+#include "nimbus-flag-item.h"
+#include "nimbus-review-page.h"
 #include "nimbus-weak-areas-page.h"
 #include "nimbus-window.h"
 
@@ -66,6 +68,7 @@ test_weak_areas_flag_review_undo (void)
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   NimbusWindow *window = nimbus_test_open_window (store, 1100, 760);
   NimbusWeakAreasPage *page = nimbus_test_window_child (window, "weak_page");
+  NimbusReviewPage *review = nimbus_test_window_child (window, "review_page");
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GPtrArray) flags = NULL;
   GtkWidget *button;
@@ -112,10 +115,15 @@ test_weak_areas_flag_review_undo (void)
   /* Review all three: knew two, one still weak. */
   gtk_widget_activate_action (GTK_WIDGET (page), "weak.review", NULL);
   nimbus_test_wait_ms (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "review");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review");
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.answer", "b", FALSE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", FALSE);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-06-review-done");
 
@@ -129,8 +137,15 @@ test_weak_areas_flag_review_undo (void)
     g_assert_cmpuint (boxes, ==, 2 + 2 + 1);
   }
 
+  /* The sidebar's Weak Areas shows the review's end until it is left. */
+  nimbus_window_show_weak_areas (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "review");
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.stop", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
+                   ==, "weak");
+
   /* Opening a flagged item goes to its page. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.stop-review", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "weak.open", "s", "sqs/visibility-timeout");
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
@@ -272,10 +287,10 @@ find_by_css_name (GtkWidget  *widget,
 }
 
 static GtkWidget *
-page_child (NimbusWeakAreasPage *page,
-            const char          *name)
+page_child (NimbusReviewPage *page,
+            const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), NIMBUS_TYPE_WEAK_AREAS_PAGE,
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), NIMBUS_TYPE_REVIEW_PAGE,
                                                   name);
 
   g_assert_nonnull (child);
@@ -388,22 +403,24 @@ review_keys_toast (int         width,
                         "sqs/visibility-timeout#duplicate-processing" };
   g_autoptr(GPtrArray) flags = NULL;
   NimbusWindow *window;
-  NimbusWeakAreasPage *page;
+  NimbusWeakAreasPage *weak;
+  NimbusReviewPage *page;
   const char *buttons[] = { "stop_button", "still_weak_button", "knew_it_button" };
   guint boxes = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_true (nimbus_user_store_flag (store, ids[i], NULL, NULL));
   window = nimbus_test_open_window (store, width, height);
-  page = nimbus_test_window_child (window, "weak_page");
+  weak = nimbus_test_window_child (window, "weak_page");
+  page = nimbus_test_window_child (window, "review_page");
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
 
   /* Answering is for the review alone. */
   g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.remove", "s", ids[2]);
-  gtk_widget_activate_action (GTK_WIDGET (page), "weak.review", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (weak), "weak.remove", "s", ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (weak), "weak.review", NULL);
   nimbus_test_wait_ms (600);
   g_assert_nonnull (find_by_css_name (GTK_WIDGET (window), "toast"));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
@@ -446,6 +463,132 @@ test_weak_areas_review_keys_toast (void)
 }
 
 static void
+count_change (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              guint      *changes)
+{
+  changes[0]++;
+  changes[1] += removed;
+  changes[2] += added;
+}
+
+/* Every row of the page's flag groups, in order, held. */
+static GPtrArray *
+flag_rows (GtkWidget *widget,
+           GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget) && !gtk_widget_has_css_class (widget, "note-row"))
+    g_ptr_array_add (rows, g_object_ref (widget));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    flag_rows (c, rows);
+
+  return rows;
+}
+
+static const char *
+row_title (gpointer row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* Removing one weak area, then undoing it, changes its row alone: one items-changed each,
+ * and the other rows are the very widgets they were. */
+static void
+test_weak_areas_one_row_changes (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  const char *ids[] = { "sqs/visibility-timeout", "sqs/visibility-timeout#duplicate-processing",
+                        "dynamodb/scan-vs-query", "lambda/concurrency" };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *removed_title = NULL;
+  NimbusWeakAreasPage *page;
+  NimbusWindow *window;
+  GListModel *flags;
+  guint changes[3] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (nimbus_user_store_flag (store, ids[i], NULL, NULL));
+  window = nimbus_test_open_window (store, 1100, 760);
+  page = nimbus_test_window_child (window, "weak_page");
+  nimbus_window_show_weak_areas (window);
+  nimbus_test_wait_ms (300);
+
+  flags = nimbus_weak_areas_page_get_flags (page);
+  g_assert_cmpuint (g_list_model_get_n_items (flags), ==, G_N_ELEMENTS (ids));
+  before = flag_rows (GTK_WIDGET (page), g_ptr_array_new_with_free_func (g_object_unref));
+  g_assert_cmpuint (before->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_autoptr(NimbusFlagItem) item = g_list_model_get_item (flags, i);
+
+      g_assert_cmpstr (row_title (g_ptr_array_index (before, i)), ==,
+                       nimbus_flag_item_get_title (item));
+      if (g_str_equal (nimbus_flag_item_get_id (item), "dynamodb/scan-vs-query"))
+        removed_title = g_strdup (nimbus_flag_item_get_title (item));
+    }
+  g_assert_nonnull (removed_title);
+
+  g_signal_connect (flags, "items-changed", G_CALLBACK (count_change), changes);
+  g_signal_connect (page, "add-toast", G_CALLBACK (capture_toast), &toast);
+  gtk_widget_activate_action (GTK_WIDGET (page), "weak.remove", "s", "dynamodb/scan-vs-query");
+  g_assert_cmpuint (changes[0], ==, 1);
+  g_assert_cmpuint (changes[1], ==, 1);
+  g_assert_cmpuint (changes[2], ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (flags), ==, G_N_ELEMENTS (ids) - 1);
+
+  after = flag_rows (GTK_WIDGET (page), g_ptr_array_new_with_free_func (g_object_unref));
+  g_assert_cmpuint (after->len, ==, before->len - 1);
+  for (guint i = 0, j = 0; i < before->len; i++)
+    {
+      if (g_str_equal (row_title (g_ptr_array_index (before, i)), removed_title))
+        continue;
+      g_assert_true (g_ptr_array_index (after, j++) == g_ptr_array_index (before, i));
+    }
+
+  /* Undo brings its row back in its place, the others still untouched. */
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (changes[0], ==, 2);
+  g_assert_cmpuint (changes[2], ==, 1);
+  back = flag_rows (GTK_WIDGET (page), g_ptr_array_new_with_free_func (g_object_unref));
+  g_assert_cmpuint (back->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (row_title (g_ptr_array_index (back, i)), ==,
+                       row_title (g_ptr_array_index (before, i)));
+      if (!g_str_equal (row_title (g_ptr_array_index (before, i)), removed_title))
+        g_assert_true (g_ptr_array_index (back, i) == g_ptr_array_index (before, i));
+    }
+
+  /* A note on an item not flagged changes no flag's row. */
+  g_assert_true (nimbus_user_store_set_note (store, "lambda/retries", "Twice, async", NULL));
+  g_assert_cmpuint (changes[0], ==, 2);
+
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-12-list-after-undo");
+  g_signal_handlers_disconnect_by_data (flags, changes);
+  nimbus_test_close_window (window);
+
+  /* The same list at phone width, light and dark. */
+  window = nimbus_test_open_window (store, 360, 640);
+  nimbus_window_show_weak_areas (window);
+  nimbus_test_wait_ms (300);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-13-list-narrow");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-14-list-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  nimbus_test_close_window (window);
+}
+
+static void
 test_weak_areas_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -472,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/weak-areas/read-only", test_weak_areas_read_only);
   g_test_add_func ("/nimbus/weak-areas/corrupt", test_weak_areas_corrupt);
   g_test_add_func ("/nimbus/weak-areas/review-keys-toast", test_weak_areas_review_keys_toast);
+  g_test_add_func ("/nimbus/weak-areas/one-row-changes", test_weak_areas_one_row_changes);
   g_test_add_func ("/nimbus/weak-areas/shortcuts-window", test_weak_areas_shortcuts_window);
 
   return g_test_run ();

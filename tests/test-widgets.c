@@ -17,6 +17,7 @@
 #include "nimbus-page-contents.h"
 #include "nimbus-practice-page.h"
 #include "nimbus-preferences-page.h"
+#include "nimbus-review-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
 #include "nimbus-service-list.h"
@@ -72,9 +73,13 @@ test_widgets_search_results (void)
 {
   g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
   g_autoptr(GPtrArray) hits = nimbus_kb_search (kb, "visibility timeout", 10, NULL);
+  g_autoptr(GListStore) model = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
   GtkWidget *results = nimbus_search_results_new ();
 
-  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), hits);
+  g_list_store_splice (model, 0, 0, hits->pdata, hits->len);
+  nimbus_search_results_set_hits (NIMBUS_SEARCH_RESULTS (results), G_LIST_MODEL (model));
+  g_assert_cmpuint (nimbus_search_results_get_n_hits (NIMBUS_SEARCH_RESULTS (results)), ==,
+                    hits->len);
   nimbus_search_results_set_searching (NIMBUS_SEARCH_RESULTS (results), TRUE);
   show_and_finalize (results);
 }
@@ -172,6 +177,33 @@ test_widgets_practice (void)
   g_unlink (path);
 }
 
+/* The review mid-way, an item on show and answers to give; the weak areas with flags. */
+static void
+test_widgets_review_weak_areas (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  GtkWidget *review = g_object_new (NIMBUS_TYPE_REVIEW_PAGE, NULL);
+  GtkWidget *weak = g_object_new (NIMBUS_TYPE_WEAK_AREAS_PAGE, NULL);
+
+  g_assert_true (nimbus_user_store_flag (store, "sqs/visibility-timeout", NULL, NULL));
+  g_assert_true (nimbus_user_store_flag (store, "dynamodb/scan-vs-query", NULL, NULL));
+  nimbus_review_page_set_sources (NIMBUS_REVIEW_PAGE (review), kb, store);
+  g_assert_true (nimbus_review_page_start (NIMBUS_REVIEW_PAGE (review)));
+  nimbus_review_page_answer (NIMBUS_REVIEW_PAGE (review), TRUE);
+  g_assert_true (nimbus_review_page_is_reviewing (NIMBUS_REVIEW_PAGE (review)));
+  show_and_finalize (review);
+
+  /* The weak areas bound to the store's flags, their groups and notes. */
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout", "Heartbeat", NULL));
+  nimbus_weak_areas_page_set_sources (NIMBUS_WEAK_AREAS_PAGE (weak), kb, store);
+  g_assert_true (nimbus_user_store_unflag (store, "dynamodb/scan-vs-query", NULL));
+  show_and_finalize (weak);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/widgets/service-list", test_widgets_service_list);
   g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
   g_test_add_func ("/nimbus/widgets/practice", test_widgets_practice);
+  g_test_add_func ("/nimbus/widgets/review-weak-areas", test_widgets_review_weak_areas);
 
   return g_test_run ();
 }

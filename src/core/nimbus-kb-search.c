@@ -118,9 +118,9 @@ contains_hit (GPtrArray  *hits,
 {
   for (guint i = 0; i < hits->len; i++)
     {
-      const NimbusSearchHit *hit = g_ptr_array_index (hits, i);
+      NimbusSearchHit *hit = g_ptr_array_index (hits, i);
 
-      if (g_str_equal (hit->id, id))
+      if (g_str_equal (nimbus_search_hit_get_id (hit), id))
         return TRUE;
     }
 
@@ -136,7 +136,8 @@ load_hit (NimbusKbConn       *conn,
 {
   g_autoptr(NimbusKbStmt) stmt = NULL;
   const char *text;
-  NimbusSearchHit *hit;
+  g_autofree char *snippet = NULL;
+  const char *title;
   int rc;
 
   stmt = nimbus_kb_prepare (conn,
@@ -170,18 +171,16 @@ load_hit (NimbusKbConn       *conn,
         }
     }
 
-  hit = g_new0 (NimbusSearchHit, 1);
-  hit->id = nimbus_kb_column_dup (stmt, 0);
-  hit->kind = nimbus_kb_column_dup (stmt, 1);
-  hit->service_id = nimbus_kb_column_dup (stmt, 2);
-  hit->section_id = nimbus_kb_column_dup (stmt, 3);
-  hit->title = nimbus_kb_column_dup (stmt, 4);
-  hit->service_name = nimbus_kb_column_dup (stmt, 6);
+  title = (const char *) sqlite3_column_text (stmt, 4);
   text = (const char *) sqlite3_column_text (stmt, 5);
-  hit->snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : hit->title, query,
-                                       SNIPPET_WORDS);
+  snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : title, query,
+                                  SNIPPET_WORDS);
 
-  return hit;
+  return nimbus_search_hit_new ((const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2),
+                                (const char *) sqlite3_column_text (stmt, 6),
+                                (const char *) sqlite3_column_text (stmt, 3), title, snippet);
 }
 
 static gboolean
@@ -199,8 +198,8 @@ add_hits (NimbusKbConn      *conn,
 
       if (hit == NULL)
         return FALSE;
-      if (contains_hit (hits, hit->id))
-        nimbus_search_hit_free (hit);
+      if (contains_hit (hits, nimbus_search_hit_get_id (hit)))
+        g_object_unref (hit);
       else
         g_ptr_array_add (hits, hit);
     }
@@ -761,7 +760,7 @@ search_on (NimbusKbConn  *conn,
            char         **corrected,
            GError       **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(NimbusQuery) query = NULL;
   g_autoptr(GString) named = g_string_new (NULL);
   g_autofree char *typed_scope = NULL;
@@ -826,7 +825,7 @@ search_on (NimbusKbConn  *conn,
     }
 
   for (guint i = 0; i < hits->len; i++)
-    ((NimbusSearchHit *) g_ptr_array_index (hits, i))->rank = i + 1;
+    nimbus_search_hit_set_rank (g_ptr_array_index (hits, i), i + 1);
 
   return g_steal_pointer (&hits);
 }
@@ -944,14 +943,16 @@ nimbus_kb_search_async (NimbusKb            *self,
   g_task_run_in_thread (task, search_thread);
 }
 
-/* The hits; *corrected as nimbus_kb_search_scoped () gives it. */
-GPtrArray *
+/* The hits, a list model of NimbusSearchHit; *corrected as nimbus_kb_search_scoped () gives
+ * it. */
+GListModel *
 nimbus_kb_search_finish (NimbusKb      *self,
                          GAsyncResult  *result,
                          char         **corrected,
                          GError       **error)
 {
-  GPtrArray *hits;
+  g_autoptr(GPtrArray) hits = NULL;
+  GListStore *model;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -962,6 +963,10 @@ nimbus_kb_search_finish (NimbusKb      *self,
 
       *corrected = hits != NULL ? g_strdup (data->corrected) : NULL;
     }
+  if (hits == NULL)
+    return NULL;
 
-  return hits;
+  model = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
+  g_list_store_splice (model, 0, 0, hits->pdata, hits->len);
+  return G_LIST_MODEL (model);
 }

@@ -51,7 +51,7 @@ void         nimbus_kb_search_async  (NimbusKb             *self,
                                       GCancellable         *cancellable,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data);
-GPtrArray   *nimbus_kb_search_finish (NimbusKb             *self,
+GListModel  *nimbus_kb_search_finish (NimbusKb             *self,
                                       GAsyncResult         *result,
                                       char                **corrected,
                                       GError              **error);

@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -11,22 +11,29 @@ G_BEGIN_DECLS
 #define NIMBUS_MATCH_START "\x02"
 #define NIMBUS_MATCH_END   "\x03"
 
-typedef struct
-{
-  guint rank;          /* 1 for the best hit */
-  char *id;            /* service, section, tip or fact id */
-  char *kind;          /* "service", "section", "tip" or "fact" */
-  char *service_id;
-  char *service_name;
-  char *section_id;    /* NULL for a service */
-  char *title;
-  char *snippet;       /* plain text with NIMBUS_MATCH_START/END around matches */
-} NimbusSearchHit;
+#define NIMBUS_TYPE_SEARCH_HIT (nimbus_search_hit_get_type ())
 
-void  nimbus_search_hit_free          (NimbusSearchHit *hit);
-char *nimbus_search_hit_dup_snippet_plain  (const NimbusSearchHit *hit);
-char *nimbus_search_hit_dup_snippet_markup (const NimbusSearchHit *hit);
+/* One hit of a search: a service, section, tip or fact, or a note of the student's. */
+G_DECLARE_FINAL_TYPE (NimbusSearchHit, nimbus_search_hit, NIMBUS, SEARCH_HIT, GObject)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSearchHit, nimbus_search_hit_free)
+NimbusSearchHit *nimbus_search_hit_new                (const char      *id,
+                                                       const char      *kind,
+                                                       const char      *service_id,
+                                                       const char      *service_name,
+                                                       const char      *section_id,
+                                                       const char      *title,
+                                                       const char      *snippet);
+guint            nimbus_search_hit_get_rank           (NimbusSearchHit *self);
+void             nimbus_search_hit_set_rank           (NimbusSearchHit *self,
+                                                       guint            rank);
+const char      *nimbus_search_hit_get_id             (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_kind           (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_service_id     (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_service_name   (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_section_id     (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_title          (NimbusSearchHit *self);
+const char      *nimbus_search_hit_get_snippet        (NimbusSearchHit *self);
+char            *nimbus_search_hit_dup_snippet_plain  (NimbusSearchHit *self);
+char            *nimbus_search_hit_dup_snippet_markup (NimbusSearchHit *self);
 
 G_END_DECLS
