@@ -161,14 +161,14 @@ check_exact (const char *label,
       gboolean equal = fast != NULL && whole != NULL && fast->len == whole->len;
 
       for (guint k = 0; equal && k < fast->len; k++)
-        equal = g_str_equal (((NimbusSearchHit *) g_ptr_array_index (fast, k))->id,
-                             ((NimbusSearchHit *) g_ptr_array_index (whole, k))->id);
+        equal = g_str_equal (nimbus_search_hit_get_id (g_ptr_array_index (fast, k)),
+                             nimbus_search_hit_get_id (g_ptr_array_index (whole, k)));
       if (!equal)
         g_print ("    not exact: %s: first %s, scoring every match %s\n", typed_texts[q],
                  fast != NULL && fast->len > 0
-                 ? ((NimbusSearchHit *) g_ptr_array_index (fast, 0))->id : "nothing",
+                 ? nimbus_search_hit_get_id (g_ptr_array_index (fast, 0)) : "nothing",
                  whole != NULL && whole->len > 0
-                 ? ((NimbusSearchHit *) g_ptr_array_index (whole, 0))->id : "nothing");
+                 ? nimbus_search_hit_get_id (g_ptr_array_index (whole, 0)) : "nothing");
       same += equal;
     }
   g_print ("%-26s %u of %u queries: the same first ten as scoring every match\n", label, same,
