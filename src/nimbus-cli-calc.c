@@ -166,10 +166,13 @@ answer_lambda_concurrency (GHashTable  *given,
     return NULL;
 
   if (!json)
-    return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " concurrent execution\n%s\n",
-                                      "%" G_GUINT64_FORMAT " concurrent executions\n%s\n",
-                                      r->needed),
-                            r->needed, r->working);
+    {
+      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, r->needed);
+
+      return g_strdup_printf (ngettext ("%s concurrent execution\n%s\n",
+                                        "%s concurrent executions\n%s\n", r->needed),
+                              needed, r->working);
+    }
 
   builder = begin_answer ("lambda-concurrency");
   add_number (builder, "rate", r->input.rate);
@@ -211,9 +214,12 @@ answer_kinesis_shards (GHashTable  *given,
     return NULL;
 
   if (!json)
-    return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " shard\n%s\n",
-                                      "%" G_GUINT64_FORMAT " shards\n%s\n", r->shards),
-                            r->shards, r->working);
+    {
+      g_autofree char *shards = g_strdup_printf ("%" G_GUINT64_FORMAT, r->shards);
+
+      return g_strdup_printf (ngettext ("%s shard\n%s\n", "%s shards\n%s\n", r->shards),
+                              shards, r->working);
+    }
 
   builder = begin_answer ("kinesis-shards");
   add_number (builder, "write_mb", r->input.write_mb);

@@ -91,9 +91,8 @@ dup_shards (double   need,
             guint64  shards)
 {
   g_autofree char *need_text = nimbus_calc_format (need);
-  g_autofree char *count = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " shard",
-                                                      "%" G_GUINT64_FORMAT " shards", shards),
-                                            shards);
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, shards);
+  g_autofree char *count = g_strdup_printf (ngettext ("%s shard", "%s shards", shards), number);
 
   if (need == (double) shards)
     return g_steal_pointer (&count);
@@ -112,6 +111,7 @@ dup_working (const NimbusKinesisShards *r)
   g_autofree char *write_shards = dup_shards (r->write_need, r->write_shards);
   g_autofree char *records_shards = dup_shards (r->records_need, r->records_shards);
   g_autofree char *read_shards = dup_shards (r->read_need, r->read_shards);
+  g_autofree char *shards = g_strdup_printf ("%" G_GUINT64_FORMAT, r->shards);
   g_autofree char *reads = NULL;
 
   if (in->fan_out)
@@ -128,8 +128,8 @@ dup_working (const NimbusKinesisShards *r)
   return g_strdup_printf (_("Writes: %s MB/s / 1 MB/s per shard = %s\n"
                             "Records: %s records/s / 1000 records/s per shard = %s\n"
                             "%s\n"
-                            "Shards: the most of the three = %" G_GUINT64_FORMAT),
-                          mb, write_shards, records, records_shards, reads, r->shards);
+                            "Shards: the most of the three = %s"),
+                          mb, write_shards, records, records_shards, reads, shards);
 }
 
 NimbusKinesisShards *

@@ -142,27 +142,34 @@ dup_limit_line (const NimbusLambdaConcurrency *r)
   g_autofree char *account = nimbus_calc_format (r->input.account_limit);
   g_autofree char *most = nimbus_calc_format (r->input.account_limit -
                                               NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
+  g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, r->limit);
 
   if (!isnan (r->input.reserved))
-    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %" G_GUINT64_FORMAT " (at most %s of the account’s %s, which keeps %d unreserved)"),
-                            r->limit, most, account, NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
+    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %s (at most %s of the account’s %s, which keeps %d unreserved)"),
+                            limit, most, account, NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
 
-  return g_strdup_printf (_("Limit: the account’s %" G_GUINT64_FORMAT " concurrent executions per Region, shared by its functions without reserved concurrency"),
-                          r->limit);
+  return g_strdup_printf (_("Limit: the account’s %s concurrent executions per Region, shared by its functions without reserved concurrency"),
+                          limit);
 }
 
 static char *
 dup_outcome_line (const NimbusLambdaConcurrency *r)
 {
+  g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, r->limit);
+  g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, r->needed);
   g_autofree char *refused = NULL;
 
   if (!r->throttled)
-    return g_strdup_printf (_("Headroom: %" G_GUINT64_FORMAT " - %" G_GUINT64_FORMAT " = %" G_GINT64_FORMAT " concurrent executions to spare: no throttling"),
-                            r->limit, r->needed, r->headroom);
+    {
+      g_autofree char *headroom = g_strdup_printf ("%" G_GINT64_FORMAT, r->headroom);
+
+      return g_strdup_printf (_("Headroom: %s - %s = %s concurrent executions to spare: no throttling"),
+                              limit, needed, headroom);
+    }
 
   refused = nimbus_calc_format (r->throttled_rate);
-  return g_strdup_printf (_("Throttled: %" G_GUINT64_FORMAT " needed > %" G_GUINT64_FORMAT " available, about %s requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried"),
-                          r->needed, r->limit, refused);
+  return g_strdup_printf (_("Throttled: %s needed > %s available, about %s requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried"),
+                          needed, limit, refused);
 }
 
 static char *
@@ -171,6 +178,7 @@ dup_working (const NimbusLambdaConcurrency *r)
   g_autofree char *rate = nimbus_calc_format (r->input.rate);
   g_autofree char *duration = nimbus_calc_format (r->input.duration);
   g_autofree char *exact = nimbus_calc_format (r->needed_exact);
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, r->needed);
   g_autofree char *needed = NULL;
   g_autofree char *limit = dup_limit_line (r);
   g_autofree char *outcome = dup_outcome_line (r);
@@ -178,28 +186,37 @@ dup_working (const NimbusLambdaConcurrency *r)
   g_autofree char *scaling = NULL;
   guint64 ready = isnan (r->input.provisioned) ? 0 : (guint64) r->input.provisioned;
   guint64 reach = MIN (r->needed, r->limit);
+  g_autofree char *on_demand = g_strdup_printf ("%" G_GUINT64_FORMAT, reach - MIN (ready, reach));
 
   if (r->needed_exact == (double) r->needed)
-    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %" G_GUINT64_FORMAT " concurrent execution",
-                                        "Concurrency: %s requests/s x %s s = %" G_GUINT64_FORMAT " concurrent executions",
+    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %s concurrent executions",
                                         r->needed),
-                              rate, duration, r->needed);
+                              rate, duration, count);
   else
-    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s, rounded up to %" G_GUINT64_FORMAT " concurrent execution",
-                                        "Concurrency: %s requests/s x %s s = %s, rounded up to %" G_GUINT64_FORMAT " concurrent executions",
+    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s, rounded up to %s concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %s, rounded up to %s concurrent executions",
                                         r->needed),
-                              rate, duration, exact, r->needed);
+                              rate, duration, exact, count);
 
   if (ready > 0)
-    provisioned = g_strdup_printf (_("\nProvisioned: %" G_GUINT64_FORMAT " environments are initialised in advance and serve without cold starts"),
-                                   ready);
+    {
+      g_autofree char *ready_text = g_strdup_printf ("%" G_GUINT64_FORMAT, ready);
+
+      provisioned = g_strdup_printf (_("\nProvisioned: %s environments are initialised in advance and serve without cold starts"),
+                                     ready_text);
+    }
 
   if (r->scaling_seconds == 0)
-    scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %" G_GUINT64_FORMAT " on demand come at once"),
-                               reach - MIN (ready, reach));
+    scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %s on demand come at once"),
+                               on_demand);
   else
-    scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %" G_GUINT64_FORMAT " on demand take %" G_GUINT64_FORMAT " seconds"),
-                               reach - MIN (ready, reach), r->scaling_seconds);
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GUINT64_FORMAT, r->scaling_seconds);
+
+      scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %s on demand take %s seconds"),
+                                 on_demand, seconds);
+    }
 
   return g_strdup_printf ("%s\n%s\n%s%s\n%s", needed, limit, outcome,
                           provisioned != NULL ? provisioned : "", scaling);

@@ -48,9 +48,11 @@ on_input_changed_cb (NimbusKinesisCalculator *self)
 
   r = nimbus_kinesis_shards_compute (&input, &error);
   if (r != NULL)
-    result = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " shard",
-                                        "%" G_GUINT64_FORMAT " shards", r->shards),
-                              r->shards);
+    {
+      g_autofree char *shards = g_strdup_printf ("%" G_GUINT64_FORMAT, r->shards);
+
+      result = g_strdup_printf (ngettext ("%s shard", "%s shards", r->shards), shards);
+    }
   nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
                          r != NULL ? r->working : NULL, error);
 }

@@ -66,9 +66,13 @@ on_input_changed_cb (NimbusLambdaCalculator *self)
   read_input (self, &input);
   r = nimbus_lambda_concurrency_compute (&input, &error);
   if (r != NULL)
-    result = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " concurrent execution",
-                                        "%" G_GUINT64_FORMAT " concurrent executions", r->needed),
-                              r->needed);
+    {
+      g_autofree char *needed = g_strdup_printf ("%" G_GUINT64_FORMAT, r->needed);
+
+      result = g_strdup_printf (ngettext ("%s concurrent execution",
+                                          "%s concurrent executions", r->needed),
+                                needed);
+    }
   nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
                          r != NULL ? r->working : NULL, error);
 }
