@@ -594,9 +594,11 @@ nimbus_entry_page_move_section (NimbusEntryPage *self,
       const NimbusSection *section = g_ptr_array_index (self->entry->sections, i);
       int next = (int) i + step;
 
-      if (g_str_equal (section->id, current) && next >= 0 && next < (int) self->entry->sections->len)
+      if (g_str_equal (section->id, current) && next >= 0
+          && next < (int) self->entry->sections->len)
         {
-          nimbus_entry_page_scroll_to (self, ((NimbusSection *) g_ptr_array_index (self->entry->sections,
+          nimbus_entry_page_scroll_to (self,
+                                       ((NimbusSection *) g_ptr_array_index (self->entry->sections,
                                                                                   next))->id);
           return;
         }

@@ -203,7 +203,8 @@ on_list_row_activated_cb (NimbusServiceList *self,
 
   if (category_id == NULL)
     {
-      g_signal_emit (self, signals[SERVICE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), ID_KEY));
+      g_signal_emit (self, signals[SERVICE_ACTIVATED], 0,
+                     g_object_get_data (G_OBJECT (row), ID_KEY));
       return;
     }
 

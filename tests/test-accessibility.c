@@ -75,7 +75,8 @@ accessible_name (GtkWidget *widget,
     return label;
   if (ADW_IS_PREFERENCES_ROW (named))
     return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (named)));
-  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return g_strdup ("(labelled by another widget)");
 
   /* Only what shows its text can be named by it: an icon says nothing. */

@@ -109,8 +109,10 @@ build_steps (NimbusApiBucket *self)
 
       /* Translators: "After 0.625 s: 2500 of 5000 tokens, the bucket refilling" */
       add_step (self, tokens, TRUE,
-                g_strdup_printf (i < REFILL_STEPS ? _("After %s s: %s of %s tokens, the bucket refilling")
-                                                  : _("After %s s: %s of %s tokens, the bucket full again"),
+                g_strdup_printf (i < REFILL_STEPS
+                                 ? _("After %s s: %s of %s tokens, the bucket refilling")
+                                                  : _("After %s s: %s of %s tokens, the bucket "
+                                                      "full again"),
                                  at, left, size));
     }
 }

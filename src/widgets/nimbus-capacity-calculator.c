@@ -115,12 +115,15 @@ update_comparison (NimbusCapacityCalculator *self,
 
           units = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
                                    nimbus_capacity_unit (&result));
-          requests = g_strdup_printf ("%s %s", request_units, nimbus_capacity_request_unit (&result));
+          requests = g_strdup_printf ("%s %s", request_units,
+                                      nimbus_capacity_request_unit (&result));
         }
 
       gtk_grid_attach (self->compare_grid, cell_new (name, chosen), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->compare_grid, cell_new (units != NULL ? units : "—", chosen), 1, i + 1, 1, 1);
-      gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2, i + 1, 1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (units != NULL ? units : "—", chosen), 1, i + 1,
+                       1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2,
+                       i + 1, 1, 1);
     }
 }
 
