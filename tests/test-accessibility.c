@@ -39,7 +39,8 @@ collect_text (GtkWidget *widget,
     return;
   if (GTK_IS_LABEL (widget))
     g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_text (c, text);
 }
 
@@ -118,7 +119,8 @@ walk (GtkWidget *widget,
         g_string_append_printf (problems, "a flag is named “%s”, not after what it flags\n", name);
     }
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     walk (c, problems, checked);
 }
 

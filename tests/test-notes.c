@@ -100,7 +100,8 @@ find_of_type (GtkWidget *widget,
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_of_type (c, type);
 
@@ -203,7 +204,8 @@ find_note_button (GtkWidget  *widget,
                    GTK_MENU_BUTTON (widget)))), id) == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_note_button (c, id);
 
@@ -223,7 +225,8 @@ find_with_class (GtkWidget  *widget,
       (id == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (widget), "nimbus-id"), id) == 0))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_with_class (c, css_class, id);
 
@@ -485,7 +488,8 @@ find_label (GtkWidget  *widget,
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label (c, text);
 
@@ -504,7 +508,8 @@ find_main_menu_button (GtkWidget *widget)
                  "open-menu-symbolic") == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_main_menu_button (c);
 

@@ -124,7 +124,8 @@ collect_figures (GtkWidget *widget,
 
   if (text != NULL && gtk_widget_get_visible (widget))
     g_ptr_array_add (figures, (gpointer) text);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_figures (c, figures);
 }
 

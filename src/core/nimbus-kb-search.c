@@ -763,7 +763,8 @@ search_on (NimbusKbConn  *conn,
            char         **corrected,
            GError       **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
+  g_autoptr(GPtrArray) hits =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_search_hit_free);
   g_autoptr(NimbusQuery) query = NULL;
   g_autoptr(GString) named = g_string_new (NULL);
   g_autofree char *typed_scope = NULL;

@@ -409,7 +409,8 @@ nimbus_api_bucket_class_init (NimbusApiBucketClass *klass)
   object_class->dispose = nimbus_api_bucket_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-api-bucket.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-api-bucket.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_row);

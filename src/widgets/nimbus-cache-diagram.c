@@ -218,7 +218,8 @@ nimbus_cache_diagram_class_init (NimbusCacheDiagramClass *klass)
 
   g_type_ensure (NIMBUS_TYPE_CACHE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-cache-diagram.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-cache-diagram.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, strategy_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, scenario_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, ttl_spin);

@@ -398,7 +398,8 @@ nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
   object_class->dispose = nimbus_capacity_calculator_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-capacity-calculator.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-capacity-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, op_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, consistency_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);
