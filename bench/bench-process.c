@@ -54,7 +54,8 @@ compare_with_sqlite (const char *nimbus,
   const char *nimbus_argv[] = { nimbus, "--kb", kb, "--search", "visibility timeout", NULL };
   /* What nimbus runs for these words, ranked the same way; sqlite3 prints ids only. */
   const char *sql = "SELECT rowid, bm25 (search, 10.0, 6.0, 4.0, 1.0, 1.5) FROM search "
-                    "WHERE search MATCH '\"visibility\" AND (\"timeout\" OR \"timeouts\")' LIMIT 256;";
+                    "WHERE search MATCH '\"visibility\" AND (\"timeout\" OR \"timeouts\")' LIMIT "
+                    "256;";
   const char *sqlite_argv[] = { sqlite3, kb, sql, NULL };
   double n, s;
 
@@ -66,7 +67,8 @@ compare_with_sqlite (const char *nimbus,
 
   n = mean_ms (nimbus_argv);
   s = mean_ms (sqlite_argv);
-  g_print ("process: nimbus --search %.2f ms, sqlite3 same query %.2f ms, ratio %.2f (mean of %d)\n",
+  g_print ("process: nimbus --search %.2f ms, sqlite3 same query %.2f ms, ratio %.2f (mean of "
+           "%d)\n",
            n, s, n / s, RUNS);
 }
 

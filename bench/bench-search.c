@@ -211,13 +211,18 @@ write_synthetic_sources (const char *sources_dir,
           g_autoptr(JsonGenerator) generator = json_generator_new ();
           JsonObject *object = json_node_get_object (root);
           JsonArray *related = json_object_get_array_member (object, "related");
-          g_autofree char *id = g_strdup_printf ("%s-c%03u", json_object_get_string_member (object, "id"), copy);
-          g_autofree char *title = g_strdup_printf ("%s %u", json_object_get_string_member (object, "name"), copy);
+          g_autofree char *id = g_strdup_printf ("%s-c%03u",
+                                                 json_object_get_string_member (object, "id"),
+                                                 copy);
+          g_autofree char *title = g_strdup_printf ("%s %u",
+                                                    json_object_get_string_member (object, "name"),
+                                                    copy);
           g_autofree char *file = g_strconcat (id, ".json", NULL);
           char *out_path = g_build_filename (out_dir, file, NULL);
 
           g_autofree char *full_name = g_strdup_printf ("%s %u",
-                                                        json_object_get_string_member (object, "full_name"),
+                                                        json_object_get_string_member (object,
+                                                                                       "full_name"),
                                                         copy);
 
           /* Each copy is a service of its own: names and aliases are unique in a KB. */

@@ -7,7 +7,8 @@
 #include "nimbus-kb-sources.h"
 
 /* libFuzzer: any bytes as a knowledge source file and as a questions file, read and checked
- * the way the compiler does, with a real categories file. Every problem must be an error with a position,
+ * the way the compiler does, with a real categories file. Every problem must be an error with a
+ * position,
  * never a crash. */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,

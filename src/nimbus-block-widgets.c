@@ -168,7 +168,8 @@ table_measure (GtkWidget      *widget,
       return;
     }
 
-  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &grid_width, for_size < 0 ? &for_size : NULL,
+  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &grid_width, for_size < 0 ? &for_size
+                      : NULL,
                       NULL, NULL);
   gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, MAX (for_size, grid_width), &height, NULL,
                       NULL, NULL);
@@ -270,11 +271,13 @@ fact_new (const NimbusBlock *block)
     gtk_box_append (GTK_BOX (text), nimbus_text_label_new (block->note, "caption"));
   if (block->previous_value != NULL)
     {
-      /* Translators: an older figure exams may still use: "Older exams: 256 KB (until August 2025)" */
+      /* Translators: an older figure exams may still use: "Older exams: 256 KB (until August 2025)"
+       * */
       g_autofree char *previous = g_strdup_printf (_("Older exams: %s%s%s (until %s)"),
                                                    block->previous_value,
                                                    block->previous_unit != NULL ? " " : "",
-                                                   block->previous_unit != NULL ? block->previous_unit : "",
+                                                   block->previous_unit != NULL
+                                                     ? block->previous_unit : "",
                                                    block->previous_until);
 
       gtk_box_append (GTK_BOX (text), nimbus_text_label_new (previous, "caption"));

@@ -587,7 +587,8 @@ check_usage (const NimbusCliOptions *options,
     nimbus_cli_usage_error (_("--service goes with --search or --practice"));
   else if (options->limit != NULL &&
            !g_ascii_string_to_unsigned (options->limit, 10, 1, NIMBUS_KB_MAX_LIMIT, &value, NULL))
-    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"), NIMBUS_KB_MAX_LIMIT,
+    nimbus_cli_usage_error (_("--limit takes a whole number from 1 to %d, not “%s”"),
+                            NIMBUS_KB_MAX_LIMIT,
                             options->limit);
   else if (options->export_weak != NULL && options->json)
     nimbus_cli_usage_error (_("--export-weak writes Markdown; --json does not go with it"));

@@ -594,9 +594,11 @@ nimbus_entry_page_move_section (NimbusEntryPage *self,
       const NimbusSection *section = g_ptr_array_index (self->entry->sections, i);
       int next = (int) i + step;
 
-      if (g_str_equal (section->id, current) && next >= 0 && next < (int) self->entry->sections->len)
+      if (g_str_equal (section->id, current) && next >= 0
+          && next < (int) self->entry->sections->len)
         {
-          nimbus_entry_page_scroll_to (self, ((NimbusSection *) g_ptr_array_index (self->entry->sections,
+          nimbus_entry_page_scroll_to (self,
+                                       ((NimbusSection *) g_ptr_array_index (self->entry->sections,
                                                                                   next))->id);
           return;
         }
@@ -658,7 +660,8 @@ on_scroller_scroll_cb (GtkEventControllerScroll *controller,
                        double                    dy,
                        NimbusEntryPage          *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return GDK_EVENT_PROPAGATE;
@@ -732,7 +735,8 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-entry-page.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-entry-page.ui");
   g_type_ensure (NIMBUS_TYPE_FIND_BAR);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, NimbusEntryPage, scroller);
@@ -742,7 +746,8 @@ nimbus_entry_page_class_init (NimbusEntryPageClass *klass)
 static void
 nimbus_entry_page_init (NimbusEntryPage *self)
 {
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
   self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
   self->flag_buttons = g_ptr_array_new ();

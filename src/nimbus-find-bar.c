@@ -83,7 +83,8 @@ find_in_text (const char *text,
     {
       guint first = hit - folded->str;
       guint last = first + length - 1;
-      Match match = { label, g_array_index (starts, guint, first), g_array_index (ends, guint, last) };
+      Match match = { label, g_array_index (starts, guint, first),
+                     g_array_index (ends, guint, last) };
 
       /* "ss" in the folding of "ß" is not a match of "s". */
       if ((first > 0 && g_array_index (starts, guint, first - 1) == match.start) ||

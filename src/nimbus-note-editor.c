@@ -401,7 +401,8 @@ nimbus_note_editor_class_init (NimbusNoteEditorClass *klass)
   widget_class->hide = nimbus_note_editor_hide;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-note-editor.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-note-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, limit_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusNoteEditor, error_label);

@@ -47,7 +47,8 @@ row_new (const NimbusSection *section,
       g_autofree char *name = g_strdup_printf (_("%s, being read"), section->title);
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
     }
 
   return row;
@@ -59,7 +60,8 @@ nimbus_page_contents_show (GtkWidget *widget)
 {
   NimbusPageContents *self = NIMBUS_PAGE_CONTENTS (widget);
   const NimbusEntry *entry = self->page != NULL ? nimbus_entry_page_get_entry (self->page) : NULL;
-  const char *current = self->page != NULL ? nimbus_entry_page_get_section_in_view (self->page) : NULL;
+  const char *current = self->page != NULL ? nimbus_entry_page_get_section_in_view (self->page)
+    : NULL;
   GtkListBoxRow *row;
 
   while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)

@@ -1185,7 +1185,8 @@ nimbus_practice_page_class_init (NimbusPracticePageClass *klass)
 
   g_type_ensure (NIMBUS_TYPE_PRACTICE_RESULTS);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-practice-page.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticePage, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticePage, exam_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticePage, service_row);

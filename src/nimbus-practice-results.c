@@ -224,7 +224,8 @@ nimbus_practice_results_class_init (NimbusPracticeResultsClass *klass)
   object_class->dispose = nimbus_practice_results_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-practice-results.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-practice-results.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticeResults, scroller);
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticeResults, score_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusPracticeResults, summary_label);

@@ -76,7 +76,8 @@ nimbus_preferences_page_class_init (NimbusPreferencesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-preferences-page.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusPreferencesPage, style_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusPreferencesPage, text_size_adjustment);
 }

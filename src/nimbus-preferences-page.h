@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_PREFERENCES_PAGE (nimbus_preferences_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusPreferencesPage, nimbus_preferences_page, NIMBUS, PREFERENCES_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (NimbusPreferencesPage, nimbus_preferences_page, NIMBUS, PREFERENCES_PAGE,
+                      AdwPreferencesPage)
 
 GtkWidget *nimbus_preferences_page_new (GSettings *settings);
 

@@ -21,9 +21,11 @@ struct _NimbusPreferencesWindow
 };
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window,
+                     ADW_TYPE_PREFERENCES_DIALOG)
 #else
-G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
 #endif
 
 static void

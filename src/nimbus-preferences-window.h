@@ -9,9 +9,11 @@ G_BEGIN_DECLS
 #define NIMBUS_TYPE_PREFERENCES_WINDOW (nimbus_preferences_window_get_type ())
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-G_DECLARE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, NIMBUS, PREFERENCES_WINDOW, AdwPreferencesDialog)
+G_DECLARE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, NIMBUS,
+                      PREFERENCES_WINDOW, AdwPreferencesDialog)
 #else
-G_DECLARE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, NIMBUS, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (NimbusPreferencesWindow, nimbus_preferences_window, NIMBUS,
+                      PREFERENCES_WINDOW, AdwPreferencesWindow)
 #endif
 
 GtkWidget *nimbus_preferences_window_new      (GSettings               *settings);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_SEARCH_PROVIDER (nimbus_search_provider_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusSearchProvider, nimbus_search_provider, NIMBUS, SEARCH_PROVIDER, GObject)
+G_DECLARE_FINAL_TYPE (NimbusSearchProvider, nimbus_search_provider, NIMBUS, SEARCH_PROVIDER,
+                      GObject)
 
 NimbusSearchProvider *nimbus_search_provider_new        (NimbusApplication     *application);
 gboolean              nimbus_search_provider_register   (NimbusSearchProvider  *self,

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_SECTION_HEADING (nimbus_section_heading_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusSectionHeading, nimbus_section_heading, NIMBUS, SECTION_HEADING, GtkWidget)
+G_DECLARE_FINAL_TYPE (NimbusSectionHeading, nimbus_section_heading, NIMBUS, SECTION_HEADING,
+                      GtkWidget)
 
 GtkWidget  *nimbus_section_heading_new              (const char           *title);
 void        nimbus_section_heading_set_link         (NimbusSectionHeading *self,

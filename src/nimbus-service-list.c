@@ -203,7 +203,8 @@ on_list_row_activated_cb (NimbusServiceList *self,
 
   if (category_id == NULL)
     {
-      g_signal_emit (self, signals[SERVICE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), ID_KEY));
+      g_signal_emit (self, signals[SERVICE_ACTIVATED], 0,
+                     g_object_get_data (G_OBJECT (row), ID_KEY));
       return;
     }
 
@@ -326,7 +327,8 @@ nimbus_service_list_class_init (NimbusServiceListClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-service-list.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-service-list.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusServiceList, list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

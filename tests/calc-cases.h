@@ -32,12 +32,14 @@ static const KinesisCase kinesis_cases[] = {
   { "5", "1000", "3", NULL, 5, 1, 8, 8,
     "Writes: 5 MB/s / 1 MB/s per shard = 5 shards\n"
     "Records: 1000 records/s / 1000 records/s per shard = 1 shard\n"
-    "Reads: 3 consumers x 5 MB/s = 15 MB/s, shared at 2 MB/s per shard = 8 shards (7.5 rounded up)\n"
+    "Reads: 3 consumers x 5 MB/s = 15 MB/s, shared at 2 MB/s per shard = 8 shards (7.5 rounded "
+    "up)\n"
     "Shards: the most of the three = 8" },
   { "5", "1000", "3", "yes", 5, 1, 3, 5,
     "Writes: 5 MB/s / 1 MB/s per shard = 5 shards\n"
     "Records: 1000 records/s / 1000 records/s per shard = 1 shard\n"
-    "Reads: enhanced fan-out gives each of the 3 consumers its own 2 MB/s per shard: 5 MB/s / 2 MB/s = 3 shards (2.5 rounded up)\n"
+    "Reads: enhanced fan-out gives each of the 3 consumers its own 2 MB/s per shard: 5 MB/s / 2 "
+    "MB/s = 3 shards (2.5 rounded up)\n"
     "Shards: the most of the three = 5" },
   { "5", "1000", "3", "no", 5, 1, 8, 8, NULL },
   /* Exactly 1 MB/s and 1,000 records/s fit one shard; a little more needs two. */
@@ -104,32 +106,44 @@ static const LambdaCase lambda_cases[] = {
   /* The knowledge base's example: 200 requests/s lasting 0.5 s need 100. */
   { "200", "0.5", NULL, NULL, NULL, 100, 1000, 0, 900, 0, 0,
     "Concurrency: 200 requests/s x 0.5 s = 100 concurrent executions\n"
-    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without "
+    "reserved concurrency\n"
     "Headroom: 1000 - 100 = 900 concurrent executions to spare: no throttling\n"
-    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 100 on demand come at once" },
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at "
+    "once: 100 on demand come at once" },
   /* Exactly at the account limit is not throttled; one more is. */
   { "1000", "1", NULL, NULL, NULL, 1000, 1000, 0, 0, 0, 0, NULL },
   { "1001", "1", NULL, NULL, NULL, 1001, 1000, 1, -1, 1, 0, NULL },
   { "2400", "0.5", NULL, NULL, NULL, 1200, 1000, 1, -200, 400, 0,
     "Concurrency: 2400 requests/s x 0.5 s = 1200 concurrent executions\n"
-    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
-    "Throttled: 1200 needed > 1000 available, about 400 requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried\n"
-    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 1000 on demand come at once" },
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without "
+    "reserved concurrency\n"
+    "Throttled: 1200 needed > 1000 available, about 400 requests per second refused: synchronous "
+    "callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are "
+    "retried\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at "
+    "once: 1000 on demand come at once" },
   /* A fraction of an environment is a whole one; a product of decimals just above a whole
    * number is not (30 x 0.1 = 3.0000000000000004). */
   { "10", "0.15", NULL, NULL, NULL, 2, 1000, 0, 998, 0, 0,
     "Concurrency: 10 requests/s x 0.15 s = 1.5, rounded up to 2 concurrent executions\n"
-    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Limit: the account’s 1000 concurrent executions per Region, shared by its functions without "
+    "reserved concurrency\n"
     "Headroom: 1000 - 2 = 998 concurrent executions to spare: no throttling\n"
-    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 2 on demand come at once" },
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at "
+    "once: 2 on demand come at once" },
   { "30", "0.1", NULL, NULL, NULL, 3, 1000, 0, 997, 0, 0, NULL },
   { "0.001", "0.001", NULL, NULL, NULL, 1, 1000, 0, 999, 0, 0, NULL },
   /* Reserved concurrency is a cap: 120 requests/s of 0.5 s need 60, 50 reserved serve 100/s. */
   { "120", "0.5", NULL, "50", NULL, 60, 50, 1, -10, 20, 0,
     "Concurrency: 120 requests/s x 0.5 s = 60 concurrent executions\n"
-    "Limit: the function’s reserved concurrency, 50 (at most 900 of the account’s 1000, which keeps 100 unreserved)\n"
-    "Throttled: 60 needed > 50 available, about 20 requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried\n"
-    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 50 on demand come at once" },
+    "Limit: the function’s reserved concurrency, 50 (at most 900 of the account’s 1000, which "
+    "keeps 100 unreserved)\n"
+    "Throttled: 60 needed > 50 available, about 20 requests per second refused: synchronous "
+    "callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are "
+    "retried\n"
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at "
+    "once: 50 on demand come at once" },
   /* The most that can be reserved is the account limit less 100; 0 stops the function. */
   { "900", "1", NULL, "900", NULL, 900, 900, 0, 0, 0, 0, NULL },
   { "10", "1", NULL, "0", NULL, 10, 0, 1, -10, 10, 0, NULL },
@@ -140,10 +154,12 @@ static const LambdaCase lambda_cases[] = {
   /* Provisioned environments are ready: 1,500 more on demand take 10 s. */
   { "1250", "2", "3000", NULL, "1000", 2500, 3000, 0, 500, 0, 10,
     "Concurrency: 1250 requests/s x 2 s = 2500 concurrent executions\n"
-    "Limit: the account’s 3000 concurrent executions per Region, shared by its functions without reserved concurrency\n"
+    "Limit: the account’s 3000 concurrent executions per Region, shared by its functions without "
+    "reserved concurrency\n"
     "Headroom: 3000 - 2500 = 500 concurrent executions to spare: no throttling\n"
     "Provisioned: 1000 environments are initialised in advance and serve without cold starts\n"
-    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: 1500 on demand take 10 seconds" },
+    "Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at "
+    "once: 1500 on demand take 10 seconds" },
   { "100", "1", NULL, "200", "200", 100, 200, 0, 100, 0, 0, NULL },
   /* Throttled while scaling only up to the limit: 12,000 needed, 10,000 allowed, 90 s. */
   { "12000", "1", "10000", NULL, NULL, 12000, 10000, 1, -2000, 2000, 90, NULL },
@@ -203,7 +219,8 @@ static const EbsCase ebs_cases[] = {
   /* The smallest volume bursting: 5,400,000 / 2,900 = 1,862 s, about 31 minutes. */
   { "1", "3000", NULL, 100, 0, 1, 5400000.0 / 2900, 3000, 125, 1,
     "gp2 baseline: 3 IOPS x 1 GiB = 3, raised to the minimum of 100 IOPS\n"
-    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 IOPS\n"
+    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits "
+    "lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 IOPS\n"
     "gp3: 3000 IOPS and 125 MiB/s included; configure 3000 IOPS and 125 MiB/s" },
   { "100", "3000", NULL, 300, 0, 1, 2000, 3000, 125, 1, NULL },
   { "500", "2000", NULL, 1500, 0, 1, 10800, 3000, 125, 1, NULL },
@@ -215,12 +232,15 @@ static const EbsCase ebs_cases[] = {
   { "1000", "3000", NULL, 3000, 1, 0, 0, 3000, 125, 1, NULL },
   { "1000", "4000", NULL, 3000, 0, 0, 0, 4000, 125, 1,
     "gp2 baseline: 3 IOPS x 1000 GiB = 3000 IOPS\n"
-    "gp2 at 4000 IOPS: above the baseline, and volumes of 1000 GiB or more do not burst: gp2 falls short\n"
+    "gp2 at 4000 IOPS: above the baseline, and volumes of 1000 GiB or more do not burst: gp2 falls "
+    "short\n"
     "gp3: 3000 IOPS and 125 MiB/s included; configure 4000 IOPS and 125 MiB/s" },
   /* Above the burst level: gp2 bursts to 3,000 only. */
   { "100", "5000", NULL, 300, 0, 1, 2000, 5000, 125, 1,
     "gp2 baseline: 3 IOPS x 100 GiB = 300 IOPS\n"
-    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 IOPS\n"
+    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of "
+    "5400000 I/O credits lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 "
+    "IOPS\n"
     "gp3: 3000 IOPS and 125 MiB/s included; configure 5000 IOPS and 125 MiB/s" },
   /* The maximum: reached at 5,334 GiB (16,002), not quite at 5,333 (15,999). */
   { "5334", "16000", NULL, 16000, 1, 0, 0, 16000, 125, 1,
@@ -232,8 +252,11 @@ static const EbsCase ebs_cases[] = {
   /* gp3 gives at most 500 IOPS per GiB: 4,000 at 8 GiB; 80,000 from 160 GiB. */
   { "8", "5000", NULL, 100, 0, 1, 5400000.0 / 2900, 5000, 125, 0,
     "gp2 baseline: 3 IOPS x 8 GiB = 24, raised to the minimum of 100 IOPS\n"
-    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 IOPS\n"
-    "gp3: 3000 IOPS and 125 MiB/s included; 5000 IOPS is more than the 4000 IOPS gp3 gives at 8 GiB (500 per GiB, at most 80000)" },
+    "gp2 at 5000 IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of "
+    "5400000 I/O credits lasts 5400000 / (3000 - 100) = 1862.069 seconds (31 minutes), then 100 "
+    "IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; 5000 IOPS is more than the 4000 IOPS gp3 gives at 8 "
+    "GiB (500 per GiB, at most 80000)" },
   { "10", "5000", NULL, 100, 0, 1, 5400000.0 / 2900, 5000, 125, 1, NULL },
   { "160", "80000", NULL, 480, 0, 1, 5400000.0 / 2520, 80000, 125, 1, NULL },
   { "1000", "80001", NULL, 3000, 0, 0, 0, 80001, 125, 0, NULL },
@@ -243,8 +266,10 @@ static const EbsCase ebs_cases[] = {
   { "100", "3000", "750", 300, 0, 1, 2000, 3000, 750, 1, NULL },
   { "100", "3000", "1000", 300, 0, 1, 2000, 4000, 1000, 1,
     "gp2 baseline: 3 IOPS x 100 GiB = 300 IOPS\n"
-    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 IOPS\n"
-    "gp3: 3000 IOPS and 125 MiB/s included; configure 4000 IOPS and 1000 MiB/s (1000 MiB/s needs 4000 IOPS, at 0.25 MiB/s per IOPS at most)" },
+    "gp2 at 3000 IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits "
+    "lasts 5400000 / (3000 - 300) = 2000 seconds (33.3 minutes), then 300 IOPS\n"
+    "gp3: 3000 IOPS and 125 MiB/s included; configure 4000 IOPS and 1000 MiB/s (1000 MiB/s needs "
+    "4000 IOPS, at 0.25 MiB/s per IOPS at most)" },
   { "16", "3000", "2000", 100, 0, 1, 5400000.0 / 2900, 8000, 2000, 1, NULL },
   { "15", "3000", "2000", 100, 0, 1, 5400000.0 / 2900, 8000, 2000, 0, NULL },
   { "100", "3000", "2001", 300, 0, 1, 2000, 8004, 2001, 0, NULL },
@@ -282,26 +307,30 @@ static const ApiCase api_cases[] = {
   /* A burst exactly the bucket's size all gets through; one request more does not. */
   { "1000", "5000", NULL, NULL, 5000, 0, 0, 5000.0 / 9000,
     "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
-    "Steady rate: 1000 requests/s is within the rate limit, so the bucket is full when the burst comes\n"
+    "Steady rate: 1000 requests/s is within the rate limit, so the bucket is full when the burst "
+    "comes\n"
     "Burst: 5000 requests at once, 5000 tokens: 5000 accepted, 0 get 429 Too Many Requests\n"
     "Refill: 5000 tokens / 9000 per second spare = 0.556 seconds" },
   { "1000", "5001", NULL, NULL, 5000, 1, 0, 5000.0 / 9000, NULL },
   { "8000", "6000", NULL, NULL, 5000, 1000, 0, 2.5,
     "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
-    "Steady rate: 8000 requests/s is within the rate limit, so the bucket is full when the burst comes\n"
+    "Steady rate: 8000 requests/s is within the rate limit, so the bucket is full when the burst "
+    "comes\n"
     "Burst: 6000 requests at once, 5000 tokens: 5000 accepted, 1000 get 429 Too Many Requests\n"
     "Refill: 5000 tokens / 2000 per second spare = 2.5 seconds" },
   { "1", "1", NULL, NULL, 1, 0, 0, 1.0 / 9999, NULL },
   /* Exactly at the rate limit the bucket stays full but never refills what a burst takes. */
   { "10000", "100", NULL, NULL, 100, 0, 0, -1,
     "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
-    "Steady rate: 10000 requests/s is the rate limit: it uses every token added, and the bucket stays full\n"
+    "Steady rate: 10000 requests/s is the rate limit: it uses every token added, and the bucket "
+    "stays full\n"
     "Burst: 100 requests at once, 5000 tokens: 100 accepted, 0 get 429 Too Many Requests\n"
     "Refill: never, while the steady rate uses every token added" },
   /* Above it the bucket is empty: the steady excess and the whole burst get 429. */
   { "12000", "100", NULL, NULL, 0, 100, 2000, -1,
     "Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)\n"
-    "Steady rate: 12000 requests/s is above the rate limit: 2000 requests/s get 429 and the bucket stays empty\n"
+    "Steady rate: 12000 requests/s is above the rate limit: 2000 requests/s get 429 and the bucket "
+    "stays empty\n"
     "Burst: 100 requests at once, 0 tokens: 0 accepted, 100 get 429 Too Many Requests\n"
     "Refill: never, while the steady rate uses every token added" },
   { "10000.5", "1", NULL, NULL, 0, 1, 0.5, -1, NULL },
@@ -348,41 +377,54 @@ typedef struct
 static const SqsCase sqs_cases[] = {
   /* Within the default 30 s: one receive, one delete. */
   { NULL, "20", NULL, NULL, 1, 0, "deleted", 20, 2,
-    "Timeout: 30 s against 20 s of processing: 10 s to spare, a consumer deletes the message in time\n"
+    "Timeout: 30 s against 20 s of processing: 10 s to spare, a consumer deletes the message in "
+    "time\n"
     "Receives: 1, no duplicates\n"
     "Outcome: consumer 1 deletes the message at 20 s" },
   /* Processing equal to the timeout: the delete comes first, with no margin. */
   { "30", "30", NULL, NULL, 1, 0, "deleted", 30, 2,
-    "Timeout: 30 s against 30 s of processing: no margin, the delete comes just as the timeout runs out, and a slower run is received again\n"
+    "Timeout: 30 s against 30 s of processing: no margin, the delete comes just as the timeout "
+    "runs out, and a slower run is received again\n"
     "Receives: 1, no duplicates\n"
     "Outcome: consumer 1 deletes the message at 30 s\n"
-    "Fix: a visibility timeout above 30 s, or ChangeMessageVisibility to extend it while processing" },
+    "Fix: a visibility timeout above 30 s, or ChangeMessageVisibility to extend it while "
+    "processing" },
   { "30", "30.001", NULL, NULL, 2, 1, "deleted", 30.001, 5, NULL },
   /* 70 s of work under a 30 s timeout: received at 0, 30 and 60 s, deleted at 70 s. */
   { NULL, "70", NULL, NULL, 3, 2, "deleted", 70, 8,
-    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its consumer finishes, and another consumer receives it\n"
+    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its "
+    "consumer finishes, and another consumer receives it\n"
     "Receives: 3, 2 of them duplicates while another consumer was still processing\n"
     "Outcome: consumer 1 deletes the message at 70 s\n"
-    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while processing" },
+    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while "
+    "processing" },
   /* A multiple of the timeout: the delete at 60 s beats the second timeout. */
   { "30", "60", NULL, NULL, 2, 1, "deleted", 60, 5, NULL },
   /* The same with a DLQ after 2 receives: in the DLQ at 60 s though it was processed. */
   { NULL, "70", "2", NULL, 2, 1, "dead-letter", 60, 7,
-    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its consumer finishes, and another consumer receives it\n"
+    "Timeout: 30 s against 70 s of processing: the message is visible again 40 s before its "
+    "consumer finishes, and another consumer receives it\n"
     "Receives: 2, 1 of them a duplicate while another consumer was still processing\n"
-    "Outcome: moved to the dead-letter queue at 60 s after 2 receives (maxReceiveCount), though consumer 1 processed it: its delete came too late\n"
-    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while processing" },
+    "Outcome: moved to the dead-letter queue at 60 s after 2 receives (maxReceiveCount), though "
+    "consumer 1 processed it: its delete came too late\n"
+    "Fix: a visibility timeout above 70 s, or ChangeMessageVisibility to extend it while "
+    "processing" },
   /* maxReceiveCount 1: one failure is enough for the DLQ; a success is deleted. */
   { NULL, "10", "1", "1", 1, 0, "dead-letter", 30, 4,
-    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in time\n"
-    "Failures: the first receive ends without DeleteMessage, and the retry waits for its timeout to run out\n"
+    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in "
+    "time\n"
+    "Failures: the first receive ends without DeleteMessage, and the retry waits for its timeout "
+    "to run out\n"
     "Receives: 1, no duplicates\n"
-    "Outcome: moved to the dead-letter queue at 30 s after 1 receive (maxReceiveCount), which failed" },
+    "Outcome: moved to the dead-letter queue at 30 s after 1 receive (maxReceiveCount), which "
+    "failed" },
   { NULL, "10", "1", "0", 1, 0, "deleted", 10, 2, NULL },
   /* Retries wait for the timeout: two failures, then consumer 3 deletes at 60 + 10 s. */
   { "30", "10", "3", "2", 3, 0, "deleted", 70, 8,
-    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in time\n"
-    "Failures: the first 2 receives end without DeleteMessage, and each retry waits for the timeout to run out\n"
+    "Timeout: 30 s against 10 s of processing: 20 s to spare, a consumer deletes the message in "
+    "time\n"
+    "Failures: the first 2 receives end without DeleteMessage, and each retry waits for the "
+    "timeout to run out\n"
     "Receives: 3, no duplicates\n"
     "Outcome: consumer 3 deletes the message at 70 s" },
   { "30", "10", "3", "3", 3, 0, "dead-letter", 90, 10, NULL },
@@ -390,16 +432,19 @@ static const SqsCase sqs_cases[] = {
   /* The 12-hour maximum covers 12 hours of work, not a second more. */
   { "43200", "43200", NULL, NULL, 1, 0, "deleted", 43200, 2, NULL },
   { "43200", "43200.5", NULL, NULL, 2, 1, "deleted", 43200.5, 5,
-    "Timeout: 43200 s against 43200.5 s of processing: the message is visible again 0.5 s before its consumer finishes, and another consumer receives it\n"
+    "Timeout: 43200 s against 43200.5 s of processing: the message is visible again 0.5 s before "
+    "its consumer finishes, and another consumer receives it\n"
     "Receives: 2, 1 of them a duplicate while another consumer was still processing\n"
     "Outcome: consumer 1 deletes the message at 43200.5 s\n"
-    "Fix: no timeout covers it, the most being 12 hours (43200 s): split the work into smaller messages" },
+    "Fix: no timeout covers it, the most being 12 hours (43200 s): split the work into smaller "
+    "messages" },
   /* A timeout of 0: visible again at once; without a DLQ every poll gets it. */
   { "0", "5", NULL, NULL, 0, 0, "endless", 5, 7,
     "Timeout: 0 s, so a received message is visible again at once, while its consumer takes 5 s\n"
     "Receives: without end, each poll gets another copy while the consumers work\n"
     "Outcome: consumer 1 deletes the message at 5 s\n"
-    "Fix: a visibility timeout above 5 s, or ChangeMessageVisibility to extend it while processing" },
+    "Fix: a visibility timeout above 5 s, or ChangeMessageVisibility to extend it while "
+    "processing" },
   { "0", "5", "1", NULL, 1, 0, "dead-letter", 0, 4, NULL },
   { "0", "5", "3", NULL, 3, 2, "dead-letter", 0, 10, NULL },
   /* The most of everything: 1,000 receives 1 s apart, each failing. */

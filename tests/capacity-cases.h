@@ -24,13 +24,16 @@ static const CapacityCase capacity_cases[] = {
   { "read", "strong", "10", "10", "3", 30,
     "10 KB -> 3 blocks of 4 KB -> 3 RCU per read x 10 per second = 30 RCU" },
   { "read", "eventual", "10", "10", "1.5", 15,
-    "10 KB -> 3 blocks of 4 KB -> half for eventual consistency -> 1.5 RCU per read x 10 per second = 15 RCU" },
+    "10 KB -> 3 blocks of 4 KB -> half for eventual consistency -> 1.5 RCU per read x 10 per "
+    "second = 15 RCU" },
   { "read", "transactional", "10", "10", "6", 60,
-    "10 KB -> 3 blocks of 4 KB -> twice for a transaction -> 6 RCU per read x 10 per second = 60 RCU" },
+    "10 KB -> 3 blocks of 4 KB -> twice for a transaction -> 6 RCU per read x 10 per second = 60 "
+    "RCU" },
   { "write", "standard", "10", "10", "10", 100,
     "10 KB -> 10 blocks of 1 KB -> 10 WCU per write x 10 per second = 100 WCU" },
   { "write", "transactional", "10", "10", "20", 200,
-    "10 KB -> 10 blocks of 1 KB -> twice for a transaction -> 20 WCU per write x 10 per second = 200 WCU" },
+    "10 KB -> 10 blocks of 1 KB -> twice for a transaction -> 20 WCU per write x 10 per second = "
+    "200 WCU" },
   /* The documentation's 8 KB item: 2 units strong, 1 eventual, 4 transactional. */
   { "read", "strong", "8", "1", "2", 2, NULL },
   { "read", "eventual", "8", "1", "1", 1, NULL },

@@ -39,7 +39,8 @@ collect_text (GtkWidget *widget,
     return;
   if (GTK_IS_LABEL (widget))
     g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_text (c, text);
 }
 
@@ -75,7 +76,8 @@ accessible_name (GtkWidget *widget,
     return label;
   if (ADW_IS_PREFERENCES_ROW (named))
     return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (named)));
-  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return g_strdup ("(labelled by another widget)");
 
   /* Only what shows its text can be named by it: an icon says nothing. */
@@ -117,7 +119,8 @@ walk (GtkWidget *widget,
         g_string_append_printf (problems, "a flag is named “%s”, not after what it flags\n", name);
     }
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     walk (c, problems, checked);
 }
 

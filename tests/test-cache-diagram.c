@@ -67,10 +67,14 @@ test_diagram_screenshots (void)
     guint ttl, steps;
     const char *name;
   } shots[] = {
-    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3, "cache-lazy-write-then-read" },
-    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3, "cache-write-through-write-then-read" },
-    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_NODE_FAILURE, 0, 6, "cache-lazy-node-failure" },
-    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_READ_HEAVY, 0, 9, "cache-write-through-read-heavy" },
+    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3,
+     "cache-lazy-write-then-read" },
+    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, 60, 3,
+     "cache-write-through-write-then-read" },
+    { NIMBUS_CACHE_LAZY_LOADING, NIMBUS_CACHE_SCENARIO_NODE_FAILURE, 0, 6,
+     "cache-lazy-node-failure" },
+    { NIMBUS_CACHE_WRITE_THROUGH, NIMBUS_CACHE_SCENARIO_READ_HEAVY, 0, 9,
+     "cache-write-through-read-heavy" },
   };
   AdwStyleManager *style = adw_style_manager_get_default ();
 

@@ -34,12 +34,16 @@ static const struct {
   guint hits, misses, stale, db_reads, never_read;
 } cases[] = {
   /* Lazy loading serves stale data after a write, for ever without a TTL... */
-  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_LAZY_LOADING, 0, "FdStStSdS", 4, 1, 4, 1, 0 },
+  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_LAZY_LOADING, 0, "FdStStSdS", 4, 1, 4, 1,
+   0 },
   /* ...and until the TTL removes the entry with one (read at 0 s, expired at 70 s). */
-  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_LAZY_LOADING, 60, "FdStStFdS", 3, 2, 3, 2, 0 },
+  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_LAZY_LOADING, 60, "FdStStFdS", 3, 2, 3, 2,
+   0 },
   /* Write-through is never stale: every write reaches the cache too. */
-  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_WRITE_THROUGH, 0, "MbHtHtHbH", 4, 1, 0, 1, 0 },
-  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_WRITE_THROUGH, 60, "MbHtHtMbH", 3, 2, 0, 2, 0 },
+  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_WRITE_THROUGH, 0, "MbHtHtHbH", 4, 1, 0, 1,
+   0 },
+  { NIMBUS_CACHE_SCENARIO_WRITE_THEN_READ, NIMBUS_CACHE_WRITE_THROUGH, 60, "MbHtHtMbH", 3, 2, 0, 2,
+   0 },
   /* Read-heavy: lazy loading caches what is read; write-through caches C and D, never read. */
   { NIMBUS_CACHE_SCENARIO_READ_HEAVY, NIMBUS_CACHE_LAZY_LOADING, 0, "FHFHHdHHdH", 6, 2, 0, 2, 0 },
   { NIMBUS_CACHE_SCENARIO_READ_HEAVY, NIMBUS_CACHE_WRITE_THROUGH, 0, "MMMMMbMMbM", 0, 8, 0, 8, 2 },

@@ -217,8 +217,10 @@ test_api_steps (void)
   NimbusApiBucket *self = NIMBUS_API_BUCKET (widget);
   const char *expected[] = {
     "Step 1 of 7: Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)",
-    "Step 2 of 7: Steady rate: 8000 requests/s is within the rate limit, so the bucket is full when the burst comes",
-    "Step 3 of 7: Burst: 6000 requests at once, 5000 tokens: 5000 accepted, 1000 get 429 Too Many Requests",
+    "Step 2 of 7: Steady rate: 8000 requests/s is within the rate limit, so the bucket is full "
+    "when the burst comes",
+    "Step 3 of 7: Burst: 6000 requests at once, 5000 tokens: 5000 accepted, 1000 get 429 Too Many "
+    "Requests",
     "Step 4 of 7: After 0.625 s: 1250 of 5000 tokens, the bucket refilling",
     "Step 5 of 7: After 1.25 s: 2500 of 5000 tokens, the bucket refilling",
     "Step 6 of 7: After 1.875 s: 3750 of 5000 tokens, the bucket refilling",

@@ -61,7 +61,8 @@ static GtkWidget *
 calculator_child (GtkWidget  *calculator,
                   const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (calculator, NIMBUS_TYPE_CAPACITY_CALCULATOR, name);
+  GObject *child = gtk_widget_get_template_child (calculator, NIMBUS_TYPE_CAPACITY_CALCULATOR,
+                                                  name);
 
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
@@ -335,10 +336,12 @@ test_calculator_screenshot (void)
   window = nimbus_test_window_with (calculator, 640);
   nimbus_test_save_screenshot (window, "capacity-calculator-light");
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (window, "capacity-calculator-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Keyboard alone: every input takes focus. */
   g_assert_true (gtk_widget_child_focus (calculator, GTK_DIR_TAB_FORWARD));

@@ -52,7 +52,8 @@ test_capacity_cases (void)
       g_assert_cmpuint (result.units, ==, c->units);
       g_assert_cmpfloat_with_epsilon (result.request_units,
                                       result.units_per_item * result.rate, 1e-9);
-      g_assert_cmpstr (nimbus_capacity_unit (&result), ==, g_str_equal (c->op, "read") ? "RCU" : "WCU");
+      g_assert_cmpstr (nimbus_capacity_unit (&result), ==, g_str_equal (c->op, "read") ? "RCU"
+                       : "WCU");
 
       working = nimbus_capacity_dup_working (&result);
       if (c->working != NULL)

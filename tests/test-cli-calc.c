@@ -463,7 +463,8 @@ test_cli_calc_usage (void)
   const struct { const char *named; const char *argv[13]; } cases[] = {
     { "--write-mb", { "--calc", "kinesis-shards", "--records", "1" } },
     { "--records", { "--calc", "kinesis-shards", "--write-mb", "1" } },
-    { "--rate", { "--calc", "kinesis-shards", "--write-mb", "1", "--records", "1", "--rate", "1" } },
+    { "--rate",
+     { "--calc", "kinesis-shards", "--write-mb", "1", "--records", "1", "--rate", "1" } },
     { "--consumers", { "--calc", "kinesis-shards", "--write-mb", "1", "--records", "1",
                        "--consumers", "21", "--fan-out", "yes" } },
     { "--item-size", { "--calc", "kinesis-shards", "--write-mb", "1", "--records", "1",

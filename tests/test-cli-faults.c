@@ -260,7 +260,8 @@ test_cli_answers (void)
     g_assert_cmpint (run (NULL, NULL, &out, &err,
                           ARGS ("--search", "aws", "--limit", "1000", "--json")), ==, 0);
     g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-    g_test_message ("%u hits", json_array_get_length (json_node_get_array (json_parser_get_root (parser))));
+    g_test_message ("%u hits",
+                    json_array_get_length (json_node_get_array (json_parser_get_root (parser))));
     g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
                       >, 256);
   }
@@ -334,7 +335,8 @@ test_cli_damaged_kb (void)
     { "sections", "UPDATE sections SET title = NULL", { "--show", "sqs", NULL } },
     { "sources", "UPDATE sources SET url = NULL", { "--show", "sqs", NULL } },
     { "keywords", "UPDATE keywords SET keyword = NULL", { "--show", "sqs", NULL } },
-    { "docs", "UPDATE docs SET kind = NULL, service_id = NULL", { "--search", "visibility", NULL } },
+    { "docs", "UPDATE docs SET kind = NULL, service_id = NULL",
+     { "--search", "visibility", NULL } },
   };
   const char * const env[] = { "G_DEBUG=fatal-criticals,fatal-warnings", NULL };
 

@@ -119,7 +119,8 @@ test_cli_search_service_names (void)
     { "AWS Elastic Beanstalk", "elastic-beanstalk" },
   };
   static const char * const services[][2] = {
-    { "ALB", "elb" }, { "Parameter Store", "systems-manager" }, { "AWS SSO", "iam-identity-center" },
+    { "ALB", "elb" }, { "Parameter Store", "systems-manager" },
+    { "AWS SSO", "iam-identity-center" },
     { "dynamodb streams", "dynamodb" }, { "Fargate", "ecs" },
   };
 

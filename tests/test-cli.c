@@ -119,7 +119,8 @@ test_cli_list_exam (void)
   g_autoptr(JsonNode) all = NULL;
   const char * const exams[] = { "dva-c02", "saa-c03" };
   /* One service only the Developer exam tests, one only the Architect's, one on both. */
-  const char * const dva_only = "codecommit", * const saa_only = "direct-connect", * const both = "lambda";
+  const char * const dva_only = "codecommit", * const saa_only = "direct-connect",
+  * const both = "lambda";
 
   g_assert_cmpint (nimbus_test_run_nimbus (&all_json, NULL, "--list", "--json", NULL), ==, 0);
   all = parse_json (all_json);
@@ -135,7 +136,8 @@ test_cli_list_exam (void)
       JsonArray *array;
       guint expected = count_on_exam (json_node_get_array (all), exams[e]);
 
-      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", exams[e], NULL), ==, 0);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", exams[e], NULL), ==,
+                       0);
       g_assert_cmpstr (err, ==, "");
       lines = g_strsplit (out, "\n", -1);
       g_assert_cmpuint (g_strv_length (lines), ==, expected + 1);
@@ -172,7 +174,8 @@ test_cli_list_exam_unknown (void)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", bad[i], NULL), ==, 2);
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--list", "--exam", bad[i], NULL), ==,
+                       2);
       assert_usage_error (err, out);
       g_assert_nonnull (strstr (err, "dva-c02, saa-c03"));
     }
@@ -203,7 +206,8 @@ test_cli_show (void)
   root = parse_json (out);
   entry = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==, "sqs");
-  g_assert_cmpstr (json_object_get_string_member (entry, "category"), ==, "Application Integration");
+  g_assert_cmpstr (json_object_get_string_member (entry, "category"), ==,
+                   "Application Integration");
   g_assert_true (json_object_has_member (entry, "summary"));
   g_assert_true (json_object_has_member (entry, "related"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "exams")), ==, 2);
@@ -253,7 +257,8 @@ test_cli_show_section (void)
   root = parse_json (out);
   sections = json_object_get_array_member (json_node_get_object (root), "sections");
   g_assert_cmpuint (json_array_get_length (sections), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 0), "id"),
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 0),
+                                                  "id"),
                    ==, "sqs/visibility-timeout");
 
   g_assert_cmpint (nimbus_test_run_nimbus (&item, NULL, "--show", "sqs/visibility-timeout#nope",
@@ -484,13 +489,15 @@ test_cli_capacity (void)
       g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==,
                        g_str_equal (c->op, "read") ? "RCU" : "WCU");
       per_item = g_ascii_strtod (c->units_per_item, NULL);
-      g_assert_cmpfloat_with_epsilon (json_node_get_double (json_object_get_member (object, "units_per_item")),
+      g_assert_cmpfloat_with_epsilon (json_node_get_double (json_object_get_member (object,
+                                                                                    "units_per_item")),
                                       per_item, 1e-9);
 
       g_assert_cmpint (nimbus_test_run_nimbus (&text, NULL, "--capacity", c->op, "--consistency",
                                                c->consistency, "--item-size", c->item_size_kb,
                                                "--rate", c->rate, NULL), ==, 0);
-      expected = g_strdup_printf ("%llu %s\n", c->units, g_str_equal (c->op, "read") ? "RCU" : "WCU");
+      expected = g_strdup_printf ("%llu %s\n", c->units, g_str_equal (c->op, "read") ? "RCU"
+                                  : "WCU");
       g_assert_true (g_str_has_prefix (text, expected));
       if (c->working != NULL)
         g_assert_nonnull (strstr (text, c->working));
@@ -530,7 +537,8 @@ test_cli_capacity_bad_input (void)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--capacity", capacity_bad_pairings[i][0],
+      g_assert_cmpint (nimbus_test_run_nimbus (&out, &err, "--capacity",
+                                               capacity_bad_pairings[i][0],
                                                "--consistency", capacity_bad_pairings[i][1],
                                                "--item-size", "1", "--rate", "1", NULL), ==, 2);
       assert_usage_error (err, out);

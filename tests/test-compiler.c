@@ -16,7 +16,8 @@ static const struct {
   const char *fixture;
   const char *error;
 } broken[] = {
-  { "bad-syntax", "3:19: Parse error: unexpected string constant \"Fixture\", expected character `,'" },
+  { "bad-syntax",
+   "3:19: Parse error: unexpected string constant \"Fixture\", expected character `,'" },
   { "duplicate-key", "4:15: duplicate key “name”" },
   { "not-object", "1:1: the file must hold one JSON object" },
   { "empty", "1:1: the file must hold one JSON object" },
@@ -425,13 +426,15 @@ test_compiler_hostile_sources (void)
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
   g_assert_true (g_file_set_contents (deep_path, deep->str, deep->len, NULL));
-  g_assert_true (g_file_set_contents (nul_path, "{\n  \"id\": \"nul\",\n  \"name\": \"a\\u0000b\"\n}",
+  g_assert_true (g_file_set_contents (nul_path,
+                                      "{\n  \"id\": \"nul\",\n  \"name\": \"a\\u0000b\"\n}",
                                       -1, NULL));
 
   for (guint i = 0; i < 2; i++)
     {
       const char *source = i == 0 ? deep_path : nul_path;
-      g_autofree char *expected = g_strconcat (source, i == 0 ? ":2:78: nested deeper than 64 levels"
+      g_autofree char *expected = g_strconcat (source, i == 0
+                                               ? ":2:78: nested deeper than 64 levels"
                                                               : ":3:11: a string contains \\u0000",
                                                NULL);
       g_auto(GStrv) argv = compile_argv (output, source);

@@ -144,7 +144,8 @@ test_coverage_rows (void)
                              row->service);
       if (!found)
         {
-          g_string_append_printf (failures, "%s: searching “%s” finds nothing of %s in the top 10\n",
+          g_string_append_printf (failures,
+                                  "%s: searching “%s” finds nothing of %s in the top 10\n",
                                   row->where, row->query, row->service);
           n_failed++;
         }

@@ -7,7 +7,8 @@
 static const char * const cases[][2] = {
   { "plain", "plain" },
   { "", "" },
-  { "Call `GenerateDataKey` then `Decrypt`.", "Call <tt>GenerateDataKey</tt> then <tt>Decrypt</tt>." },
+  { "Call `GenerateDataKey` then `Decrypt`.",
+   "Call <tt>GenerateDataKey</tt> then <tt>Decrypt</tt>." },
   { "<b>bold</b> & 'quotes'", "&lt;b&gt;bold&lt;/b&gt; &amp; &apos;quotes&apos;" },
   { "`<script>`", "<tt>&lt;script&gt;</tt>" },
   { "a lone ` backtick", "a lone ` backtick" },

@@ -203,12 +203,15 @@ test_notes_migration (void)
   g_assert_cmpint (g_mkdir_with_parents (store_dir, 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "CREATE TABLE flags (item_id TEXT PRIMARY KEY, flagged_at TEXT NOT NULL, note TEXT);"
+                                 "CREATE TABLE flags (item_id TEXT PRIMARY KEY, flagged_at TEXT "
+                                 "NOT NULL, note TEXT);"
                                  "ALTER TABLE flags ADD COLUMN box INTEGER NOT NULL DEFAULT 1;"
                                  "ALTER TABLE flags ADD COLUMN due_at TEXT;"
                                  "ALTER TABLE flags ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;"
-                                 "INSERT INTO flags VALUES ('sqs/fifo', '2026-01-02T03:04:05Z', 'order matters', 3, NULL, 4);"
-                                 "INSERT INTO flags VALUES ('sqs/dlq', '2026-01-02T03:04:06Z', '  ', 1, NULL, 0);"
+                                 "INSERT INTO flags VALUES ('sqs/fifo', '2026-01-02T03:04:05Z', "
+                                 "'order matters', 3, NULL, 4);"
+                                 "INSERT INTO flags VALUES ('sqs/dlq', '2026-01-02T03:04:06Z', '  "
+                                 "', 1, NULL, 0);"
                                  "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

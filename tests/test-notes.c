@@ -100,7 +100,8 @@ find_of_type (GtkWidget *widget,
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_of_type (c, type);
 
@@ -203,7 +204,8 @@ find_note_button (GtkWidget  *widget,
                    GTK_MENU_BUTTON (widget)))), id) == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_note_button (c, id);
 
@@ -223,7 +225,8 @@ find_with_class (GtkWidget  *widget,
       (id == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (widget), "nimbus-id"), id) == 0))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_with_class (c, css_class, id);
 
@@ -295,7 +298,8 @@ test_notes_in_window (void)
                                         ADW_COLOR_SCHEME_FORCE_LIGHT);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dynamodb");
     nimbus_test_wait_ms (200);
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                "sqs/visibility-timeout");
     wait_for_heading (window);
 
     /* Add Note opens the editor with a click; the keys typed go into it, Ctrl+Enter saves. */
@@ -328,13 +332,15 @@ test_notes_in_window (void)
 
     /* By keyboard: Tab from the heading to the button, Enter opens the note as saved, and
      * Escape leaves it so, whatever was typed. */
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                "sqs/visibility-timeout");
     wait_for_heading (window);
     scroll_into_view (button);
     for (guint i = 0; i < 6 && focus_of (window) != button &&
          !gtk_widget_is_ancestor (focus_of (window), button); i++)
       press ("Tab");
-    g_assert_true (focus_of (window) == button || gtk_widget_is_ancestor (focus_of (window), button));
+    g_assert_true (focus_of (window) == button
+                   || gtk_widget_is_ancestor (focus_of (window), button));
     press ("Return");
     wait_for_editor (editor, TRUE);
     g_clear_pointer (&text, g_free);
@@ -412,7 +418,8 @@ test_notes_in_window (void)
       history = nimbus_history_menu_new (kb, store);
       g_assert_cmpint (g_menu_model_get_n_items (nimbus_history_menu_get_model (history)), ==, 2);
       menu = gtk_popover_menu_new_from_model (nimbus_history_menu_get_model (history));
-      gtk_widget_set_parent (menu, GTK_WIDGET (nimbus_test_window_child (window, "content_header")));
+      gtk_widget_set_parent (menu,
+                             GTK_WIDGET (nimbus_test_window_child (window, "content_header")));
       gtk_popover_popup (GTK_POPOVER (menu));
       nimbus_test_wait_ms (300);
       nimbus_test_save_screenshot (menu, "notes-05-history-menu");
@@ -455,7 +462,8 @@ test_notes_in_window (void)
     g_autoptr(GPtrArray) visits = NULL;
     GtkWidget *button;
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                "sqs/visibility-timeout");
     nimbus_test_wait_ms (400);
     button = find_note_button (GTK_WIDGET (window), "sqs/visibility-timeout");
     g_assert_cmpstr (nimbus_note_view_get_text (g_object_get_data (G_OBJECT (button),
@@ -480,7 +488,8 @@ find_label (GtkWidget  *widget,
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label (c, text);
 
@@ -495,10 +504,12 @@ static GtkWidget *
 find_main_menu_button (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
+                 "open-menu-symbolic") == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_main_menu_button (c);
 

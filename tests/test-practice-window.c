@@ -124,7 +124,8 @@ collect_figures (GtkWidget *widget,
 
   if (text != NULL && gtk_widget_get_visible (widget))
     g_ptr_array_add (figures, (gpointer) text);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_figures (c, figures);
 }
 
@@ -176,7 +177,8 @@ test_practice_answers (void)
   screenshots (window, "practice-01-setup-wide");
   g_assert_true (nimbus_practice_page_start (page));
   nimbus_test_wait_ms (300);
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "progress_label")),
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
+                                                   "progress_label")),
                    ==, "Question 1 of 10");
   screenshots (window, "practice-02-question-wide");
 
@@ -218,7 +220,8 @@ test_practice_answers (void)
 
   /* N goes on; a right answer on a flagged section counts as its review. */
   press_key (page, GDK_KEY_n);
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "progress_label")),
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
+                                                   "progress_label")),
                    ==, "Question 2 of 10");
   question = nimbus_practice_page_get_question (page);
   g_ptr_array_add (asked, g_object_ref (question));
@@ -232,7 +235,8 @@ test_practice_answers (void)
     }
   press_key (page, GDK_KEY_Return);
   g_array_append_val (right, (gboolean) { TRUE });
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "verdict_label")),
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
+                                                   "verdict_label")),
                    ==, "Right.");
   g_assert_cmpint (reviews_of (store, flagged), ==, 1);
   screenshots (window, "practice-04-right-wide");
@@ -323,7 +327,8 @@ test_practice_mock_timer (void)
   left = nimbus_practice_page_get_seconds_left (page);
   g_assert_cmpint (left, <=, NIMBUS_PRACTICE_MOCK_MINUTES * 60);
   g_assert_cmpint (left, >=, NIMBUS_PRACTICE_MOCK_MINUTES * 60 - 2);
-  g_assert_true (gtk_widget_get_visible (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "timer_label")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
+                                                     "timer_label")));
   nimbus_test_wait_ms (2100);
   g_assert_cmpint (nimbus_practice_page_get_seconds_left (page), <, left);
 

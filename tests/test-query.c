@@ -128,7 +128,8 @@ test_query_limits (void)
   while (long_text->len < 10240)
     g_string_append (long_text, "supercalifragilisticexpialidocious-and-then-some-more-letters"
                                 "-to-make-one-very-long-token ");
-  g_string_append (long_text, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  g_string_append (long_text,
+                   "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
   query = nimbus_query_parse (long_text->str);
   g_assert_cmpuint (query->terms->len, ==, NIMBUS_QUERY_MAX_TERMS);
   for (guint i = 0; i < query->terms->len; i++)
@@ -143,7 +144,9 @@ test_query_limits (void)
   /* Invalid UTF-8 is repaired, never passed on. */
   invalid = nimbus_query_parse ("caf\xc3 \xff\xfe sqs");
   g_assert_cmpuint (invalid->terms->len, ==, 2);
-  g_assert_true (g_utf8_validate (((NimbusQueryTerm *) g_ptr_array_index (invalid->terms, 0))->tokens[0], -1, NULL));
+  g_assert_true (g_utf8_validate (((NimbusQueryTerm *) g_ptr_array_index (invalid->terms,
+                                                                          0))->tokens[0], -1,
+                                                                          NULL));
 }
 
 static void
@@ -187,13 +190,18 @@ static void
 test_query_ranked_phrases (void)
 {
   static const char * const phrase_cases[][3] = {
-    { "visibility timeout ", "\"visibility\" AND \"timeout\" AND (\"visibility\" + \"timeout\" OR \"visibility\")",
+    { "visibility timeout ",
+     "\"visibility\" AND \"timeout\" AND (\"visibility\" + \"timeout\" OR \"visibility\")",
       "\"visibility\" OR \"timeout\" OR (\"visibility\" + \"timeout\")" },
-    { "the visibility of timeout ", "\"visibility\" AND \"timeout\"", "\"visibility\" OR \"timeout\"" },
+    { "the visibility of timeout ", "\"visibility\" AND \"timeout\"",
+     "\"visibility\" OR \"timeout\"" },
     { "public ipv4 address ",
-      "\"public\" AND \"ipv4\" AND \"address\" AND (\"public\" + \"ipv4\" OR \"public\") AND (\"ipv4\" + \"address\" OR \"ipv4\")",
-      "\"public\" OR \"ipv4\" OR \"address\" OR (\"public\" + \"ipv4\") OR (\"ipv4\" + \"address\")" },
-    { "visibility tim", "\"visibility\" AND (\"tim\") AND (\"visibility\" + \"tim\" * OR \"visibility\")",
+      "\"public\" AND \"ipv4\" AND \"address\" AND (\"public\" + \"ipv4\" OR \"public\") AND "
+      "(\"ipv4\" + \"address\" OR \"ipv4\")",
+      "\"public\" OR \"ipv4\" OR \"address\" OR (\"public\" + \"ipv4\") OR (\"ipv4\" + "
+      "\"address\")" },
+    { "visibility tim",
+     "\"visibility\" AND (\"tim\") AND (\"visibility\" + \"tim\" * OR \"visibility\")",
       "\"visibility\" OR (\"tim\") OR (\"visibility\" + \"tim\" *)" },
     { "sqs ", "\"sqs\"", "\"sqs\"" },
     { "the ", "\"the\"", "\"the\"" },

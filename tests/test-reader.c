@@ -61,7 +61,8 @@ find_label_with (GtkWidget  *widget,
       strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label_with (c, text);
 
@@ -94,12 +95,14 @@ wait_for_heading (NimbusWindow *window,
 
   while (g_get_monotonic_time () < end &&
          (!NIMBUS_IS_SECTION_HEADING (focus_of (window)) ||
-          g_strcmp0 (nimbus_section_heading_get_id (NIMBUS_SECTION_HEADING (focus_of (window))), id) != 0))
+          g_strcmp0 (nimbus_section_heading_get_id (NIMBUS_SECTION_HEADING (focus_of (window))),
+                     id) != 0))
     g_main_context_iteration (NULL, FALSE);
   nimbus_test_wait_ms (200);
 
   g_assert_true (NIMBUS_IS_SECTION_HEADING (focus_of (window)));
-  g_assert_cmpstr (nimbus_section_heading_get_id (NIMBUS_SECTION_HEADING (focus_of (window))), ==, id);
+  g_assert_cmpstr (nimbus_section_heading_get_id (NIMBUS_SECTION_HEADING (focus_of (window))), ==,
+                   id);
   return focus_of (window);
 }
 
@@ -120,7 +123,8 @@ count_in_labels (GtkWidget  *widget,
         (*count)++;
       return;
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     count_in_labels (c, lower, count);
 }
 
@@ -396,7 +400,8 @@ start_application (void)
 
   app = nimbus_application_new ();
   /* Not the Nimbus of the session bus: the real processes below are. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
@@ -571,7 +576,8 @@ static void
 test_reader_heading_without_sources (void)
 {
   NimbusWindow *window = open_page ("sqs", 1100);
-  const NimbusEntry *shown = nimbus_entry_page_get_entry (nimbus_test_window_child (window, "entry_page"));
+  const NimbusEntry *shown = nimbus_entry_page_get_entry (nimbus_test_window_child (window,
+                                                                                    "entry_page"));
   guint with = 0, without = 0;
 
   for (guint i = 0; i < shown->sections->len; i++)
@@ -641,7 +647,8 @@ start_nimbus (const char  *config,
               const char  *link,
               GError     **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
 
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);

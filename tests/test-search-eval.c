@@ -64,7 +64,8 @@ score_query (NimbusKb   *kb,
   if (report && rank != 0)
     g_print ("miss %s %s (%s): %s -> %s\n", where, service, rank < 0 ? "not in top 3" : "top 3",
              text,
-             hits->len > 0 ? nimbus_search_hit_get_id (g_ptr_array_index (hits, 0)) : "nothing");
+             hits->len > 0 ? nimbus_search_hit_get_id (g_ptr_array_index (hits, 0))
+                           : "nothing");
 }
 
 static GPtrArray *
@@ -132,13 +133,16 @@ test_search_eval (void)
   g_test_message ("questions %u, typos %u", whole.n, typo.n);
   if (report)
     {
-      g_print ("search-eval whole questions (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 %.1f%%\n",
+      g_print ("search-eval whole questions (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 "
+               "%.1f%%\n",
                whole.n, 100 * share (whole.top1, whole.n), 100 * share (whole.top3, whole.n),
                100 * share (whole.section3, whole.n));
-      g_print ("search-eval short queries (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 %.1f%%\n",
+      g_print ("search-eval short queries (%u): top-1 %.1f%%, top-3 %.1f%%, section in top 3 "
+               "%.1f%%\n",
                shortq.n, 100 * share (shortq.top1, shortq.n), 100 * share (shortq.top3, shortq.n),
                100 * share (shortq.section3, shortq.n));
-      g_print ("search-eval typos (%u): top-1 %.1f%%, top-3 %.1f%% (spelt right: %.1f%% / %.1f%%)\n",
+      g_print ("search-eval typos (%u): top-1 %.1f%%, top-3 %.1f%% (spelt right: %.1f%% / "
+               "%.1f%%)\n",
                typo.n, 100 * share (typo.top1, typo.n), 100 * share (typo.top3, typo.n),
                100 * share (correct.top1, correct.n), 100 * share (correct.top3, correct.n));
     }

@@ -100,11 +100,13 @@ test_search_provider (void)
   g_assert_nonnull (results[0]);
   g_assert_cmpstr (results[0], ==, "sqs/visibility-timeout");
 
-  subsearch = call (bus, "GetSubsearchResultSet", g_variant_new ("(^as^as)", results, typed), "(as)",
+  subsearch = call (bus, "GetSubsearchResultSet", g_variant_new ("(^as^as)", results, typed),
+                    "(as)",
                     &error);
   g_assert_no_error (error);
 
-  hostile = call (bus, "GetInitialResultSet", g_variant_new ("(^as)", hostile_terms), "(as)", &error);
+  hostile = call (bus, "GetInitialResultSet", g_variant_new ("(^as)", hostile_terms), "(as)",
+                  &error);
   g_assert_no_error (error);
 
   /* Names for the overview: an id the knowledge base lacks is left out. */
@@ -118,7 +120,8 @@ test_search_provider (void)
   g_assert_cmpstr (description, ==, "SQS");
 
   /* Activating opens the page in a window of the service; it answers without error. */
-  activated = call (bus, "ActivateResult", g_variant_new ("(s^asu)", "sqs/visibility-timeout", terms,
+  activated = call (bus, "ActivateResult",
+                    g_variant_new ("(s^asu)", "sqs/visibility-timeout", terms,
                                                           0), "()", &error);
   g_assert_no_error (error);
 

@@ -168,7 +168,8 @@ test_faults_reading_changes_nothing (void)
                                        "flagged_at TEXT NOT NULL, note TEXT);"
                                        "INSERT INTO flags VALUES ('sqs/fifo', "
                                        "'2026-01-02T03:04:05Z', NULL);"
-                                       "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+                                       "PRAGMA user_version = 1;", NULL, NULL, NULL), ==,
+                                       SQLITE_OK);
     sqlite3_close (db);
 
     g_clear_pointer (&out, g_free);
@@ -388,7 +389,8 @@ test_faults_import_refuses_bad_flags (void)
   assert_import_refused (store, deep->str, deep->len, "nested deeper");
 
   for (guint i = 0; i <= NIMBUS_STORE_IMPORT_MAX_FLAGS; i++)
-    g_string_append_printf (many, "%s{\"id\": \"sqs/f%u\", \"flagged_at\": \"2026-11-30T14:05:00Z\"}",
+    g_string_append_printf (many,
+                            "%s{\"id\": \"sqs/f%u\", \"flagged_at\": \"2026-11-30T14:05:00Z\"}",
                             i > 0 ? "," : "", i);
   g_string_append (many, "]}");
   assert_import_refused (store, many->str, many->len, "more than");
@@ -404,7 +406,8 @@ test_faults_import_refuses_bad_flags (void)
     NimbusFlag *flag;
     guint added = 9;
 
-    g_assert_true (nimbus_user_store_import (store, FLAG ("\"flagged_at\": \"2099-01-01T00:00:00Z\", "
+    g_assert_true (nimbus_user_store_import (store,
+                                             FLAG ("\"flagged_at\": \"2099-01-01T00:00:00Z\", "
                                                           "\"note\": null, \"reviews\": 0"),
                                              -1, &added, NULL));
     g_assert_cmpuint (added, ==, 0);

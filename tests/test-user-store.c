@@ -106,8 +106,10 @@ test_store_migrates_from_v1 (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  exec_sql (path, "CREATE TABLE flags (item_id TEXT PRIMARY KEY, flagged_at TEXT NOT NULL, note TEXT);"
-                  "INSERT INTO flags VALUES ('sqs/visibility-timeout', '2025-01-02T03:04:05Z', 'v1');"
+  exec_sql (path,
+            "CREATE TABLE flags (item_id TEXT PRIMARY KEY, flagged_at TEXT NOT NULL, note TEXT);"
+                  "INSERT INTO flags VALUES ('sqs/visibility-timeout', '2025-01-02T03:04:05Z', "
+                  "'v1');"
                   "INSERT INTO flags VALUES ('s3/gone-section', '2025-01-03T03:04:05Z', NULL);"
                   "PRAGMA user_version = 1;");
 
@@ -561,11 +563,15 @@ test_store_kb_rebuild (void)
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "id"),
                    ==, "sqs/a-section-since-removed");
-  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (array, 0), "in_kb"));
-  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 1), "in_kb"));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "title"),
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (array, 0),
+                                                  "in_kb"));
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 1),
+                                                 "in_kb"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1),
+                                                  "title"),
                    ==, "Visibility timeout");
-  g_assert_nonnull (strstr (text, "sqs/a-section-since-removed\t(no longer in the knowledge base)\t"));
+  g_assert_nonnull (strstr (text,
+                            "sqs/a-section-since-removed\t(no longer in the knowledge base)\t"));
   g_assert_nonnull (strstr (text, "sqs/visibility-timeout\tVisibility timeout\t"));
 }
 

@@ -178,7 +178,9 @@ test_window_study_loop (void)
   g_assert_cmpstr (nimbus_window_get_page (window), ==, "sqs/visibility-timeout");
   g_assert_cmpstr (visible_page (window), ==, "entry");
   g_assert_cmpfloat (scroll_position (window), >, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nimbus_test_window_child (window, "search_entry"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nimbus_test_window_child (window,
+                                                                                  "search_entry"))),
+                                                                                  ==, "");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "04-sqs-visibility-timeout-wide-light");
 
   set_dark (TRUE);
@@ -261,8 +263,10 @@ assert_one_pane (NimbusWindow *window,
   back = find_back_button (nimbus_test_window_child (window, "content_header"),
                            nimbus_test_window_child (window, "sidebar_button"));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-  g_assert_cmpint (gtk_widget_get_mapped (nimbus_test_window_child (window, "sidebar")), ==, !content);
-  g_assert_cmpint (gtk_widget_get_mapped (nimbus_test_window_child (window, "content")), ==, content);
+  g_assert_cmpint (gtk_widget_get_mapped (nimbus_test_window_child (window, "sidebar")), ==,
+                   !content);
+  g_assert_cmpint (gtk_widget_get_mapped (nimbus_test_window_child (window, "content")), ==,
+                   content);
   /* Reading, a button leads back to the services. */
   if (content)
     g_assert_nonnull (back);
@@ -395,15 +399,18 @@ test_window_sidebar_exams (void)
 
   /* The home page's offer, as a first launch shows it. */
   g_assert_true (gtk_widget_get_mapped (exam_choice (window)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-exam", "s", "dva-c02"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-exam", "s",
+                                             "dva-c02"));
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (g_settings_get_string (settings, "exam"), ==, "dva-c02");
-  g_assert_cmpuint (gtk_drop_down_get_selected (nimbus_test_window_child (window, "exam_dropdown")), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (nimbus_test_window_child (window, "exam_dropdown")),
+                    ==, 1);
   g_assert_false (gtk_widget_get_visible (exam_choice (window)));
   assert_sidebar_shows (window, (const char * const *) developer);
   g_assert_true (g_strv_contains ((const char * const *) developer, "codecommit"));
   g_assert_false (g_strv_contains ((const char * const *) developer, "backup"));
-  g_assert_false (g_strv_contains ((const char * const *) developer, "category:migration-transfer"));
+  g_assert_false (g_strv_contains ((const char * const *) developer,
+                                   "category:migration-transfer"));
   nimbus_test_save_screenshot (GTK_WIDGET (window), "12-sidebar-developer-wide-light");
 
   pick_exam (window, 2);
@@ -433,7 +440,8 @@ test_window_sidebar_exams (void)
   type_search (window, "secrets", TRUE);
   assert_sidebar_shows (window, (const char *[]) { "category:security", "secrets-manager", NULL });
   type_search (window, "A Lambda function reads an Amazon SQS queue and writes to DynamoDB", TRUE);
-  assert_sidebar_shows (window, (const char *[]) { "category:compute", "lambda", "category:databases",
+  assert_sidebar_shows (window,
+                        (const char *[]) { "category:compute", "lambda", "category:databases",
                                                    "dynamodb", "category:application-integration",
                                                    "sqs", NULL });
   nimbus_test_save_screenshot (GTK_WIDGET (window), "15-sidebar-question-wide-light");
@@ -448,7 +456,8 @@ test_window_sidebar_exams (void)
   for (guint e = 1; e <= 2; e++)
     {
       window = nimbus_test_open_window (NULL, 360, 720);
-      g_assert_cmpuint (gtk_drop_down_get_selected (nimbus_test_window_child (window, "exam_dropdown")),
+      g_assert_cmpuint (gtk_drop_down_get_selected (nimbus_test_window_child (window,
+                                                                              "exam_dropdown")),
                         ==, e == 1 ? 2 : 1);
       if (e == 1)
         {

@@ -22,7 +22,8 @@ main (int   argc,
   g_auto(GStrv) files = NULL;
   GPtrArray *errors;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the knowledge base to FILE", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the knowledge base to FILE",
+     "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "SOURCE.json…" },
     { NULL }
   };

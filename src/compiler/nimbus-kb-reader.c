@@ -375,7 +375,8 @@ nimbus_kb_reader_get_strv (NimbusKbReader *ctx,
 {
   JsonArray *array = nimbus_kb_reader_get_array (ctx, object, what, key, required);
 
-  return array != NULL ? nimbus_kb_reader_read_strv (ctx, array, key, what, g_str_equal (key, "columns")) : NULL;
+  return array != NULL
+         ? nimbus_kb_reader_read_strv (ctx, array, key, what, g_str_equal (key, "columns")) : NULL;
 }
 
 JsonObject *

@@ -176,11 +176,14 @@ read_fact (NimbusKbReader *ctx,
     }
 
   nimbus_kb_reader_check_keys (ctx, json_node_get_object (previous), "“previous”", previous_keys);
-  block->previous_value = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous), "“previous”",
+  block->previous_value = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
+                                                       "“previous”",
                                       "value", TRUE);
-  block->previous_unit = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous), "“previous”",
+  block->previous_unit = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
+                                                      "“previous”",
                                      "unit", FALSE);
-  block->previous_until = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous), "“previous”",
+  block->previous_until = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
+                                                       "“previous”",
                                       "until", TRUE);
 }
 
@@ -322,7 +325,8 @@ read_sources (NimbusKbReader   *ctx,
       source = nimbus_source_new ();
       source->url = nimbus_kb_reader_get_string (ctx, source_object, "a source", "url", TRUE);
       source->title = nimbus_kb_reader_get_string (ctx, source_object, "a source", "title", FALSE);
-      source->checked = nimbus_kb_reader_get_string (ctx, source_object, "a source", "checked", TRUE);
+      source->checked = nimbus_kb_reader_get_string (ctx, source_object, "a source", "checked",
+                                                     TRUE);
 
       if (source->url != NULL && !g_str_has_prefix (source->url, "https://"))
         nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, source_object, "url"),
@@ -368,7 +372,8 @@ read_section (NimbusKbReader *ctx,
   section->title = nimbus_kb_reader_get_string (ctx, object, "a section", "title", TRUE);
   section->keywords = nimbus_kb_reader_get_strv (ctx, object, "a section", "keywords", FALSE);
   if (slug != NULL)
-    check_unique (ctx, seen_ids, section->id, nimbus_kb_reader_member_pos (ctx, object, "id"), "section");
+    check_unique (ctx, seen_ids, section->id, nimbus_kb_reader_member_pos (ctx, object, "id"),
+                  "section");
 
   blocks = nimbus_kb_reader_get_array (ctx, object, "a section", "blocks", TRUE);
   for (guint i = 0; blocks != NULL && i < json_array_get_length (blocks); i++)
@@ -447,7 +452,9 @@ read_service (NimbusKbReader *ctx,
   entry->exams = nimbus_kb_reader_get_strv (ctx, root, "the service", "exams", TRUE);
   for (guint i = 0; entry->exams != NULL && entry->exams[i] != NULL; i++)
     {
-      NimbusKbPos pos = nimbus_kb_reader_element_pos (ctx, json_object_get_array_member (root, "exams"), i);
+      NimbusKbPos pos = nimbus_kb_reader_element_pos (ctx,
+                                                      json_object_get_array_member (root, "exams"),
+                                                      i);
 
       g_array_append_val (origin->exams, pos);
     }
@@ -601,7 +608,8 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
     {
       NimbusKbPos start = { 1, 1 };
 
-      nimbus_kb_reader_error_at (self->errors, filename, start, "categories given twice (also in %s)",
+      nimbus_kb_reader_error_at (self->errors, filename, start,
+                                 "categories given twice (also in %s)",
                  self->categories_file);
       goto out;
     }
@@ -629,7 +637,8 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
           continue;
         }
 
-      check_unique (&ctx, seen, category->id, nimbus_kb_reader_member_pos (&ctx, object, "id"), "category");
+      check_unique (&ctx, seen, category->id, nimbus_kb_reader_member_pos (&ctx, object, "id"),
+                    "category");
       g_ptr_array_add (self->categories, category);
     }
 
@@ -725,11 +734,14 @@ check_related (NimbusKbSources *self,
           NimbusKbPos pos = g_array_index (origin->related, NimbusKbPos, j);
 
           if (g_str_equal (related, entry->id))
-            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "a service cannot be related to itself");
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos,
+                                       "a service cannot be related to itself");
           else if (!g_hash_table_contains (service_ids, related))
-            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "unknown related service “%s”", related);
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos,
+                                       "unknown related service “%s”", related);
           else if (g_strv_contains ((const char * const *) entry->related + j + 1, related))
-            nimbus_kb_reader_error_at (self->errors, origin->filename, pos, "related service “%s” listed twice", related);
+            nimbus_kb_reader_error_at (self->errors, origin->filename, pos,
+                                       "related service “%s” listed twice", related);
         }
     }
 }
@@ -853,7 +865,8 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
       guint position;
 
       if (g_hash_table_contains (service_ids, entry->id))
-        nimbus_kb_reader_error_at (self->errors, origin->filename, start, "service “%s” is defined twice", entry->id);
+        nimbus_kb_reader_error_at (self->errors, origin->filename, start,
+                                   "service “%s” is defined twice", entry->id);
       g_hash_table_add (service_ids, entry->id);
       check_exams (self, entry, origin);
 

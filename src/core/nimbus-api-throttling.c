@@ -97,13 +97,16 @@ dup_steady_line (const NimbusApiThrottling *r)
   g_autofree char *excess = nimbus_calc_format (r->throttled_rate);
 
   if (r->input.rate > r->input.rate_limit)
-    return g_strdup_printf (_("Steady rate: %s requests/s is above the rate limit: %s requests/s get 429 and the bucket stays empty"),
+    return g_strdup_printf (_("Steady rate: %s requests/s is above the rate limit: %s requests/s "
+                              "get 429 and the bucket stays empty"),
                             rate, excess);
   if (r->input.rate == r->input.rate_limit)
-    return g_strdup_printf (_("Steady rate: %s requests/s is the rate limit: it uses every token added, and the bucket stays full"),
+    return g_strdup_printf (_("Steady rate: %s requests/s is the rate limit: it uses every token "
+                              "added, and the bucket stays full"),
                             rate);
 
-  return g_strdup_printf (_("Steady rate: %s requests/s is within the rate limit, so the bucket is full when the burst comes"),
+  return g_strdup_printf (_("Steady rate: %s requests/s is within the rate limit, so the bucket is "
+                            "full when the burst comes"),
                           rate);
 }
 
@@ -127,9 +130,11 @@ dup_working (const NimbusApiThrottling *r)
     refilled = g_strdup_printf (_("Refill: %s tokens / %s per second spare = %s seconds"),
                                 accepted, spare, seconds);
 
-  return g_strdup_printf (_("Bucket: %s tokens (the burst limit), %s added per second (the rate limit)\n"
+  return g_strdup_printf (_("Bucket: %s tokens (the burst limit), %s added per second (the rate "
+                            "limit)\n"
                             "%s\n"
-                            "Burst: %s requests at once, %s tokens: %s accepted, %s get 429 Too Many Requests\n"
+                            "Burst: %s requests at once, %s tokens: %s accepted, %s get 429 Too "
+                            "Many Requests\n"
                             "%s"),
                           bucket, refill, steady, burst, tokens, accepted, throttled, refilled);
 }

@@ -209,22 +209,27 @@ nimbus_cache_step_describe (const NimbusCacheStep *step)
       return g_strdup_printf (_("Read %c: hit. The cache returns v%d, the same as the database."),
                               key, step->cache_version);
     case NIMBUS_CACHE_STALE_HIT:
-      return g_strdup_printf (_("Read %c: stale hit. The cache returns v%d, but the database holds v%d."),
+      return g_strdup_printf (_("Read %c: stale hit. The cache returns v%d, but the database holds "
+                                "v%d."),
                               key, step->cache_version, step->db_version);
     case NIMBUS_CACHE_MISS_FILL:
-      return g_strdup_printf (_("Read %c: miss. The database returns v%d, and the cache keeps a copy."),
+      return g_strdup_printf (_("Read %c: miss. The database returns v%d, and the cache keeps a "
+                                "copy."),
                               key, step->db_version);
     case NIMBUS_CACHE_MISS:
-      return g_strdup_printf (_("Read %c: miss. The database returns v%d; write-through caches only writes, so %c stays missing."),
+      return g_strdup_printf (_("Read %c: miss. The database returns v%d; write-through caches "
+                                "only writes, so %c stays missing."),
                               key, step->db_version, key);
     case NIMBUS_CACHE_WRITE_DB:
       if (step->cache_version != 0)
-        return g_strdup_printf (_("Write %c: the database now holds v%d; the cache still has v%d, which is now stale."),
+        return g_strdup_printf (_("Write %c: the database now holds v%d; the cache still has v%d, "
+                                  "which is now stale."),
                                 key, step->db_version, step->cache_version);
       return g_strdup_printf (_("Write %c: the database now holds v%d; the cache is not touched."),
                               key, step->db_version);
     case NIMBUS_CACHE_WRITE_BOTH:
-      return g_strdup_printf (_("Write %c: v%d goes to the database and to the cache, which stays current."),
+      return g_strdup_printf (_("Write %c: v%d goes to the database and to the cache, which stays "
+                                "current."),
                               key, step->db_version);
     case NIMBUS_CACHE_TIME_PASSED:
       return g_strdup_printf (ngettext ("%u seconds pass: %u entry expired.",

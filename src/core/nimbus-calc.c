@@ -38,7 +38,8 @@ nimbus_calc_check_number (const char             *name,
   if (!isfinite (value) || ((flags & NIMBUS_CALC_NUMBER_WHOLE) && value != floor (value)))
     {
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   (flags & NIMBUS_CALC_NUMBER_WHOLE) ? _("--%s takes a whole number of %s, not “%s”")
+                   (flags & NIMBUS_CALC_NUMBER_WHOLE)
+                     ? _("--%s takes a whole number of %s, not “%s”")
                                                      : _("--%s takes a number of %s, not “%s”"),
                    name, what, value_text);
       return FALSE;
@@ -48,7 +49,8 @@ nimbus_calc_check_number (const char             *name,
     {
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
                    (flags & NIMBUS_CALC_NUMBER_ZERO_OK) ? _("--%s takes 0 or more %s, not “%s”")
-                                                        : _("--%s takes a number of %s above 0, not “%s”"),
+                                                        : _("--%s takes a number of %s above 0, "
+                                                            "not “%s”"),
                    name, what, value_text);
       return FALSE;
     }
@@ -81,7 +83,8 @@ nimbus_calc_parse_number (const char             *name,
   if (!nimbus_capacity_parse_number (text, &number) || !isfinite (number))
     {
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   (flags & NIMBUS_CALC_NUMBER_WHOLE) ? _("--%s takes a whole number of %s, not “%s”")
+                   (flags & NIMBUS_CALC_NUMBER_WHOLE)
+                     ? _("--%s takes a whole number of %s, not “%s”")
                                                      : _("--%s takes a number of %s, not “%s”"),
                    name, what, text != NULL ? text : "");
       return FALSE;

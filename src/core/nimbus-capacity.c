@@ -119,7 +119,8 @@ nimbus_capacity_compute (NimbusCapacityOp    op,
       !nimbus_capacity_pairing_is_valid (op, consistency))
     {
       g_set_error (error, NIMBUS_CAPACITY_ERROR, NIMBUS_CAPACITY_ERROR_INVALID,
-                   _("Reads are strong, eventual or transactional; writes are standard or transactional"));
+                   _("Reads are strong, eventual or transactional; writes are standard or "
+                     "transactional"));
       return FALSE;
     }
 

@@ -78,10 +78,12 @@ dup_baseline_line (const NimbusEbsIops *r)
   g_autofree char *product = nimbus_calc_format (exact);
 
   if (exact < NIMBUS_GP2_MIN_IOPS)
-    return g_strdup_printf (_("gp2 baseline: 3 IOPS x %s GiB = %s, raised to the minimum of 100 IOPS"),
+    return g_strdup_printf (_("gp2 baseline: 3 IOPS x %s GiB = %s, raised to the minimum of 100 "
+                              "IOPS"),
                             size, product);
   if (exact > NIMBUS_GP2_MAX_IOPS)
-    return g_strdup_printf (_("gp2 baseline: 3 IOPS x %s GiB = %s, capped at the maximum of 16000 IOPS"),
+    return g_strdup_printf (_("gp2 baseline: 3 IOPS x %s GiB = %s, capped at the maximum of 16000 "
+                              "IOPS"),
                             size, product);
 
   return g_strdup_printf (_("gp2 baseline: 3 IOPS x %s GiB = %s IOPS"), size, product);
@@ -98,13 +100,18 @@ dup_burst_line (const NimbusEbsIops *r)
   if (r->meets)
     return g_strdup_printf (_("gp2 at %s IOPS: the baseline covers it, no burst needed"), iops);
   if (!r->bursts)
-    return g_strdup_printf (_("gp2 at %s IOPS: above the baseline, and volumes of 1000 GiB or more do not burst: gp2 falls short"),
+    return g_strdup_printf (_("gp2 at %s IOPS: above the baseline, and volumes of 1000 GiB or more "
+                              "do not burst: gp2 falls short"),
                             iops);
   if (r->input.iops > NIMBUS_GP2_BURST_IOPS)
-    return g_strdup_printf (_("gp2 at %s IOPS: above the 3000 IOPS it can burst to; bursting to 3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - %s) = %s seconds (%s minutes), then %s IOPS"),
+    return g_strdup_printf (_("gp2 at %s IOPS: above the 3000 IOPS it can burst to; bursting to "
+                              "3000, a full bucket of 5400000 I/O credits lasts 5400000 / (3000 - "
+                              "%s) = %s seconds (%s minutes), then %s IOPS"),
                             iops, baseline, seconds, minutes, baseline);
 
-  return g_strdup_printf (_("gp2 at %s IOPS: bursts, as volumes under 1000 GiB do; a full bucket of 5400000 I/O credits lasts 5400000 / (%s - %s) = %s seconds (%s minutes), then %s IOPS"),
+  return g_strdup_printf (_("gp2 at %s IOPS: bursts, as volumes under 1000 GiB do; a full bucket "
+                            "of 5400000 I/O credits lasts 5400000 / (%s - %s) = %s seconds (%s "
+                            "minutes), then %s IOPS"),
                           iops, iops, baseline, seconds, minutes, baseline);
 }
 
@@ -117,17 +124,21 @@ dup_gp3_line (const NimbusEbsIops *r)
   g_autofree char *size = nimbus_calc_format (r->input.size);
 
   if (r->gp3_iops > r->gp3_max_iops)
-    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; %s IOPS is more than the %s IOPS gp3 gives at %s GiB (500 per GiB, at most 80000)"),
+    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; %s IOPS is more than the %s "
+                              "IOPS gp3 gives at %s GiB (500 per GiB, at most 80000)"),
                             iops, most, size);
   if (r->gp3_throughput > NIMBUS_GP3_MAX_MIBS)
-    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; %s MiB/s is more than the 2000 MiB/s a gp3 volume gives"),
+    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; %s MiB/s is more than the "
+                              "2000 MiB/s a gp3 volume gives"),
                             mibs);
 
   if (r->gp3_iops > MAX (NIMBUS_GP3_BASELINE_IOPS, r->input.iops))
-    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; configure %s IOPS and %s MiB/s (%s MiB/s needs %s IOPS, at 0.25 MiB/s per IOPS at most)"),
+    return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; configure %s IOPS and %s "
+                              "MiB/s (%s MiB/s needs %s IOPS, at 0.25 MiB/s per IOPS at most)"),
                             iops, mibs, mibs, iops);
 
-  return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; configure %s IOPS and %s MiB/s"),
+  return g_strdup_printf (_("gp3: 3000 IOPS and 125 MiB/s included; configure %s IOPS and %s "
+                            "MiB/s"),
                           iops, mibs);
 }
 

@@ -404,7 +404,8 @@ nimbus_entry_dup_plain_text (const NimbusEntry *entry)
 
       for (guint j = 0; j < section->blocks->len; j++)
         {
-          g_autofree char *text = nimbus_block_dup_plain_text (g_ptr_array_index (section->blocks, j));
+          g_autofree char *text = nimbus_block_dup_plain_text (g_ptr_array_index (section->blocks,
+                                                                                  j));
 
           append_words (str, text);
         }

@@ -82,7 +82,8 @@ G_BEGIN_DECLS
   "CREATE TABLE stems (stem TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE stem_pairs (first TEXT NOT NULL, second TEXT NOT NULL," \
   "  docs INTEGER NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;" \
-  "CREATE TABLE aliases (alias TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES services (id)," \
+  "CREATE TABLE aliases (alias TEXT PRIMARY KEY," \
+  " service_id TEXT NOT NULL REFERENCES services (id)," \
   "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
   NIMBUS_KB_QUESTIONS_SCHEMA
 

@@ -84,7 +84,8 @@ expand_prefixes (NimbusKbConn *conn,
         continue;
       if (nimbus_query_term_is_short_prefix (term))
         {
-          g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT 1 FROM terms WHERE term = ?",
+          g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn,
+                                                            "SELECT 1 FROM terms WHERE term = ?",
                                                             error);
           int rc;
 
@@ -594,7 +595,8 @@ find_named_services (NimbusKbLexicon   *lexicon,
           only = position;
           matched = n;
           for (guint k = 0; k < n; k++)
-            n_named_content += !((NimbusQueryTerm *) g_ptr_array_index (query->terms, i + k))->stop_word;
+            n_named_content += !((NimbusQueryTerm *) g_ptr_array_index (query->terms,
+                                                                        i + k))->stop_word;
         }
 
       i += MAX (matched, 1);

@@ -377,7 +377,8 @@ nimbus_kb_list_services (NimbusKb  *self,
 
       if (!require_columns (conn, stmt, 0x3f, error) ||
           (exams = query_strv (conn, "SELECT exam_id FROM service_exams "
-                                     "WHERE service_id = ? ORDER BY position", id, error)) == NULL ||
+                                     "WHERE service_id = ? ORDER BY position", id,
+                                     error)) == NULL ||
           (names = query_strv (conn, "SELECT alias FROM aliases WHERE service_id = ? "
                                      "ORDER BY own_name DESC, alias", id, error)) == NULL)
         return NULL;

@@ -77,7 +77,8 @@ check_input (const NimbusKinesisShardsInput  *input,
   if (input->fan_out && input->consumers > NIMBUS_KINESIS_MAX_FAN_OUT_CONSUMERS)
     {
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   _("--consumers takes at most %d enhanced fan-out consumers per stream, not “%g”"),
+                   _("--consumers takes at most %d enhanced fan-out consumers per stream, not "
+                     "“%g”"),
                    NIMBUS_KINESIS_MAX_FAN_OUT_CONSUMERS, input->consumers);
       return FALSE;
     }
@@ -115,13 +116,17 @@ dup_working (const NimbusKinesisShards *r)
   g_autofree char *reads = NULL;
 
   if (in->fan_out)
-    reads = g_strdup_printf (ngettext ("Reads: enhanced fan-out gives the %g consumer its own 2 MB/s per shard: %s MB/s / 2 MB/s = %s",
-                                       "Reads: enhanced fan-out gives each of the %g consumers its own 2 MB/s per shard: %s MB/s / 2 MB/s = %s",
+    reads = g_strdup_printf (ngettext ("Reads: enhanced fan-out gives the %g consumer its own 2 "
+                                       "MB/s per shard: %s MB/s / 2 MB/s = %s",
+                                       "Reads: enhanced fan-out gives each of the %g consumers its "
+                                       "own 2 MB/s per shard: %s MB/s / 2 MB/s = %s",
                                        (gulong) in->consumers),
                              in->consumers, mb, read_shards);
   else
-    reads = g_strdup_printf (ngettext ("Reads: %g consumer x %s MB/s = %s MB/s, shared at 2 MB/s per shard = %s",
-                                       "Reads: %g consumers x %s MB/s = %s MB/s, shared at 2 MB/s per shard = %s",
+    reads = g_strdup_printf (ngettext ("Reads: %g consumer x %s MB/s = %s MB/s, shared at 2 MB/s "
+                                       "per shard = %s",
+                                       "Reads: %g consumers x %s MB/s = %s MB/s, shared at 2 MB/s "
+                                       "per shard = %s",
                                        (gulong) in->consumers),
                              in->consumers, mb, read_mb, read_shards);
 

@@ -149,7 +149,8 @@ dup_receive_text (const NimbusSqsVisibilityInput *in,
   g_autofree char *timeout = nimbus_calc_format (in->timeout);
 
   if (receive > 1 && in->processing > in->timeout)
-    return g_strdup_printf (_("%s s: consumer %u receives the message while consumer %u is still processing it: a duplicate, hidden for %s s"),
+    return g_strdup_printf (_("%s s: consumer %u receives the message while consumer %u is still "
+                              "processing it: a duplicate, hidden for %s s"),
                             at, receive, receive - 1, timeout);
 
   return g_strdup_printf (_("%s s: consumer %u receives the message, hidden for %s s"),
@@ -174,9 +175,11 @@ dup_end_text (NimbusSqsEventKind kind,
                               at, receive);
     case NIMBUS_SQS_EVENT_LATE:
       if (outcome == NIMBUS_SQS_OUTCOME_DEAD_LETTER)
-        return g_strdup_printf (_("%s s: consumer %u finishes, but the message is in the dead-letter queue: its delete is too late"),
+        return g_strdup_printf (_("%s s: consumer %u finishes, but the message is in the "
+                                  "dead-letter queue: its delete is too late"),
                                 at, receive);
-      return g_strdup_printf (_("%s s: consumer %u finishes as well: the message was processed again"),
+      return g_strdup_printf (_("%s s: consumer %u finishes as well: the message was processed "
+                                "again"),
                               at, receive);
     case NIMBUS_SQS_EVENT_RECEIVE:
     case NIMBUS_SQS_EVENT_VISIBLE:
@@ -193,7 +196,8 @@ dup_visible_text (double time,
 {
   g_autofree char *at = nimbus_calc_format (time);
 
-  return g_strdup_printf (_("%s s: the timeout of receive %u runs out: the message is visible again"),
+  return g_strdup_printf (_("%s s: the timeout of receive %u runs out: the message is visible "
+                            "again"),
                           at, receive);
 }
 
@@ -203,8 +207,10 @@ dup_dead_letter_text (double time,
 {
   g_autofree char *at = nimbus_calc_format (time);
 
-  return g_strdup_printf (ngettext ("%s s: received %u time, the maxReceiveCount: SQS moves the message to the dead-letter queue",
-                                    "%s s: received %u times, the maxReceiveCount: SQS moves the message to the dead-letter queue",
+  return g_strdup_printf (ngettext ("%s s: received %u time, the maxReceiveCount: SQS moves the "
+                                    "message to the dead-letter queue",
+                                    "%s s: received %u times, the maxReceiveCount: SQS moves the "
+                                    "message to the dead-letter queue",
                                     receives),
                           at, receives);
 }
@@ -255,7 +261,9 @@ run_receives (NimbusSqsVisibility *r,
           r->outcome_seconds = delete_time;
           g_ptr_array_add (queue_events,
                            event_new (visible, NIMBUS_SQS_EVENT_ENDLESS, n,
-                                      g_strdup (_("0 s: with a timeout of 0, every poll receives the message again until a consumer deletes it"))));
+                                      g_strdup (_("0 s: with a timeout of 0, every poll receives "
+                                                  "the message again until a consumer deletes "
+                                                  "it"))));
           return starts;
         }
 
@@ -326,16 +334,22 @@ dup_timeout_line (const NimbusSqsVisibility *r)
   g_autofree char *margin = nimbus_calc_format (fabs (r->margin));
 
   if (in->timeout == 0)
-    return g_strdup_printf (_("Timeout: 0 s, so a received message is visible again at once, while its consumer takes %s s"),
+    return g_strdup_printf (_("Timeout: 0 s, so a received message is visible again at once, while "
+                              "its consumer takes %s s"),
                             processing);
   if (r->margin > 0)
-    return g_strdup_printf (_("Timeout: %s s against %s s of processing: %s s to spare, a consumer deletes the message in time"),
+    return g_strdup_printf (_("Timeout: %s s against %s s of processing: %s s to spare, a consumer "
+                              "deletes the message in time"),
                             timeout, processing, margin);
   if (r->margin == 0)
-    return g_strdup_printf (_("Timeout: %s s against %s s of processing: no margin, the delete comes just as the timeout runs out, and a slower run is received again"),
+    return g_strdup_printf (_("Timeout: %s s against %s s of processing: no margin, the delete "
+                              "comes just as the timeout runs out, and a slower run is received "
+                              "again"),
                             timeout, processing);
 
-  return g_strdup_printf (_("Timeout: %s s against %s s of processing: the message is visible again %s s before its consumer finishes, and another consumer receives it"),
+  return g_strdup_printf (_("Timeout: %s s against %s s of processing: the message is visible "
+                            "again %s s before its consumer finishes, and another consumer "
+                            "receives it"),
                           timeout, processing, margin);
 }
 
@@ -343,14 +357,17 @@ static char *
 dup_receives_line (const NimbusSqsVisibility *r)
 {
   if (r->outcome == NIMBUS_SQS_OUTCOME_ENDLESS)
-    return g_strdup (_("Receives: without end, each poll gets another copy while the consumers work"));
+    return g_strdup (_("Receives: without end, each poll gets another copy while the consumers "
+                       "work"));
   if (r->duplicates == 0)
     return g_strdup_printf (ngettext ("Receives: %u, no duplicates", "Receives: %u, no duplicates",
                                       r->receives),
                             r->receives);
 
-  return g_strdup_printf (ngettext ("Receives: %u, %u of them a duplicate while another consumer was still processing",
-                                    "Receives: %u, %u of them duplicates while another consumer was still processing",
+  return g_strdup_printf (ngettext ("Receives: %u, %u of them a duplicate while another consumer "
+                                    "was still processing",
+                                    "Receives: %u, %u of them duplicates while another consumer "
+                                    "was still processing",
                                     r->duplicates),
                           r->receives, r->duplicates);
 }
@@ -366,13 +383,19 @@ dup_outcome_line (const NimbusSqsVisibility *r)
     return g_strdup_printf (_("Outcome: consumer %u deletes the message at %s s"),
                             first_success, at);
   if (first_success <= r->receives)
-    return g_strdup_printf (ngettext ("Outcome: moved to the dead-letter queue at %s s after %u receive (maxReceiveCount), though consumer %u processed it: its delete came too late",
-                                      "Outcome: moved to the dead-letter queue at %s s after %u receives (maxReceiveCount), though consumer %u processed it: its delete came too late",
+    return g_strdup_printf (ngettext ("Outcome: moved to the dead-letter queue at %s s after %u "
+                                      "receive (maxReceiveCount), though consumer %u processed it: "
+                                      "its delete came too late",
+                                      "Outcome: moved to the dead-letter queue at %s s after %u "
+                                      "receives (maxReceiveCount), though consumer %u processed "
+                                      "it: its delete came too late",
                                       r->receives),
                             at, r->receives, first_success);
 
-  return g_strdup_printf (ngettext ("Outcome: moved to the dead-letter queue at %s s after %u receive (maxReceiveCount), which failed",
-                                    "Outcome: moved to the dead-letter queue at %s s after %u receives (maxReceiveCount), every one of them failed",
+  return g_strdup_printf (ngettext ("Outcome: moved to the dead-letter queue at %s s after %u "
+                                    "receive (maxReceiveCount), which failed",
+                                    "Outcome: moved to the dead-letter queue at %s s after %u "
+                                    "receives (maxReceiveCount), every one of them failed",
                                     r->receives),
                           at, r->receives);
 }
@@ -390,20 +413,28 @@ dup_working (const NimbusSqsVisibility *r)
   if (in->failures > 0)
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("Failures: the first receive ends without DeleteMessage, and the retry waits for its timeout to run out",
-                                              "Failures: the first %u receives end without DeleteMessage, and each retry waits for the timeout to run out",
+      g_string_append_printf (text,
+                              ngettext ("Failures: the first receive ends without DeleteMessage, "
+                                        "and the retry waits for its timeout to run out",
+                                              "Failures: the first %u receives end without "
+                                              "DeleteMessage, and each retry waits for the timeout "
+                                              "to run out",
                                               (guint) in->failures),
                               (guint) in->failures);
     }
   g_string_append_printf (text, "\n%s\n%s", receives_line, outcome_line);
 
   if (in->processing > NIMBUS_SQS_MAX_TIMEOUT)
-    g_string_append (text, _("\nFix: no timeout covers it, the most being 12 hours (43200 s): split the work into smaller messages"));
+    g_string_append (text,
+                     _("\nFix: no timeout covers it, the most being 12 hours (43200 s): split the "
+                       "work into smaller messages"));
   else if (r->margin <= 0)
     {
       g_autofree char *processing = nimbus_calc_format (in->processing);
 
-      g_string_append_printf (text, _("\nFix: a visibility timeout above %s s, or ChangeMessageVisibility to extend it while processing"),
+      g_string_append_printf (text,
+                              _("\nFix: a visibility timeout above %s s, or "
+                                "ChangeMessageVisibility to extend it while processing"),
                               processing);
     }
 

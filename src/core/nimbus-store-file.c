@@ -292,7 +292,8 @@ nimbus_store_file_open_reading (const char  *path,
   int code = SQLITE_CANTOPEN;
   sqlite3 *db = open_uri (path, "?mode=ro");
 
-  if (db != NULL && (health = nimbus_store_file_check (db, &code, &reason)) == NIMBUS_STORE_HEALTH_OK)
+  if (db != NULL
+      && (health = nimbus_store_file_check (db, &code, &reason)) == NIMBUS_STORE_HEALTH_OK)
     return db;
   g_clear_pointer (&db, sqlite3_close);
 

@@ -769,7 +769,8 @@ list_ordered (NimbusUserStore  *self,
       flag->id = column_dup (stmt, 0);
       flag->flagged_at = column_dup (stmt, 1);
       flag->note = column_dup (stmt, 2);
-      flag->box = CLAMP (sqlite3_column_int (stmt, 3), NIMBUS_STORE_FIRST_BOX, NIMBUS_STORE_LAST_BOX);
+      flag->box = CLAMP (sqlite3_column_int (stmt, 3), NIMBUS_STORE_FIRST_BOX,
+                         NIMBUS_STORE_LAST_BOX);
       flag->due_at = column_dup (stmt, 4);
       flag->reviews = MAX (sqlite3_column_int (stmt, 5), 0);
       g_ptr_array_add (flags, flag);

@@ -109,8 +109,10 @@ build_steps (NimbusApiBucket *self)
 
       /* Translators: "After 0.625 s: 2500 of 5000 tokens, the bucket refilling" */
       add_step (self, tokens, TRUE,
-                g_strdup_printf (i < REFILL_STEPS ? _("After %s s: %s of %s tokens, the bucket refilling")
-                                                  : _("After %s s: %s of %s tokens, the bucket full again"),
+                g_strdup_printf (i < REFILL_STEPS
+                                 ? _("After %s s: %s of %s tokens, the bucket refilling")
+                                                  : _("After %s s: %s of %s tokens, the bucket "
+                                                      "full again"),
                                  at, left, size));
     }
 }
@@ -407,7 +409,8 @@ nimbus_api_bucket_class_init (NimbusApiBucketClass *klass)
   object_class->dispose = nimbus_api_bucket_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-api-bucket.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-api-bucket.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_row);

@@ -80,7 +80,8 @@ nimbus_cache_diagram_reset (NimbusCacheDiagram *self)
                          (guint) gtk_spin_button_get_value_as_int (self->ttl_spin));
   self->position = 0;
   nimbus_cache_canvas_show (self->canvas, &self->sim, NULL);
-  update_labels (self, _("Press Step to send the first request, or Play to watch the whole scenario."));
+  update_labels (self,
+                 _("Press Step to send the first request, or Play to watch the whole scenario."));
 }
 
 /* Runs the next event of the scenario; FALSE at the end. */
@@ -94,9 +95,11 @@ nimbus_cache_diagram_step (NimbusCacheDiagram *self)
   g_return_val_if_fail (NIMBUS_IS_CACHE_DIAGRAM (self), FALSE);
 
   list = events (self, &n);
-  if (self->position >= n || !nimbus_cache_sim_step (&self->sim, &list[self->position], &self->step))
+  if (self->position >= n
+      || !nimbus_cache_sim_step (&self->sim, &list[self->position], &self->step))
     {
-      update_labels (self, _("End of the scenario. Reset to run it again, or change the strategy."));
+      update_labels (self,
+                     _("End of the scenario. Reset to run it again, or change the strategy."));
       return FALSE;
     }
 
@@ -215,7 +218,8 @@ nimbus_cache_diagram_class_init (NimbusCacheDiagramClass *klass)
 
   g_type_ensure (NIMBUS_TYPE_CACHE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-cache-diagram.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-cache-diagram.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, strategy_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, scenario_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCacheDiagram, ttl_spin);

@@ -115,12 +115,15 @@ update_comparison (NimbusCapacityCalculator *self,
 
           units = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
                                    nimbus_capacity_unit (&result));
-          requests = g_strdup_printf ("%s %s", request_units, nimbus_capacity_request_unit (&result));
+          requests = g_strdup_printf ("%s %s", request_units,
+                                      nimbus_capacity_request_unit (&result));
         }
 
       gtk_grid_attach (self->compare_grid, cell_new (name, chosen), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->compare_grid, cell_new (units != NULL ? units : "—", chosen), 1, i + 1, 1, 1);
-      gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2, i + 1, 1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (units != NULL ? units : "—", chosen), 1, i + 1,
+                       1, 1);
+      gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2,
+                       i + 1, 1, 1);
     }
 }
 
@@ -395,7 +398,8 @@ nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
   object_class->dispose = nimbus_capacity_calculator_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-capacity-calculator.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-capacity-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, op_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, consistency_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);

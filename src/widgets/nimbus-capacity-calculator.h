@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_CAPACITY_CALCULATOR (nimbus_capacity_calculator_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, NIMBUS, CAPACITY_CALCULATOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, NIMBUS,
+                      CAPACITY_CALCULATOR, GtkWidget)
 
 GtkWidget  *nimbus_capacity_calculator_new         (void);
 void        nimbus_capacity_calculator_set_input   (NimbusCapacityCalculator *self,

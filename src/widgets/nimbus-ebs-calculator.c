@@ -122,7 +122,8 @@ nimbus_ebs_calculator_class_init (NimbusEbsCalculatorClass *klass)
   object_class->dispose = nimbus_ebs_calculator_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-ebs-calculator.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-ebs-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusEbsCalculator, size_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusEbsCalculator, size_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusEbsCalculator, iops_row);

@@ -120,7 +120,8 @@ nimbus_kinesis_calculator_class_init (NimbusKinesisCalculatorClass *klass)
   object_class->dispose = nimbus_kinesis_calculator_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-kinesis-calculator.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-kinesis-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusKinesisCalculator, write_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusKinesisCalculator, write_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusKinesisCalculator, records_row);

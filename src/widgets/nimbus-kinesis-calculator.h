@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_KINESIS_CALCULATOR (nimbus_kinesis_calculator_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusKinesisCalculator, nimbus_kinesis_calculator, NIMBUS, KINESIS_CALCULATOR,
+G_DECLARE_FINAL_TYPE (NimbusKinesisCalculator, nimbus_kinesis_calculator, NIMBUS,
+                      KINESIS_CALCULATOR,
                       GtkWidget)
 
 /* Declared one by one: the type names are too long for aligned columns. */

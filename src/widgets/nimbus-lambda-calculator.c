@@ -144,7 +144,8 @@ nimbus_lambda_calculator_class_init (NimbusLambdaCalculatorClass *klass)
   object_class->dispose = nimbus_lambda_calculator_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-lambda-calculator.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-lambda-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, rate_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, duration_row);

@@ -431,7 +431,8 @@ nimbus_sqs_timeline_class_init (NimbusSqsTimelineClass *klass)
   object_class->dispose = nimbus_sqs_timeline_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/nimbus-sqs-timeline.ui");
+                                               "/io/github/nimbusstudy/Nimbus/widgets/"
+                                               "nimbus-sqs-timeline.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, processing_row);
