@@ -236,10 +236,11 @@ write_synthetic_sources (const char *sources_dir,
               JsonArray *mapped = json_array_new ();
 
               for (guint i = 0; i < json_array_get_length (related); i++)
-                json_array_add_string_element (mapped,
-                                               g_strdup_printf ("%s-c%03u",
-                                                                json_array_get_string_element (related, i),
-                                                                copy));
+                {
+                  const char *other = json_array_get_string_element (related, i);
+
+                  json_array_add_string_element (mapped, g_strdup_printf ("%s-c%03u", other, copy));
+                }
               json_object_set_array_member (object, "related", mapped);
             }
           json_generator_set_root (generator, root);

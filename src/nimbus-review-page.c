@@ -245,7 +245,8 @@ nimbus_review_page_class_init (NimbusReviewPageClass *klass)
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-review-page.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusReviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusReviewPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, NimbusReviewPage, review_progress);

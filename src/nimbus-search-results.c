@@ -253,7 +253,8 @@ nimbus_search_results_class_init (NimbusSearchResultsClass *klass)
                                          G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-search-results.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-search-results.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, corrected_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusSearchResults, list);

@@ -715,7 +715,8 @@ nimbus_weak_areas_page_class_init (NimbusWeakAreasPageClass *klass)
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/nimbus-weak-areas-page.ui");
+                                               "/io/github/nimbusstudy/Nimbus/"
+                                               "nimbus-weak-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusWeakAreasPage, problem_label);

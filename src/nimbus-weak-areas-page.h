@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 #define NIMBUS_TYPE_WEAK_AREAS_PAGE (nimbus_weak_areas_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, NIMBUS, WEAK_AREAS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (NimbusWeakAreasPage, nimbus_weak_areas_page, NIMBUS, WEAK_AREAS_PAGE,
+                      GtkWidget)
 
 void        nimbus_weak_areas_page_set_sources (NimbusWeakAreasPage *self,
                                                 NimbusKb            *kb,

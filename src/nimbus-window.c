@@ -145,9 +145,11 @@ update_exam (NimbusWindow *self)
         index = i;
     }
 
-  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
   gtk_drop_down_set_selected (self->exam_dropdown, index);
-  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
   nimbus_service_list_set_exam (self->service_list, index > 0 ? self->exam_ids[index] : NULL);
 
   nimbus_home_page_set_exam (self->home_page, choice);
@@ -202,9 +204,11 @@ load_exams (NimbusWindow  *self,
     }
 
   self->exam_ids = g_strv_builder_end (ids);
-  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
   gtk_drop_down_set_model (self->exam_dropdown, G_LIST_MODEL (labels));
-  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->exam_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
 
   return TRUE;
 }
@@ -828,10 +832,12 @@ update_zoom (NimbusWindow *self)
   /* Translators: the reading text size, as in "110%" */
   g_autofree char *label = g_strdup_printf (_("%d%%"), percent);
   g_autofree char *name = g_strdup_printf (_("Reset Text Size, Now %d%%"), percent);
+  GtkWidget *zoom_control;
 
   zoom_bounds (self, &min, &max);
   gtk_label_set_text (self->zoom_label, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->zoom_label))),
+  zoom_control = gtk_widget_get_parent (GTK_WIDGET (self->zoom_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (zoom_control),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", scale < max - 1e-6);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > min + 1e-6);
@@ -1073,7 +1079,8 @@ nimbus_window_constructed (GObject *object)
   add_history_menu (self);
   if (nimbus_user_store_get_problem (self->store) != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (nimbus_user_store_get_problem (self->store), -1);
+      g_autofree char *escaped = g_markup_escape_text (nimbus_user_store_get_problem (self->store),
+                                                       -1);
       AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
@@ -1252,12 +1259,15 @@ nimbus_window_class_init (NimbusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, 0, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Divide, 0, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1277,10 +1287,14 @@ nimbus_window_class_init (NimbusWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus,
                                          GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
   }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.flag-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-section",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.flag-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.weak-areas", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
@@ -1312,17 +1326,16 @@ static void
 create_panes (NimbusWindow *self)
 {
   AdwNavigationSplitView *split_view = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
-  AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 600sp"));
+  AdwBreakpoint *breakpoint =
+    adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 600sp"));
+  GtkWidget *sidebar = toolbar_view_new (self->sidebar, self->sidebar_header);
+  GtkWidget *content = toolbar_view_new (self->content, self->content_header);
   GValue collapsed = G_VALUE_INIT;
 
   adw_navigation_split_view_set_sidebar (split_view,
-                                         adw_navigation_page_new (toolbar_view_new (self->sidebar,
-                                                                                    self->sidebar_header),
-                                                                  _("Services")));
+                                         adw_navigation_page_new (sidebar, _("Services")));
   adw_navigation_split_view_set_content (split_view,
-                                         adw_navigation_page_new (toolbar_view_new (self->content,
-                                                                                    self->content_header),
-                                                                  _("Nimbus")));
+                                         adw_navigation_page_new (content, _("Nimbus")));
   gtk_widget_set_visible (self->sidebar_button, FALSE);
   g_object_bind_property (split_view, "collapsed", self->history_buttons, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
@@ -1381,6 +1394,7 @@ nimbus_window_init (NimbusWindow *self)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkPopover *main_menu;
 
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
@@ -1414,8 +1428,8 @@ nimbus_window_init (NimbusWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (update_zoom),
                            self, G_CONNECT_SWAPPED);
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->main_menu_button)),
-                              self->zoom_box, "zoom");
+  main_menu = gtk_menu_button_get_popover (self->main_menu_button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (main_menu), self->zoom_box, "zoom");
   update_zoom (self);
 
   nimbus_page_contents_set_page (self->page_contents, self->entry_page);

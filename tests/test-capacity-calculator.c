@@ -49,9 +49,11 @@ test_calculator_matches_cli (void)
       g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--capacity", c->op, "--consistency",
                                                c->consistency, "--item-size", c->item_size_kb,
                                                "--rate", c->rate, NULL), ==, 0);
+      NimbusCapacityCalculator *capacity = NIMBUS_CAPACITY_CALCULATOR (calculator);
+
       widget_text = g_strdup_printf ("%s\n%s\n",
-                                     nimbus_capacity_calculator_get_result (NIMBUS_CAPACITY_CALCULATOR (calculator)),
-                                     nimbus_capacity_calculator_get_working (NIMBUS_CAPACITY_CALCULATOR (calculator)));
+                                     nimbus_capacity_calculator_get_result (capacity),
+                                     nimbus_capacity_calculator_get_working (capacity));
       g_assert_cmpstr (widget_text, ==, out);
     }
   g_assert_finalize_object (calculator);

@@ -489,8 +489,7 @@ test_cli_capacity (void)
       g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==,
                        g_str_equal (c->op, "read") ? "RCU" : "WCU");
       per_item = g_ascii_strtod (c->units_per_item, NULL);
-      g_assert_cmpfloat_with_epsilon (json_node_get_double (json_object_get_member (object,
-                                                                                    "units_per_item")),
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, "units_per_item"),
                                       per_item, 1e-9);
 
       g_assert_cmpint (nimbus_test_run_nimbus (&text, NULL, "--capacity", c->op, "--consistency",

@@ -43,7 +43,8 @@ find_widget (GtkWidget *widget,
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_widget (c, type);
 
@@ -188,7 +189,8 @@ test_keyboard_tab_wraps_in_page (void)
       press_tab (window, GTK_DIR_TAB_FORWARD);
       /* Came round: the page's first heading follows its last related service. */
       if (focus_of (window) != before && GTK_IS_BUTTON (before) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (before)), "win.show-page") == 0 &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (before)),
+                     "win.show-page") == 0 &&
           g_strcmp0 (G_OBJECT_TYPE_NAME (focus_of (window)), "NimbusSectionHeading") == 0)
         {
           last = before;
@@ -209,7 +211,8 @@ find_table (GtkWidget *widget)
   if (gtk_widget_has_css_class (widget, "kb-table"))
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_table (c);
 
@@ -271,7 +274,8 @@ collect_class (GtkWidget  *widget,
 {
   if (gtk_widget_has_css_class (widget, css_class))
     g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_class (c, css_class, found);
 }
 
@@ -327,7 +331,8 @@ test_reading_tables_fit (void)
       g_assert_cmpuint (tables->len, >, 1);
       for (guint i = 0; i < tables->len; i++)
         {
-          GtkWidget *scroller = gtk_widget_get_first_child (gtk_frame_get_child (g_ptr_array_index (tables, i)));
+          GtkWidget *scroller =
+            gtk_widget_get_first_child (gtk_frame_get_child (g_ptr_array_index (tables, i)));
           GtkWidget *grid = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
           int band, rows;
 
@@ -404,7 +409,8 @@ any_selection (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
     return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (any_selection (c))
       return TRUE;
   return FALSE;
@@ -535,7 +541,8 @@ window_binds (NimbusWindow *window,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *named = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+          g_autofree char *named =
+            gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
 
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
               g_str_equal (named, wanted_action))

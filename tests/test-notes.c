@@ -68,10 +68,10 @@ click (GtkWidget *widget)
   graphene_point_t point;
   double dx, dy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.,
-                                                                 gtk_widget_get_height (widget) / 2.),
-                                           &point));
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.,
+                                                 gtk_widget_get_height (widget) / 2.);
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
   gtk_native_get_surface_transform (native, &dx, &dy);
   x = g_strdup_printf ("%d", (int) (point.x + dx));
   y = g_strdup_printf ("%d", (int) (point.y + dy));
@@ -115,8 +115,8 @@ find_of_type (GtkWidget *widget,
 static char *
 editor_text (GtkWidget *editor)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_of_type (editor,
-                                                                                 GTK_TYPE_TEXT_VIEW)));
+  GtkWidget *view = find_of_type (editor, GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);

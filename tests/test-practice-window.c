@@ -401,8 +401,8 @@ assert_home_matches (NimbusWindow    *window,
       g_assert_nonnull (strstr (text, weak));
       if (r->recent > 0)
         {
-          g_autofree char *share = g_strdup_printf ("%u%% right of the last %u",
-                                                    (r->recent_right * 100 + r->recent / 2) / r->recent,
+          guint percent = (r->recent_right * 100 + r->recent / 2) / r->recent;
+          g_autofree char *share = g_strdup_printf ("%u%% right of the last %u", percent,
                                                     r->recent);
 
           g_assert_nonnull (strstr (text, share));

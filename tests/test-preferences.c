@@ -20,6 +20,7 @@ test_preferences_apply (void)
   GtkWidget *window;
   GtkWidget *page;
   GObject *style_row;
+  GObject *text_size;
 
   /* Registering runs startup, where the settings are applied and followed. */
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -43,10 +44,9 @@ test_preferences_apply (void)
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* Text size, in percent on screen, a factor in the settings. */
-  gtk_adjustment_set_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (page,
-                                                                           NIMBUS_TYPE_PREFERENCES_PAGE,
-                                                                           "text_size_adjustment")),
-                            130);
+  text_size = gtk_widget_get_template_child (page, NIMBUS_TYPE_PREFERENCES_PAGE,
+                                            "text_size_adjustment");
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (text_size), 130);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.3, 1e-9);
   /* The window they are in: a dialog draws no background of its own. */
   nimbus_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (window)), "preferences-dark");

@@ -24,7 +24,8 @@ find_flag_button (GtkWidget  *widget,
       g_strcmp0 (g_object_get_data (G_OBJECT (widget), "nimbus-id"), id) == 0)
     return widget;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_flag_button (c, id);
 
@@ -73,7 +74,8 @@ test_weak_areas_flag_review_undo (void)
   g_autoptr(GPtrArray) flags = NULL;
   GtkWidget *button;
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sqs/visibility-timeout");
   nimbus_test_wait_ms (400);
 
@@ -86,21 +88,25 @@ test_weak_areas_flag_review_undo (void)
   g_assert_nonnull (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_true (nimbus_user_store_is_flagged (store, "sqs/visibility-timeout"));
-  g_assert_true (nimbus_user_store_is_flagged (store, "sqs/visibility-timeout#duplicate-processing"));
+  g_assert_true (nimbus_user_store_is_flagged (store,
+                                               "sqs/visibility-timeout#duplicate-processing"));
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-01-flagged-section");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dynamodb/scan-vs-query");
   nimbus_test_wait_ms (300);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_flag_button (GTK_WIDGET (window),
-                                                                     "dynamodb/scan-vs-query")), TRUE);
+                                                                     "dynamodb/scan-vs-query")),
+                                                                     TRUE);
 
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
   g_assert_cmpstr (gtk_label_get_text (nimbus_test_window_child (window, "weak_count")), ==, "3");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-02-list-light");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-03-list-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Remove, then undo: the flag is back as it was. */
   g_signal_connect (page, "add-toast", G_CALLBACK (capture_toast), &toast);
@@ -118,9 +124,11 @@ test_weak_areas_flag_review_undo (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (nimbus_test_window_child (window, "stack")),
                    ==, "review");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-05-review-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (review), "review.answer", "b", FALSE);
@@ -582,9 +590,11 @@ test_weak_areas_one_row_changes (void)
   nimbus_window_show_weak_areas (window);
   nimbus_test_wait_ms (300);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-13-list-narrow");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "weak-14-list-narrow-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
   nimbus_test_close_window (window);
 }
 

@@ -62,9 +62,11 @@ test_widgets_entry_page (void)
       nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, ids[i],
                                                                                  NULL));
     }
-  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "dynamodb", NULL));
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page),
+                               nimbus_kb_load_entry (kb, "dynamodb", NULL));
   nimbus_entry_page_scroll_to (NIMBUS_ENTRY_PAGE (page), "dynamodb/scan-vs-query");
-  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "elasticache", NULL));
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page),
+                               nimbus_kb_load_entry (kb, "elasticache", NULL));
   show_and_finalize (page);
 }
 

@@ -120,7 +120,9 @@ scroll_position (NimbusWindow *window)
   GtkWidget *page = nimbus_test_window_child (window, "entry_page");
   GtkWidget *scroller = gtk_widget_get_first_child (page);
 
-  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  return gtk_adjustment_get_value (adjustment);
 }
 
 /* The home page's offer of the exams, until one is chosen. */

@@ -113,9 +113,8 @@ read_exams (NimbusKbReader   *ctx,
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &exam_id, &domain))
     {
-      NimbusKbQuestionExam exam = { NULL, 0, nimbus_kb_reader_member_pos (ctx,
-                                                                          json_node_get_object (node),
-                                                                          exam_id) };
+      JsonObject *exams = json_node_get_object (node);
+      NimbusKbQuestionExam exam = { NULL, 0, nimbus_kb_reader_member_pos (ctx, exams, exam_id) };
 
       if (!nimbus_kb_reader_node_is_int (domain) || json_node_get_int (domain) < 1 ||
           json_node_get_int (domain) > 99)

@@ -107,7 +107,8 @@ check_input (const NimbusLambdaConcurrencyInput  *in,
       g_autofree char *most_text = nimbus_calc_format (MAX (most, 0));
 
       g_set_error (error, NIMBUS_CALC_ERROR, NIMBUS_CALC_ERROR_INVALID,
-                   _("--%s must leave %d of the account’s %s concurrent executions unreserved, so at most %s"),
+                   _("--%s must leave %d of the account’s %s concurrent executions unreserved, so "
+                     "at most %s"),
                    in->reserved > most ? "reserved" : "provisioned",
                    NIMBUS_LAMBDA_UNRESERVED_MINIMUM, account, most_text);
       return FALSE;
@@ -145,10 +146,12 @@ dup_limit_line (const NimbusLambdaConcurrency *r)
   g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, r->limit);
 
   if (!isnan (r->input.reserved))
-    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %s (at most %s of the account’s %s, which keeps %d unreserved)"),
+    return g_strdup_printf (_("Limit: the function’s reserved concurrency, %s (at most %s of the "
+                              "account’s %s, which keeps %d unreserved)"),
                             limit, most, account, NIMBUS_LAMBDA_UNRESERVED_MINIMUM);
 
-  return g_strdup_printf (_("Limit: the account’s %s concurrent executions per Region, shared by its functions without reserved concurrency"),
+  return g_strdup_printf (_("Limit: the account’s %s concurrent executions per Region, shared by "
+                            "its functions without reserved concurrency"),
                           limit);
 }
 
@@ -163,12 +166,15 @@ dup_outcome_line (const NimbusLambdaConcurrency *r)
     {
       g_autofree char *headroom = g_strdup_printf ("%" G_GINT64_FORMAT, r->headroom);
 
-      return g_strdup_printf (_("Headroom: %s - %s = %s concurrent executions to spare: no throttling"),
+      return g_strdup_printf (_("Headroom: %s - %s = %s concurrent executions to spare: no "
+                                "throttling"),
                               limit, needed, headroom);
     }
 
   refused = nimbus_calc_format (r->throttled_rate);
-  return g_strdup_printf (_("Throttled: %s needed > %s available, about %s requests per second refused: synchronous callers get 429 TooManyRequestsException, asynchronous events stay in Lambda’s queue and are retried"),
+  return g_strdup_printf (_("Throttled: %s needed > %s available, about %s requests per second "
+                            "refused: synchronous callers get 429 TooManyRequestsException, "
+                            "asynchronous events stay in Lambda’s queue and are retried"),
                           needed, limit, refused);
 }
 
@@ -189,13 +195,18 @@ dup_working (const NimbusLambdaConcurrency *r)
   g_autofree char *on_demand = g_strdup_printf ("%" G_GUINT64_FORMAT, reach - MIN (ready, reach));
 
   if (r->needed_exact == (double) r->needed)
-    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s concurrent execution",
-                                        "Concurrency: %s requests/s x %s s = %s concurrent executions",
+    needed =
+      g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %s concurrent "
+                                        "executions",
                                         r->needed),
                               rate, duration, count);
   else
-    needed = g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s, rounded up to %s concurrent execution",
-                                        "Concurrency: %s requests/s x %s s = %s, rounded up to %s concurrent executions",
+    needed =
+      g_strdup_printf (ngettext ("Concurrency: %s requests/s x %s s = %s, rounded up to %s "
+                                 "concurrent execution",
+                                        "Concurrency: %s requests/s x %s s = %s, rounded up to %s "
+                                        "concurrent executions",
                                         r->needed),
                               rate, duration, exact, count);
 
@@ -203,18 +214,24 @@ dup_working (const NimbusLambdaConcurrency *r)
     {
       g_autofree char *ready_text = g_strdup_printf ("%" G_GUINT64_FORMAT, ready);
 
-      provisioned = g_strdup_printf (_("\nProvisioned: %s environments are initialised in advance and serve without cold starts"),
+      provisioned =
+        g_strdup_printf (_("\nProvisioned: %s environments are initialised in advance and serve "
+                           "without cold starts"),
                                      ready_text);
     }
 
   if (r->scaling_seconds == 0)
-    scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %s on demand come at once"),
+    scaling =
+      g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, "
+                         "the first 1000 at once: %s on demand come at once"),
                                on_demand);
   else
     {
       g_autofree char *seconds = g_strdup_printf ("%" G_GUINT64_FORMAT, r->scaling_seconds);
 
-      scaling = g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per function, the first 1000 at once: %s on demand take %s seconds"),
+      scaling =
+        g_strdup_printf (_("Scaling from zero: 1000 new environments every 10 seconds per "
+                           "function, the first 1000 at once: %s on demand take %s seconds"),
                                  on_demand, seconds);
     }
 
