@@ -188,18 +188,6 @@ dup_to_json (JsonBuilder *builder)
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -228,14 +216,14 @@ add_question_json (JsonBuilder    *builder,
   const char * const *exams = nimbus_question_get_exam_ids (question);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", nimbus_question_get_id (question));
-  add_string (builder, "service", nimbus_question_get_service_id (question));
+  nimbus_cli_add_string (builder, "id", nimbus_question_get_id (question));
+  nimbus_cli_add_string (builder, "service", nimbus_question_get_service_id (question));
   json_builder_set_member_name (builder, "exams");
   json_builder_begin_object (builder);
   for (guint i = 0; exams[i] != NULL; i++)
     add_int (builder, exams[i], nimbus_question_get_domain (question, exams[i]));
   json_builder_end_object (builder);
-  add_string (builder, "stem", nimbus_question_get_stem (question));
+  nimbus_cli_add_string (builder, "stem", nimbus_question_get_stem (question));
   add_int (builder, "choose", nimbus_question_get_choose (question));
 
   json_builder_set_member_name (builder, "options");
@@ -245,14 +233,14 @@ add_question_json (JsonBuilder    *builder,
       char name[2] = { letter (i), '\0' };
 
       json_builder_begin_object (builder);
-      add_string (builder, "letter", name);
-      add_string (builder, "text", nimbus_question_get_option_text (question, i));
+      nimbus_cli_add_string (builder, "letter", name);
+      nimbus_cli_add_string (builder, "text", nimbus_question_get_option_text (question, i));
       if (answers)
         {
           json_builder_set_member_name (builder, "correct");
           json_builder_add_boolean_value (builder,
                                           nimbus_question_get_option_correct (question, i));
-          add_string (builder, "why", nimbus_question_get_option_why (question, i));
+          nimbus_cli_add_string (builder, "why", nimbus_question_get_option_why (question, i));
         }
       json_builder_end_object (builder);
     }
@@ -471,7 +459,7 @@ add_readiness_json (JsonBuilder                 *builder,
 {
   json_builder_begin_object (builder);
   add_int (builder, "domain", readiness->domain);
-  add_string (builder, "name", readiness->name);
+  nimbus_cli_add_string (builder, "name", readiness->name);
   add_int (builder, "weight", readiness->weight);
   add_int (builder, "answered", readiness->answered);
   add_int (builder, "recent", readiness->recent);
@@ -523,10 +511,10 @@ add_session_json (JsonBuilder                 *builder,
 {
   json_builder_begin_object (builder);
   add_int (builder, "id", session->id);
-  add_string (builder, "exam", session->exam_id);
-  add_string (builder, "mode", session->mode);
-  add_string (builder, "started_at", session->started_at);
-  add_string (builder, "finished_at", session->finished_at);
+  nimbus_cli_add_string (builder, "exam", session->exam_id);
+  nimbus_cli_add_string (builder, "mode", session->mode);
+  nimbus_cli_add_string (builder, "started_at", session->started_at);
+  nimbus_cli_add_string (builder, "finished_at", session->finished_at);
   add_int (builder, "answered", session->answered);
   add_int (builder, "right", session->right);
   json_builder_set_member_name (builder, "domains");
@@ -641,8 +629,8 @@ add_exam (NimbusUserStore   *store,
   if (builder != NULL)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "id", exam->id);
-      add_string (builder, "name", exam->name);
+      nimbus_cli_add_string (builder, "id", exam->id);
+      nimbus_cli_add_string (builder, "name", exam->name);
       json_builder_set_member_name (builder, "domains");
       json_builder_begin_array (builder);
       for (guint i = 0; i < readiness->len; i++)

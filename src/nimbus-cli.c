@@ -274,10 +274,11 @@ one_line (const char *text)
   return line;
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+/* NAME: VALUE, or NAME: null without a value. */
+void
+nimbus_cli_add_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -330,12 +331,12 @@ run_search (NimbusKb   *kb,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "rank");
       json_builder_add_int_value (builder, nimbus_search_hit_get_rank (hit));
-      add_string_member (builder, "id", nimbus_search_hit_get_id (hit));
-      add_string_member (builder, "service", nimbus_search_hit_get_service_id (hit));
-      add_string_member (builder, "title", nimbus_search_hit_get_title (hit));
-      add_string_member (builder, "snippet", snippet);
-      add_string_member (builder, "kind", nimbus_search_hit_get_kind (hit));
-      add_string_member (builder, "section", nimbus_search_hit_get_section_id (hit));
+      nimbus_cli_add_string (builder, "id", nimbus_search_hit_get_id (hit));
+      nimbus_cli_add_string (builder, "service", nimbus_search_hit_get_service_id (hit));
+      nimbus_cli_add_string (builder, "title", nimbus_search_hit_get_title (hit));
+      nimbus_cli_add_string (builder, "snippet", snippet);
+      nimbus_cli_add_string (builder, "kind", nimbus_search_hit_get_kind (hit));
+      nimbus_cli_add_string (builder, "section", nimbus_search_hit_get_section_id (hit));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -396,18 +397,18 @@ run_capacity (const NimbusCliOptions *options)
         }
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "op", options->capacity);
-      add_string_member (builder, "consistency", options->consistency);
+      nimbus_cli_add_string (builder, "op", options->capacity);
+      nimbus_cli_add_string (builder, "consistency", options->consistency);
       add_number_member (builder, "item_size_kb", result.item_size_kb);
       add_number_member (builder, "rate", result.rate);
       add_number_member (builder, "units_per_item", result.units_per_item);
       add_number_member (builder, "units", result.units);
-      add_string_member (builder, "unit", nimbus_capacity_unit (&result));
-      add_string_member (builder, "working", working);
+      nimbus_cli_add_string (builder, "unit", nimbus_capacity_unit (&result));
+      nimbus_cli_add_string (builder, "working", working);
       json_builder_set_member_name (builder, "on_demand");
       json_builder_begin_object (builder);
       add_number_member (builder, "request_units", result.request_units);
-      add_string_member (builder, "unit", nimbus_capacity_request_unit (&result));
+      nimbus_cli_add_string (builder, "unit", nimbus_capacity_request_unit (&result));
       json_builder_end_object (builder);
       json_builder_end_object (builder);
       print_json_builder (builder);
@@ -478,15 +479,15 @@ run_weak (NimbusKb        *kb,
         }
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", flag->id);
-      add_string_member (builder, "title", title);
-      add_string_member (builder, "flagged_at", flag->flagged_at);
-      add_string_member (builder, "service", service);
+      nimbus_cli_add_string (builder, "id", flag->id);
+      nimbus_cli_add_string (builder, "title", title);
+      nimbus_cli_add_string (builder, "flagged_at", flag->flagged_at);
+      nimbus_cli_add_string (builder, "service", service);
       json_builder_set_member_name (builder, "in_kb");
       json_builder_add_boolean_value (builder, title != NULL);
-      add_string_member (builder, "note", flag->note);
+      nimbus_cli_add_string (builder, "note", flag->note);
       add_number_member (builder, "box", flag->box);
-      add_string_member (builder, "due_at", flag->due_at);
+      nimbus_cli_add_string (builder, "due_at", flag->due_at);
       add_number_member (builder, "reviews", flag->reviews);
       json_builder_end_object (builder);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "nimbus-application.h"
 
@@ -56,6 +57,9 @@ int  nimbus_cli_run          (NimbusApplication  *app,
 void nimbus_cli_window_clear (NimbusCliWindow    *window);
 void nimbus_cli_usage_error  (const char         *format,
                               ...) G_GNUC_PRINTF (1, 2);
+void nimbus_cli_add_string   (JsonBuilder        *builder,
+                              const char         *name,
+                              const char         *value);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NimbusCliWindow, nimbus_cli_window_clear)
 

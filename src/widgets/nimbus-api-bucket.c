@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "nimbus-calc-form.h"
+#include "nimbus-step-player.h"
 #include "nimbus-api-bucket.h"
 
 /* The API Gateway token bucket of the API Gateway page: a steady rate and a burst against
@@ -42,7 +43,7 @@ struct _NimbusApiBucket
   NimbusApiThrottling *result;
   GPtrArray *steps;          /* Step */
   guint position;            /* steps shown */
-  guint play_source;
+  NimbusStepPlayer player;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusApiBucket, nimbus_api_bucket, GTK_TYPE_WIDGET)
@@ -120,37 +121,22 @@ build_steps (NimbusApiBucket *self)
 static void
 update_step_label (NimbusApiBucket *self)
 {
-  g_autofree char *text = NULL;
   guint n = self->steps->len;
+  const Step *step = self->position > 0 ? g_ptr_array_index (self->steps, self->position - 1)
+                                        : NULL;
 
-  if (self->result == NULL)
-    text = g_strdup (_("Nothing to play until the inputs are right."));
-  else if (self->position == 0)
-    text = g_strdup (_("Press Step to fill the bucket, or Play to watch the burst come and go."));
-  else
-    {
-      const Step *step = g_ptr_array_index (self->steps, self->position - 1);
-
-      /* Translators: "Step 3 of 8: Burst: 6000 requests at once…" */
-      text = g_strdup_printf (_("Step %u of %u: %s"), self->position, n, step->description);
-    }
-
-  gtk_label_set_text (self->step_label, text);
+  nimbus_step_player_show (self->step_label, self->result != NULL, self->position, n,
+                           _("Press Step to fill the bucket, or Play to watch the burst come "
+                             "and go."),
+                           step != NULL ? step->description : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bucket.step", self->position < n);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
-stop_playing (NimbusApiBucket *self)
-{
-  if (gtk_toggle_button_get_active (self->play_button))
-    gtk_toggle_button_set_active (self->play_button, FALSE);
-}
-
-static void
 reset (NimbusApiBucket *self)
 {
-  stop_playing (self);
+  nimbus_step_player_stop (&self->player);
   self->position = 0;
   update_step_label (self);
 }
@@ -294,35 +280,18 @@ nimbus_api_bucket_get_step_text (NimbusApiBucket *self)
 }
 
 static gboolean
-play_cb (gpointer user_data)
+play_step (gpointer user_data)
 {
-  NimbusApiBucket *self = user_data;
-
-  if (nimbus_api_bucket_step (self))
-    return G_SOURCE_CONTINUE;
-
-  self->play_source = 0;
-  gtk_toggle_button_set_active (self->play_button, FALSE);
-  return G_SOURCE_REMOVE;
+  return nimbus_api_bucket_step (user_data);
 }
 
+/* Play at the end plays again from the first step. */
 static void
 on_play_button_toggled_cb (NimbusApiBucket *self)
 {
-  if (!gtk_toggle_button_get_active (self->play_button))
-    {
-      g_clear_handle_id (&self->play_source, g_source_remove);
-      gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Play"));
-      return;
-    }
-
-  gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Pause"));
-  if (self->position >= self->steps->len)
+  if (gtk_toggle_button_get_active (self->play_button) && self->position >= self->steps->len)
     self->position = 0;
-  if (self->play_source == 0 && nimbus_api_bucket_step (self))
-    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, play_cb, self);
-  else if (self->play_source == 0)
-    gtk_toggle_button_set_active (self->play_button, FALSE);
+  nimbus_step_player_toggled (&self->player);
 }
 
 static void
@@ -330,7 +299,7 @@ step_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  stop_playing (NIMBUS_API_BUCKET (widget));
+  nimbus_step_player_stop (&NIMBUS_API_BUCKET (widget)->player);
   nimbus_api_bucket_step (NIMBUS_API_BUCKET (widget));
 }
 
@@ -390,7 +359,7 @@ nimbus_api_bucket_dispose (GObject *object)
   NimbusApiBucket *self = NIMBUS_API_BUCKET (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
+  nimbus_step_player_clear (&self->player);
   gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_API_BUCKET);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -442,6 +411,7 @@ nimbus_api_bucket_init (NimbusApiBucket *self)
   self->steps = g_ptr_array_new_with_free_func (step_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  nimbus_step_player_init (&self->player, self->play_button, PLAY_INTERVAL_MS, play_step, self);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   nimbus_calc_form_setup_spin (self->rate_spin, GTK_WIDGET (self->rate_row));
   nimbus_calc_form_setup_spin (self->burst_spin, GTK_WIDGET (self->burst_row));

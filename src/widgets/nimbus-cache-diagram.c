@@ -9,6 +9,7 @@
 
 #include "nimbus-cache-canvas.h"
 #include "nimbus-cache-diagram.h"
+#include "nimbus-step-player.h"
 
 /* The cache-strategy diagram of the ElastiCache and DAX pages: a strategy, a TTL and a
  * preset scenario, stepped through by hand or played, each step drawn and told in words
@@ -28,7 +29,7 @@ struct _NimbusCacheDiagram
   NimbusCacheSim sim;
   NimbusCacheStep step;
   guint position;
-  guint play_source;
+  NimbusStepPlayer player;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusCacheDiagram, nimbus_cache_diagram, GTK_TYPE_WIDGET)
@@ -62,20 +63,12 @@ update_labels (NimbusCacheDiagram *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
-static void
-stop_playing (NimbusCacheDiagram *self)
-{
-  g_clear_handle_id (&self->play_source, g_source_remove);
-  if (gtk_toggle_button_get_active (self->play_button))
-    gtk_toggle_button_set_active (self->play_button, FALSE);
-}
-
 void
 nimbus_cache_diagram_reset (NimbusCacheDiagram *self)
 {
   g_return_if_fail (NIMBUS_IS_CACHE_DIAGRAM (self));
 
-  stop_playing (self);
+  nimbus_step_player_stop (&self->player);
   nimbus_cache_sim_init (&self->sim, adw_combo_row_get_selected (self->strategy_row),
                          (guint) gtk_spin_button_get_value_as_int (self->ttl_spin));
   self->position = 0;
@@ -148,33 +141,15 @@ on_setting_changed_cb (NimbusCacheDiagram *self)
 }
 
 static gboolean
-play_cb (gpointer user_data)
+play_step (gpointer user_data)
 {
-  NimbusCacheDiagram *self = user_data;
-
-  if (nimbus_cache_diagram_step (self))
-    return G_SOURCE_CONTINUE;
-
-  self->play_source = 0;
-  gtk_toggle_button_set_active (self->play_button, FALSE);
-  return G_SOURCE_REMOVE;
+  return nimbus_cache_diagram_step (user_data);
 }
 
 static void
 on_play_button_toggled_cb (NimbusCacheDiagram *self)
 {
-  if (!gtk_toggle_button_get_active (self->play_button))
-    {
-      g_clear_handle_id (&self->play_source, g_source_remove);
-      gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Play"));
-      return;
-    }
-
-  gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Pause"));
-  if (self->play_source == 0 && nimbus_cache_diagram_step (self))
-    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, play_cb, self);
-  else if (self->play_source == 0)
-    gtk_toggle_button_set_active (self->play_button, FALSE);
+  nimbus_step_player_toggled (&self->player);
 }
 
 static void
@@ -182,7 +157,7 @@ step_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  stop_playing (NIMBUS_CACHE_DIAGRAM (widget));
+  nimbus_step_player_stop (&NIMBUS_CACHE_DIAGRAM (widget)->player);
   nimbus_cache_diagram_step (NIMBUS_CACHE_DIAGRAM (widget));
 }
 
@@ -200,7 +175,7 @@ nimbus_cache_diagram_dispose (GObject *object)
   NimbusCacheDiagram *self = NIMBUS_CACHE_DIAGRAM (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
+  nimbus_step_player_clear (&self->player);
   gtk_widget_dispose_template (GTK_WIDGET (self), NIMBUS_TYPE_CACHE_DIAGRAM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -240,6 +215,7 @@ nimbus_cache_diagram_init (NimbusCacheDiagram *self)
   g_autoptr(GtkStringList) scenarios = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nimbus_step_player_init (&self->player, self->play_button, PLAY_INTERVAL_MS, play_step, self);
 
   for (guint i = 0; i < NIMBUS_CACHE_N_SCENARIOS; i++)
     gtk_string_list_append (scenarios, nimbus_cache_scenario_name (i));

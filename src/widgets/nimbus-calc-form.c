@@ -53,13 +53,12 @@ nimbus_calc_form_setup_spin (GtkSpinButton *spin,
                                     row, NULL, -1);
 }
 
-/* The value as typed so far, before the button takes it on Enter or leaving it, so that
- * the result follows each key; NAN for text that is not a number (the core names it). The
- * core's notation or the locale's decimal separator. */
+/* A number as typed: the core's notation (3.5), or the same with the locale's decimal
+ * separator (3,5 in German); NAN for text that is not a number (the core names it). */
 double
-nimbus_calc_form_spin_value (GtkSpinButton *spin)
+nimbus_calc_form_editable_value (GtkEditable *editable)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  const char *text = gtk_editable_get_text (editable);
   const char *radix = localeconv ()->decimal_point;
   g_autofree char *c_text = NULL;
   double value;
@@ -75,6 +74,14 @@ nimbus_calc_form_spin_value (GtkSpinButton *spin)
     return NAN;
 
   return value;
+}
+
+/* The value as typed so far, before the button takes it on Enter or leaving it, so that
+ * the result follows each key. */
+double
+nimbus_calc_form_spin_value (GtkSpinButton *spin)
+{
+  return nimbus_calc_form_editable_value (GTK_EDITABLE (spin));
 }
 
 /* TRUE when the button holds exactly this value (within its range and digits). */

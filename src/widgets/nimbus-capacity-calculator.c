@@ -6,10 +6,8 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <math.h>
-#include <string.h>
 
+#include "nimbus-calc-form.h"
 #include "nimbus-capacity-calculator.h"
 
 /* The DynamoDB capacity calculator of the DynamoDB page: an access pattern in, the
@@ -125,30 +123,6 @@ update_comparison (NimbusCapacityCalculator *self,
       gtk_grid_attach (self->compare_grid, cell_new (requests != NULL ? requests : "—", chosen), 2,
                        i + 1, 1, 1);
     }
-}
-
-/* A number as typed in the window: the core's notation (3.5), or the same with the decimal
- * separator of the user's locale (3,5 in German). The CLI takes the core's notation alone.
- * Anything else is NAN, which the core refuses with its message for that input. */
-static double
-parse_input (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  const char *radix = localeconv ()->decimal_point;
-  g_autofree char *c_text = NULL;
-  double value;
-
-  if (radix != NULL && *radix != '\0' && strcmp (radix, ".") != 0)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, radix, -1);
-
-      c_text = g_strjoinv (".", parts);
-    }
-
-  if (!nimbus_capacity_parse_number (c_text != NULL ? c_text : text, &value))
-    return NAN;
-
-  return value;
 }
 
 /* Marks the row whose value is wrong, for the eye and for screen readers, or clears it. */
@@ -270,8 +244,8 @@ update_result (NimbusCapacityCalculator *self)
   g_autofree char *working = NULL;
   AdwEntryRow *wrong_row = NULL;
   NimbusCapacity result;
-  double size = parse_input (self->size_row);
-  double rate = parse_input (self->rate_row);
+  double size = nimbus_calc_form_editable_value (GTK_EDITABLE (self->size_row));
+  double rate = nimbus_calc_form_editable_value (GTK_EDITABLE (self->rate_row));
 
   /* The size on its own first, so that each problem is told on the row it is in. */
   if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, 1,

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "nimbus-calc-form.h"
+#include "nimbus-step-player.h"
 #include "nimbus-sqs-timeline.h"
 
 /* The SQS visibility timeline of the SQS page: a timeout, a processing time and a redrive
@@ -41,7 +42,7 @@ struct _NimbusSqsTimeline
 
   NimbusSqsVisibility *timeline;
   guint position;            /* events shown */
-  guint play_source;
+  NimbusStepPlayer player;
 };
 
 G_DEFINE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, GTK_TYPE_WIDGET)
@@ -54,38 +55,23 @@ G_DEFINE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, GTK_TYPE_WIDGET)
 static void
 update_step_label (NimbusSqsTimeline *self)
 {
-  g_autofree char *text = NULL;
   guint n = self->timeline != NULL ? self->timeline->events->len : 0;
+  const NimbusSqsEvent *event = self->position > 0
+                                ? g_ptr_array_index (self->timeline->events, self->position - 1)
+                                : NULL;
 
-  if (self->timeline == NULL)
-    text = g_strdup (_("Nothing to play until the inputs are right."));
-  else if (self->position == 0)
-    text = g_strdup (_("Press Step to receive the message, or Play to watch the whole timeline."));
-  else
-    {
-      const NimbusSqsEvent *event = g_ptr_array_index (self->timeline->events,
-                                                       self->position - 1);
-
-      /* Translators: "Step 2 of 8: 30 s: the timeout of receive 1 runs out…" */
-      text = g_strdup_printf (_("Step %u of %u: %s"), self->position, n, event->description);
-    }
-
-  gtk_label_set_text (self->step_label, text);
+  nimbus_step_player_show (self->step_label, self->timeline != NULL, self->position, n,
+                           _("Press Step to receive the message, or Play to watch the whole "
+                             "timeline."),
+                           event != NULL ? event->description : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sqs.step", self->position < n);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
-stop_playing (NimbusSqsTimeline *self)
-{
-  if (gtk_toggle_button_get_active (self->play_button))
-    gtk_toggle_button_set_active (self->play_button, FALSE);
-}
-
-static void
 reset (NimbusSqsTimeline *self)
 {
-  stop_playing (self);
+  nimbus_step_player_stop (&self->player);
   self->position = 0;
   update_step_label (self);
 }
@@ -315,35 +301,19 @@ nimbus_sqs_timeline_get_step_text (NimbusSqsTimeline *self)
 }
 
 static gboolean
-play_cb (gpointer user_data)
+play_step (gpointer user_data)
 {
-  NimbusSqsTimeline *self = user_data;
-
-  if (nimbus_sqs_timeline_step (self))
-    return G_SOURCE_CONTINUE;
-
-  self->play_source = 0;
-  gtk_toggle_button_set_active (self->play_button, FALSE);
-  return G_SOURCE_REMOVE;
+  return nimbus_sqs_timeline_step (user_data);
 }
 
+/* Play at the end plays the timeline again from the first event. */
 static void
 on_play_button_toggled_cb (NimbusSqsTimeline *self)
 {
-  if (!gtk_toggle_button_get_active (self->play_button))
-    {
-      g_clear_handle_id (&self->play_source, g_source_remove);
-      gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Play"));
-      return;
-    }
-
-  gtk_button_set_label (GTK_BUTTON (self->play_button), _("_Pause"));
-  if (self->timeline != NULL && self->position >= self->timeline->events->len)
+  if (gtk_toggle_button_get_active (self->play_button) && self->timeline != NULL &&
+      self->position >= self->timeline->events->len)
     self->position = 0;
-  if (self->play_source == 0 && nimbus_sqs_timeline_step (self))
-    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, play_cb, self);
-  else if (self->play_source == 0)
-    gtk_toggle_button_set_active (self->play_button, FALSE);
+  nimbus_step_player_toggled (&self->player);
 }
 
 static void
@@ -351,7 +321,7 @@ step_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  stop_playing (NIMBUS_SQS_TIMELINE (widget));
+  nimbus_step_player_stop (&NIMBUS_SQS_TIMELINE (widget)->player);
   nimbus_sqs_timeline_step (NIMBUS_SQS_TIMELINE (widget));
 }
 
@@ -413,7 +383,7 @@ nimbus_sqs_timeline_dispose (GObject *object)
   NimbusSqsTimeline *self = NIMBUS_SQS_TIMELINE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
+  nimbus_step_player_clear (&self->player);
   gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_SQS_TIMELINE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -463,6 +433,7 @@ nimbus_sqs_timeline_init (NimbusSqsTimeline *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  nimbus_step_player_init (&self->player, self->play_button, PLAY_INTERVAL_MS, play_step, self);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   nimbus_calc_form_setup_spin (self->timeout_spin, GTK_WIDGET (self->timeout_row));
   nimbus_calc_form_setup_spin (self->processing_spin, GTK_WIDGET (self->processing_row));
