@@ -131,6 +131,35 @@ check_answer (Args        *args,
   return object;
 }
 
+/* Each bad value refused with exit 2 naming its parameter, the calculator's other required
+ * parameters given as valid: required is NULL-terminated pairs of name and value. */
+static void
+assert_bad_values (const char          *calc,
+                   const CalcBadValue  *values,
+                   guint                n_values,
+                   const char * const  *required)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      const CalcBadValue *bad = &values[i];
+      Args args = { { "--calc", calc }, 2 };
+      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_test_message ("%s «%s»", option, bad->text);
+      for (guint r = 0; required[r] != NULL; r += 2)
+        {
+          if (!g_str_equal (bad->name, required[r] + strlen ("--")))
+            args_add (&args, required[r], required[r + 1]);
+        }
+      args_add (&args, option, bad->text);
+      status = run_args (&args, &out, &err);
+      assert_usage_error (status, out, err, option);
+    }
+}
+
 static void
 test_cli_calc_kinesis (void)
 {
@@ -169,24 +198,10 @@ test_cli_calc_kinesis (void)
 static void
 test_cli_calc_kinesis_bad (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinesis_bad_values); i++)
-    {
-      const CalcBadValue *bad = &kinesis_bad_values[i];
-      Args args = { { "--calc", "kinesis-shards" }, 2 };
-      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+  const char * const required[] = { "--write-mb", "1", "--records", "1", NULL };
 
-      g_test_message ("%s «%s»", option, bad->text);
-      if (!g_str_equal (bad->name, "write-mb"))
-        args_add (&args, "--write-mb", "1");
-      if (!g_str_equal (bad->name, "records"))
-        args_add (&args, "--records", "1");
-      args_add (&args, option, bad->text);
-      status = run_args (&args, &out, &err);
-      assert_usage_error (status, out, err, option);
-    }
+  assert_bad_values ("kinesis-shards", kinesis_bad_values, G_N_ELEMENTS (kinesis_bad_values),
+                     required);
 }
 
 static void
@@ -230,24 +245,10 @@ test_cli_calc_lambda (void)
 static void
 test_cli_calc_lambda_bad (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_values); i++)
-    {
-      const CalcBadValue *bad = &lambda_bad_values[i];
-      Args args = { { "--calc", "lambda-concurrency" }, 2 };
-      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+  const char * const required[] = { "--rate", "1", "--duration", "1", NULL };
 
-      g_test_message ("%s «%s»", option, bad->text);
-      if (!g_str_equal (bad->name, "rate"))
-        args_add (&args, "--rate", "1");
-      if (!g_str_equal (bad->name, "duration"))
-        args_add (&args, "--duration", "1");
-      args_add (&args, option, bad->text);
-      status = run_args (&args, &out, &err);
-      assert_usage_error (status, out, err, option);
-    }
+  assert_bad_values ("lambda-concurrency", lambda_bad_values, G_N_ELEMENTS (lambda_bad_values),
+                     required);
 
   for (guint i = 0; i < G_N_ELEMENTS (lambda_bad_pairs); i++)
     {
@@ -305,24 +306,9 @@ test_cli_calc_ebs (void)
 static void
 test_cli_calc_ebs_bad (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (ebs_bad_values); i++)
-    {
-      const CalcBadValue *bad = &ebs_bad_values[i];
-      Args args = { { "--calc", "ebs-iops" }, 2 };
-      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+  const char * const required[] = { "--volume-size", "100", "--iops", "3000", NULL };
 
-      g_test_message ("%s «%s»", option, bad->text);
-      if (!g_str_equal (bad->name, "volume-size"))
-        args_add (&args, "--volume-size", "100");
-      if (!g_str_equal (bad->name, "iops"))
-        args_add (&args, "--iops", "3000");
-      args_add (&args, option, bad->text);
-      status = run_args (&args, &out, &err);
-      assert_usage_error (status, out, err, option);
-    }
+  assert_bad_values ("ebs-iops", ebs_bad_values, G_N_ELEMENTS (ebs_bad_values), required);
 }
 
 static void
@@ -365,24 +351,9 @@ test_cli_calc_api (void)
 static void
 test_cli_calc_api_bad (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (api_bad_values); i++)
-    {
-      const CalcBadValue *bad = &api_bad_values[i];
-      Args args = { { "--calc", "api-throttling" }, 2 };
-      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+  const char * const required[] = { "--rate", "1", "--burst", "1", NULL };
 
-      g_test_message ("%s «%s»", option, bad->text);
-      if (!g_str_equal (bad->name, "rate"))
-        args_add (&args, "--rate", "1");
-      if (!g_str_equal (bad->name, "burst"))
-        args_add (&args, "--burst", "1");
-      args_add (&args, option, bad->text);
-      status = run_args (&args, &out, &err);
-      assert_usage_error (status, out, err, option);
-    }
+  assert_bad_values ("api-throttling", api_bad_values, G_N_ELEMENTS (api_bad_values), required);
 }
 
 static void
@@ -437,22 +408,9 @@ test_cli_calc_sqs (void)
 static void
 test_cli_calc_sqs_bad (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sqs_bad_values); i++)
-    {
-      const CalcBadValue *bad = &sqs_bad_values[i];
-      Args args = { { "--calc", "sqs-visibility" }, 2 };
-      g_autofree char *option = g_strconcat ("--", bad->name, NULL);
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+  const char * const required[] = { "--processing", "10", NULL };
 
-      g_test_message ("%s «%s»", option, bad->text);
-      if (!g_str_equal (bad->name, "processing"))
-        args_add (&args, "--processing", "10");
-      args_add (&args, option, bad->text);
-      status = run_args (&args, &out, &err);
-      assert_usage_error (status, out, err, option);
-    }
+  assert_bad_values ("sqs-visibility", sqs_bad_values, G_N_ELEMENTS (sqs_bad_values), required);
 }
 
 /* Requests that are not a calculation: missing or foreign parameters, unknown calculators,
