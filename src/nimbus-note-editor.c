@@ -232,7 +232,7 @@ reveal_tick_cb (GtkWidget     *button,
   if (button_in_view (button))
     {
       self->reveal_tick = 0;
-      gtk_widget_show (GTK_WIDGET (self));
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
       return G_SOURCE_REMOVE;
     }
   if (gdk_frame_clock_get_frame_time (clock) > self->reveal_deadline)
