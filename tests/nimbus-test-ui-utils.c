@@ -163,6 +163,38 @@ nimbus_test_window_child (NimbusWindow *window,
   return object;
 }
 
+/* The way back to the services that a user can see in widget: the split view's own back
+ * button (libadwaita 1.4 and later), or the window's button beside the folded leaflet. */
+static GtkWidget *
+find_back_button (GtkWidget *widget,
+                  GtkWidget *sidebar_button)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      (widget == sidebar_button ||
+       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "navigation.pop") == 0))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_back_button (c, sidebar_button);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* At phone width, the button in the content's header that goes back to the sidebar, as
+ * the platform draws it; NULL when there is none to see. */
+GtkWidget *
+nimbus_test_find_back_button (NimbusWindow *window)
+{
+  return find_back_button (nimbus_test_window_child (window, "content_header"),
+                           nimbus_test_window_child (window, "sidebar_button"));
+}
+
 /* The real application on the test knowledge base and the store at store_path (NULL for the
  * default one, in the tests' own XDG_DATA_HOME), registered so that it can own windows. Not
  * the Nimbus of the session bus: it is not unique. */

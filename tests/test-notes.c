@@ -576,7 +576,10 @@ notes_look (int         width,
   /* Recently Viewed, from the main menu in the sidebar. */
   if (!gtk_widget_get_mapped (nimbus_test_window_child (window, "sidebar")))
     {
-      click (nimbus_test_window_child (window, "sidebar_button"));
+      GtkWidget *back = nimbus_test_find_back_button (window);
+
+      g_assert_nonnull (back);
+      click (back);
       nimbus_test_wait_ms (600);
     }
   menu_button = find_main_menu_button (GTK_WIDGET (window));

@@ -224,29 +224,6 @@ test_window_study_loop (void)
   nimbus_test_close_window (window);
 }
 
-/* The way back to the services that a user can see in widget: the split view's own back
- * button (libadwaita 1.4 and later), or the window's button beside the folded leaflet. */
-static GtkWidget *
-find_back_button (GtkWidget *widget,
-                  GtkWidget *sidebar_button)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      (widget == sidebar_button ||
-       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "navigation.pop") == 0))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_back_button (c, sidebar_button);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* What a user sees at phone width: one pane, never both. */
 static void
 assert_one_pane (NimbusWindow *window,
@@ -262,8 +239,7 @@ assert_one_pane (NimbusWindow *window,
           gtk_widget_get_mapped (nimbus_test_window_child (window, "content")) != content))
     g_main_context_iteration (NULL, FALSE);
 
-  back = find_back_button (nimbus_test_window_child (window, "content_header"),
-                           nimbus_test_window_child (window, "sidebar_button"));
+  back = nimbus_test_find_back_button (window);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   g_assert_cmpint (gtk_widget_get_mapped (nimbus_test_window_child (window, "sidebar")), ==,
                    !content);
@@ -287,8 +263,7 @@ test_window_narrow (void)
   assert_one_pane (window, "content");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "07-last-page-narrow-light");
 
-  gtk_widget_activate (find_back_button (nimbus_test_window_child (window, "content_header"),
-                                         nimbus_test_window_child (window, "sidebar_button")));
+  gtk_widget_activate (nimbus_test_find_back_button (window));
   nimbus_test_wait_ms (500);
   assert_one_pane (window, "sidebar");
   nimbus_test_save_screenshot (GTK_WIDGET (window), "08-services-narrow-light");
