@@ -874,7 +874,7 @@ show_verdict (NimbusPracticePage *self,
                                ? _("Wrong. The right answers are %s.")
                                : _("Wrong. The right answer is %s."), answer);
   gtk_label_set_text (self->verdict_label, verdict);
-  gtk_image_set_from_icon_name (self->verdict_icon, right ? "emblem-ok-symbolic"
+  gtk_image_set_from_icon_name (self->verdict_icon, right ? "object-select-symbolic"
                                                           : "dialog-error-symbolic");
   gtk_widget_remove_css_class (self->verdict_box, right ? "error" : "success");
   gtk_widget_add_css_class (self->verdict_box, right ? "success" : "error");
