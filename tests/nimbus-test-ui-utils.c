@@ -163,6 +163,38 @@ nimbus_test_window_child (NimbusWindow *window,
   return object;
 }
 
+/* Runs the widget's own shortcut for keyval with mods, as pressing the key does with the
+ * focus inside the widget: the binding found among its shortcut controllers, and its action
+ * run. FALSE when the widget binds no such key or the action did nothing. */
+gboolean
+nimbus_test_press_shortcut (GtkWidget       *widget,
+                            guint            keyval,
+                            GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) pressed = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), pressed))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 /* The way back to the services that a user can see in widget: the split view's own back
  * button (libadwaita 1.4 and later), or the window's button beside the folded leaflet. */
 static GtkWidget *

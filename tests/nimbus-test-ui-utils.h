@@ -28,6 +28,9 @@ NimbusWindow *nimbus_test_open_window     (NimbusUserStore *store,
                                           int              height);
 void          nimbus_test_close_window    (NimbusWindow    *window);
 GtkWidget    *nimbus_test_find_back_button (NimbusWindow   *window);
+gboolean      nimbus_test_press_shortcut  (GtkWidget       *widget,
+                                          guint            keyval,
+                                          GdkModifierType  mods);
 void          nimbus_test_wait_for_hits   (NimbusWindow    *window,
                                           const char      *results_name);
 GtkWidget    *nimbus_test_window_with     (GtkWidget       *widget,

@@ -24,35 +24,6 @@ focus_of (NimbusWindow *window)
   return gtk_root_get_focus (GTK_ROOT (window));
 }
 
-/* Presses keyval with mods as widget's own key bindings take it: the binding found among the
- * widget's shortcuts, and its action run. FALSE when the widget binds no such key. */
-static gboolean
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) pressed = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), pressed))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 find_label_with (GtkWidget  *widget,
                  const char *text)
@@ -262,7 +233,7 @@ test_reader_find (void)
   nimbus_entry_page_scroll_to (NIMBUS_ENTRY_PAGE (page), second->id);
   heading = wait_for_heading (window, second->id);
 
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
   nimbus_test_wait_ms (300);
   g_assert_true (nimbus_find_bar_is_open (bar));
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), entry));
@@ -283,9 +254,10 @@ test_reader_find (void)
   /* Enter goes on, Ctrl+Shift+G back, Ctrl+G on again. */
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (find_count (window), !=, first);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_G,
+                                             GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (find_count (window), ==, first);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_g, GDK_CONTROL_MASK));
   g_assert_cmpstr (find_count (window), !=, first);
 
   /* Round to the last: marked, and scrolled to. */
@@ -335,7 +307,7 @@ test_reader_find_dark_narrow (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_page ("sqs/visibility-timeout", 1100);
   bar = page_child (window, "find_bar");
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
   type_find (window, "timeout");
   g_assert_cmpuint (nimbus_find_bar_get_n_matches (bar), >, 0);
   nimbus_test_save_screenshot (GTK_WIDGET (window), "reader-find-dark");
@@ -344,7 +316,7 @@ test_reader_find_dark_narrow (void)
 
   window = open_page ("sqs/visibility-timeout", 360);
   bar = page_child (window, "find_bar");
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK));
   type_find (window, "timeout");
   sqs = nimbus_find_bar_get_n_matches (bar);
   g_assert_cmpuint (sqs, >, 0);
@@ -368,11 +340,11 @@ test_reader_search_keys (void)
   NimbusWindow *window = open_page ("sqs", 1100);
   GtkWidget *search = nimbus_test_window_child (window, "search_entry");
 
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_k, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_k, GDK_CONTROL_MASK));
   nimbus_test_wait_ms (200);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), search));
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_slash, 0));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_slash, 0));
   nimbus_test_wait_ms (200);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), search));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
@@ -446,36 +418,36 @@ test_reader_zoom (void)
   before = font_size (summary);
   g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "100%");
 
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_plus, GDK_CONTROL_MASK));
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.1, 1e-9);
   nimbus_test_wait_ms (300);
   g_assert_cmpfloat_with_epsilon (font_size (summary) / before, 1.1, 0.02);
   g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, "110%");
   g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "Text size 110%"));
 
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_equal, GDK_CONTROL_MASK));
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.2, 1e-9);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK));
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 0.9, 1e-9);
   nimbus_test_wait_ms (300);
   g_assert_cmpfloat_with_epsilon (font_size (summary) / before, 0.9, 0.02);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK));
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 1e-9);
 
   /* The preference's bounds hold, whatever the keys. */
   for (guint i = 0; i < 30; i++)
-    press_key (GTK_WIDGET (window), GDK_KEY_plus, GDK_CONTROL_MASK);
+    nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_plus, GDK_CONTROL_MASK);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), max, 1e-9);
   zoom_in = gtk_widget_get_next_sibling (gtk_widget_get_parent (GTK_WIDGET (zoom_label)));
   g_assert_false (gtk_widget_is_sensitive (zoom_in));
   max_label = g_strdup_printf ("%d%%", (int) (max * 100 + 0.5));
   g_assert_cmpstr (gtk_label_get_text (zoom_label), ==, max_label);
   for (guint i = 0; i < 30; i++)
-    press_key (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK);
+    nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_minus, GDK_CONTROL_MASK);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), min, 1e-9);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_0, GDK_CONTROL_MASK));
 
   gtk_menu_button_popup (nimbus_test_window_child (window, "main_menu_button"));
   nimbus_test_wait_ms (400);
@@ -541,14 +513,14 @@ test_reader_copy_link (void)
 
   /* Menu (and Shift+F10) on the heading opens its menu; this section has sources. */
   menu = nimbus_section_heading_get_context_menu (NIMBUS_SECTION_HEADING (heading));
-  g_assert_true (press_key (heading, GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (nimbus_test_press_shortcut (heading, GDK_KEY_F10, GDK_SHIFT_MASK));
   nimbus_test_wait_ms (400);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
   g_assert_cmpuint (menu_items (heading), ==, 2);
   g_assert_nonnull (find_label_with (GTK_WIDGET (menu), "Open AWS Documentation"));
   nimbus_test_save_screenshot (GTK_WIDGET (menu), "reader-heading-menu");
   gtk_popover_popdown (menu);
-  g_assert_true (press_key (heading, GDK_KEY_Menu, 0));
+  g_assert_true (nimbus_test_press_shortcut (heading, GDK_KEY_Menu, 0));
   nimbus_test_wait_ms (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
   gtk_popover_popdown (menu);

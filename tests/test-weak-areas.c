@@ -305,37 +305,6 @@ page_child (NimbusReviewPage *page,
   return GTK_WIDGET (child);
 }
 
-/* Runs the widget's own shortcut for the key, as pressing it does with the focus inside the
- * widget; FALSE when it has none or the shortcut did nothing. */
-static gboolean
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), key))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 /* A click in the middle of the button reaches it: nothing, such as a toast, lies over it. */
 static void
 assert_clickable (GtkWidget *button,
@@ -425,7 +394,7 @@ review_keys_toast (int         width,
   nimbus_test_wait_ms (300);
 
   /* Answering is for the review alone. */
-  g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+  g_assert_false (nimbus_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
 
   gtk_widget_activate_action (GTK_WIDGET (weak), "weak.remove", "s", ids[2]);
   gtk_widget_activate_action (GTK_WIDGET (weak), "weak.review", NULL);
@@ -442,13 +411,13 @@ review_keys_toast (int         width,
   /* Alt+K, then Alt+W, each once. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "review_progress"))), ==,
                    "1 of 2");
-  g_assert_true (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "review_progress"))), ==,
                    "2 of 2");
-  g_assert_true (press_key (GTK_WIDGET (page), GDK_KEY_w, GDK_ALT_MASK));
+  g_assert_true (nimbus_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_w, GDK_ALT_MASK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (page, "stack"))), ==,
                    "done");
-  g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
+  g_assert_false (nimbus_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_k, GDK_ALT_MASK));
 
   flags = nimbus_user_store_list (store, NULL);
   g_assert_cmpuint (flags->len, ==, 2);
