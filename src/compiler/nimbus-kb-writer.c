@@ -29,7 +29,9 @@ typedef struct
   GString *body;
   const char *service_id;  /* of the entry being written */
   NimbusKbStemmer *stemmer;
-  GHashTable *pairs;       /* "stem stem" -> number of documents holding them in a row */
+  GHashTable *stems;       /* stem -> GArray of Posting */
+  GHashTable *pairs;       /* "stem stem" -> GArray of Posting, for two stems in a row */
+  GArray *docs;            /* RankedDoc */
 } Writer;
 
 static gboolean
@@ -96,58 +98,222 @@ compare_strings (const void *a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Counts, once per document, each two stems that follow each other in one of its columns:
- * how many documents a two-word phrase of a query matches, without reading the index. */
-static void
-count_pairs (Writer     *w,
-             const char *columns[5])
+/* One document holding a phrase, while the postings are gathered: its rowid and the
+ * phrase's weighted frequency there. */
+typedef struct
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  gint64 rowid;
+  float freq;
+} Posting;
 
-  for (guint c = 0; c < 5; c++)
+/* The document's length in tokens, for bm25, while the documents are gathered. */
+typedef struct
+{
+  gint64 rowid;
+  guint32 length;
+} RankedDoc;
+
+static void
+add_posting (GHashTable *postings,
+             const char *phrase,
+             gint64      rowid,
+             double      weight)
+{
+  GArray *list = g_hash_table_lookup (postings, phrase);
+  Posting *last;
+
+  if (list == NULL)
+    g_hash_table_insert (postings, g_strdup (phrase),
+                         (list = g_array_new (FALSE, FALSE, sizeof (Posting))));
+  last = list->len > 0 ? &g_array_index (list, Posting, list->len - 1) : NULL;
+  if (last != NULL && last->rowid == rowid)
+    last->freq += weight;
+  else
+    g_array_append_val (list, ((Posting) { rowid, weight }));
+}
+
+/* Each stem of a document and each two stems that follow each other in one of its columns,
+ * with how often, each time counted with the column's weight as nimbus_rank () counts it:
+ * the postings ranking reads instead of the index (nimbus-kb-postings.c), and how many
+ * documents hold a two-word phrase of a query. The stems are those of the index's own
+ * tokenizer; write_all () checks that they are. */
+static void
+index_doc (Writer     *w,
+           gint64      rowid,
+           const char *columns[NIMBUS_KB_N_SEARCH_COLUMNS])
+{
+  static const double weights[NIMBUS_KB_N_SEARCH_COLUMNS] = {
+    NIMBUS_KB_WEIGHT_TITLE, NIMBUS_KB_WEIGHT_KEYWORDS, NIMBUS_KB_WEIGHT_TIP,
+    NIMBUS_KB_WEIGHT_BODY, NIMBUS_KB_WEIGHT_CONTEXT,
+  };
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  RankedDoc doc = { rowid, 0 };
+
+  for (guint c = 0; c < NIMBUS_KB_N_SEARCH_COLUMNS; c++)
     {
       g_ptr_array_set_size (stems, 0);
       if (columns[c] == NULL || !nimbus_kb_stemmer_stem (w->stemmer, columns[c], stems))
         continue;
-      for (guint i = 0; i + 1 < stems->len; i++)
+      doc.length += stems->len;
+      for (guint i = 0; i < stems->len; i++)
         {
-          g_autofree char *pair = g_strconcat (g_ptr_array_index (stems, i), " ",
-                                               g_ptr_array_index (stems, i + 1), NULL);
-          gpointer key;
-          guint *docs;
+          add_posting (w->stems, g_ptr_array_index (stems, i), rowid, weights[c]);
+          if (i + 1 < stems->len)
+            {
+              g_autofree char *pair = g_strconcat (g_ptr_array_index (stems, i), " ",
+                                                   g_ptr_array_index (stems, i + 1), NULL);
 
-          if (g_hash_table_contains (seen, pair))
-            continue;
-          if (!g_hash_table_lookup_extended (w->pairs, pair, &key, (gpointer *) &docs))
-            g_hash_table_insert (w->pairs, (key = g_steal_pointer (&pair)),
-                                 (docs = g_new0 (guint, 1)));
-          (*docs)++;
-          g_hash_table_add (seen, key);
+              add_posting (w->pairs, pair, rowid, weights[c]);
+            }
         }
     }
+
+  g_array_append_val (w->docs, doc);
+}
+
+static int
+compare_ranked_docs (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = ((const RankedDoc *) a)->rowid, y = ((const RankedDoc *) b)->rowid;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_postings (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = ((const Posting *) a)->rowid, y = ((const Posting *) b)->rowid;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A phrase's postings as stored (see NIMBUS_KB_POSTING_SIZE), with rowids turned into the
+ * documents' indexes in ranked_docs. */
+static GBytes *
+encode_postings (GArray     *list,
+                 GHashTable *indexes)
+{
+  guint8 *data = g_malloc (list->len * NIMBUS_KB_POSTING_SIZE);
+
+  g_array_sort (list, compare_postings);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Posting *posting = &g_array_index (list, Posting, i);
+      guint32 index = GPOINTER_TO_UINT (g_hash_table_lookup (indexes, &posting->rowid)) - 1;
+      union { float f; guint32 bits; } freq = { posting->freq };
+
+      index = GUINT32_TO_LE (index);
+      freq.bits = GUINT32_TO_LE (freq.bits);
+      memcpy (data + i * NIMBUS_KB_POSTING_SIZE, &index, 4);
+      memcpy (data + i * NIMBUS_KB_POSTING_SIZE + 4, &freq.bits, 4);
+    }
+
+  return g_bytes_new_take (data, list->len * NIMBUS_KB_POSTING_SIZE);
 }
 
 static gboolean
-insert_pairs (Writer *w)
+insert_postings (Writer     *w,
+                 GHashTable *postings,
+                 GHashTable *indexes,
+                 gboolean    pairs)
 {
-  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (w->pairs, NULL);
-  guint n = g_hash_table_size (w->pairs);
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (postings, NULL);
+  guint n = g_hash_table_size (postings);
+  const char *sql = pairs ? "INSERT INTO stem_pairs VALUES (?, ?, ?, ?)"
+                          : "INSERT INTO stems VALUES (?, ?, ?)";
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (w, sql);
 
   /* In order, so that the same sources give the same bytes. */
   qsort (keys, n, sizeof (gpointer), compare_strings);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; ok && i < n; i++)
     {
-      const char *pair = keys[i];
-      const char *space = strchr (pair, ' ');
-      g_autofree char *first = g_strndup (pair, space - pair);
+      const char *phrase = keys[i];
+      const char *space = strchr (phrase, ' ');
+      GArray *list = g_hash_table_lookup (postings, phrase);
+      g_autoptr(GBytes) encoded = encode_postings (list, indexes);
+      int column = 1;
 
-      if (!INSERT (w, "INSERT INTO stem_pairs VALUES (?, ?, ?)", TEXT (first), TEXT (space + 1),
-                   NUMBER (*(guint *) g_hash_table_lookup (w->pairs, pair))))
-        return FALSE;
+      if (pairs)
+        sqlite3_bind_text (stmt, column++, phrase, space - phrase, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, column++, pairs ? space + 1 : phrase, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, column++, list->len);
+      sqlite3_bind_blob (stmt, column, g_bytes_get_data (encoded, NULL),
+                         g_bytes_get_size (encoded), SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || fail (w, sql);
+      sqlite3_reset (stmt);
     }
 
-  return TRUE;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The postings of every stem and pair of stems, and the documents they number. */
+static gboolean
+insert_ranking (Writer *w)
+{
+  g_autoptr(GHashTable) indexes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint8 *rowids = g_malloc (w->docs->len * 8);
+  guint8 *lengths = g_malloc (w->docs->len * 4);
+  g_autoptr(GBytes) rowids_bytes = NULL;
+  g_autoptr(GBytes) lengths_bytes = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *sql = "INSERT INTO ranked_docs VALUES (0, ?, ?)";
+
+  g_array_sort (w->docs, compare_ranked_docs);
+  for (guint i = 0; i < w->docs->len; i++)
+    {
+      RankedDoc *doc = &g_array_index (w->docs, RankedDoc, i);
+      gint64 rowid = GINT64_TO_LE (doc->rowid);
+      guint32 length = GUINT32_TO_LE (doc->length);
+
+      g_hash_table_insert (indexes, &doc->rowid, GUINT_TO_POINTER (i + 1));
+      memcpy (rowids + i * 8, &rowid, 8);
+      memcpy (lengths + i * 4, &length, 4);
+    }
+  rowids_bytes = g_bytes_new_take (rowids, w->docs->len * 8);
+  lengths_bytes = g_bytes_new_take (lengths, w->docs->len * 4);
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (w, sql);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (rowids_bytes, NULL),
+                     g_bytes_get_size (rowids_bytes), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, g_bytes_get_data (lengths_bytes, NULL),
+                     g_bytes_get_size (lengths_bytes), SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (w, sql);
+
+  return insert_postings (w, w->stems, indexes, FALSE) &&
+         insert_postings (w, w->pairs, indexes, TRUE);
+}
+
+/* The compiler's stems must be the index's, document for document: else ranking by the
+ * postings would not be ranking by the index. */
+static gboolean
+check_stems (Writer *w)
+{
+  const char *sql = "SELECT v.term FROM temp.stems_vocab v LEFT JOIN stems s ON s.stem = v.term "
+                    "WHERE s.docs IS NOT v.doc UNION ALL SELECT stem FROM stems "
+                    "WHERE stem NOT IN (SELECT term FROM temp.stems_vocab) LIMIT 1";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (w, sql);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return fail (w, sql);
+
+  g_set_error (w->error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
+               "Could not write the knowledge base: the stem “%s” is counted differently "
+               "by the index and by the compiler", sqlite3_column_text (stmt, 0));
+  return FALSE;
 }
 
 static gboolean
@@ -178,7 +344,7 @@ insert_doc (Writer     *w,
   while (*start != '\0' && !g_unichar_isalnum (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
   title_key = nimbus_query_fold (start, -1);
-  count_pairs (w, columns);
+  index_doc (w, rowid, columns);
 
   return INSERT (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
                  NUMBER (rowid), TEXT (id), TEXT (kind), TEXT (service_id), TEXT (section_id),
@@ -498,11 +664,11 @@ write_all (Writer    *w,
 
   /* The unstemmed vocabulary, for completing the word a person is still typing; the stems
    * and pairs of stems with the documents holding them, for ranking (nimbus_rank ()). */
-  return insert_pairs (w) &&
+  return insert_ranking (w) &&
          exec (w, "INSERT INTO terms SELECT term, doc FROM temp.words_vocab;"
-                  "CREATE VIRTUAL TABLE temp.stems_vocab USING fts5vocab (main, search, 'row');"
-                  "INSERT INTO stems SELECT term, doc FROM temp.stems_vocab;"
-                  "INSERT INTO search (search) VALUES ('optimize');"
+                  "CREATE VIRTUAL TABLE temp.stems_vocab USING fts5vocab (main, search, 'row');") &&
+         check_stems (w) &&
+         exec (w, "INSERT INTO search (search) VALUES ('optimize');"
                   "COMMIT;"
                   "DROP TABLE temp.stems_vocab; DROP TABLE temp.words_vocab; DROP TABLE temp.words;"
                   "VACUUM;");
@@ -517,7 +683,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL, NULL, NULL };
+  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL, NULL, NULL, NULL, NULL };
   GStatBuf buf;
   gboolean ok;
   int fd;
@@ -562,7 +728,11 @@ nimbus_kb_write (GPtrArray   *categories,
     }
 
   w.body = g_string_new (NULL);
-  w.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_array_unref);
+  w.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_array_unref);
+  w.docs = g_array_new (FALSE, FALSE, sizeof (RankedDoc));
   if ((w.stemmer = nimbus_kb_stemmer_new (w.db)) == NULL)
     {
       g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_WRITE,
@@ -572,7 +742,9 @@ nimbus_kb_write (GPtrArray   *categories,
   else
     ok = write_all (&w, categories, exams, entries, questions);
   nimbus_kb_stemmer_free (w.stemmer);
+  g_hash_table_unref (w.stems);
   g_hash_table_unref (w.pairs);
+  g_array_unref (w.docs);
   g_string_free (w.body, TRUE);
   sqlite3_close (w.db);
 

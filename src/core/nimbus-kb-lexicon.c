@@ -25,6 +25,8 @@ struct _NimbusKbLexicon
   GPtrArray *words;      /* the whole vocabulary, for correcting; NULL until needed */
   GHashTable *services;  /* folded name -> service position + 1 */
   GHashTable *stems;     /* stem of the index -> number of documents + 1 */
+  GHashTable *postings;  /* phrase -> GBytes, its stored postings, for the next keystrokes */
+  gsize postings_size;   /* of all those, in bytes */
   NimbusKbStemmer *stemmer;
   guint n_docs;
 };
@@ -39,6 +41,7 @@ nimbus_kb_lexicon_free (NimbusKbLexicon *lexicon)
   g_clear_pointer (&lexicon->words, g_ptr_array_unref);
   g_hash_table_unref (lexicon->services);
   g_hash_table_unref (lexicon->stems);
+  g_hash_table_unref (lexicon->postings);
   nimbus_kb_stemmer_free (lexicon->stemmer);
   g_free (lexicon);
 }
@@ -55,6 +58,8 @@ nimbus_kb_lexicon_load (NimbusKbConn  *conn,
   lexicon->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon->postings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_bytes_unref);
   if ((lexicon->stemmer = nimbus_kb_stemmer_new (conn->db)) == NULL)
     {
       g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
@@ -324,4 +329,66 @@ nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
     }
 
   return best;
+}
+
+/* Kept postings past this many bytes are let go: a session of searches reads the same few
+ * words again and again, not the whole index. */
+#define MAX_KEPT_POSTINGS (32 * 1024 * 1024)
+
+/* The postings of phrase (words joined by spaces; see NIMBUS_KB_POSTING_SIZE) as the
+ * compiler stored them, in *postings, or NULL when it stored none that could answer it (no
+ * word, or three words or more). FALSE on an error reading the file. */
+gboolean
+nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
+                                   const char       *phrase,
+                                   GBytes          **postings,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  GBytes *kept;
+  int rc;
+
+  *postings = NULL;
+  if ((kept = g_hash_table_lookup (lexicon->postings, phrase)) != NULL)
+    {
+      *postings = g_bytes_ref (kept);
+      return TRUE;
+    }
+
+  if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
+      stems->len > 2)
+    return TRUE;
+
+  stmt = nimbus_kb_prepare (lexicon->conn, stems->len == 1
+                            ? "SELECT postings FROM stems WHERE stem = ?1"
+                            : "SELECT postings FROM stem_pairs WHERE first = ?1 AND second = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < stems->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (stems, i), -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
+          sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
+        return nimbus_kb_set_corrupt (lexicon->conn, error);
+      kept = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
+  else if (nimbus_kb_step_done (lexicon->conn, rc, error))
+    kept = g_bytes_new (NULL, 0);  /* no document holds it */
+  else
+    return FALSE;
+
+  if (lexicon->postings_size + g_bytes_get_size (kept) > MAX_KEPT_POSTINGS)
+    {
+      g_hash_table_remove_all (lexicon->postings);
+      lexicon->postings_size = 0;
+    }
+  lexicon->postings_size += g_bytes_get_size (kept);
+  g_hash_table_insert (lexicon->postings, g_strdup (phrase), g_bytes_ref (kept));
+  *postings = kept;
+
+  return TRUE;
 }

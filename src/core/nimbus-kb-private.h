@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "nimbus-kb.h"
@@ -13,12 +14,26 @@ G_BEGIN_DECLS
  *
  * stems and stem_pairs are for ranking: how many documents hold each stem of the index, and
  * each two stems in a row in one column, counted by the compiler with the index's own
- * tokenizer, so that bm25's IDF needs no read of a doclist (nimbus-kb-rank.c). */
-#define NIMBUS_KB_SCHEMA_VERSION "7"
+ * tokenizer, so that bm25's IDF needs no read of a doclist (nimbus-kb-rank.c); and their
+ * postings, the documents holding them with how often (nimbus-kb-postings.c), which
+ * ranked_docs completes with the length of each document. */
+#define NIMBUS_KB_SCHEMA_VERSION "8"
 
 /* Column order of the search table, and the weight bm25 gives each. */
 #define NIMBUS_KB_SEARCH_COLUMNS "title, keywords, tip, body, context"
-#define NIMBUS_KB_SEARCH_WEIGHTS "10.0, 6.0, 4.0, 1.0, 1.5"
+#define NIMBUS_KB_N_SEARCH_COLUMNS 5
+#define NIMBUS_KB_WEIGHT_TITLE 10.0
+#define NIMBUS_KB_WEIGHT_KEYWORDS 6.0
+#define NIMBUS_KB_WEIGHT_TIP 4.0
+#define NIMBUS_KB_WEIGHT_BODY 1.0
+#define NIMBUS_KB_WEIGHT_CONTEXT 1.5
+#define NIMBUS_KB_SEARCH_WEIGHTS \
+  G_STRINGIFY (NIMBUS_KB_WEIGHT_TITLE) ", " G_STRINGIFY (NIMBUS_KB_WEIGHT_KEYWORDS) ", " \
+  G_STRINGIFY (NIMBUS_KB_WEIGHT_TIP) ", " G_STRINGIFY (NIMBUS_KB_WEIGHT_BODY) ", " \
+  G_STRINGIFY (NIMBUS_KB_WEIGHT_CONTEXT)
+/* bm25's parameters, as FTS5's own bm25 (). */
+#define NIMBUS_KB_BM25_K1 1.2
+#define NIMBUS_KB_BM25_B 0.75
 /* bm25 scores are negative: a larger boost ranks a kind of document higher. A section is
  * what a person reads, so it comes before the facts and tips inside it. */
 #define NIMBUS_KB_BOOST_SERVICE 1.2
@@ -79,9 +94,12 @@ G_BEGIN_DECLS
   "CREATE VIRTUAL TABLE search USING fts5 (" NIMBUS_KB_SEARCH_COLUMNS "," \
   "  tokenize = 'porter " NIMBUS_KB_TOKENIZER "', prefix = '1 2');" \
   "CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
-  "CREATE TABLE stems (stem TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;" \
+  "CREATE TABLE stems (stem TEXT PRIMARY KEY, docs INTEGER NOT NULL," \
+  "  postings BLOB NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE stem_pairs (first TEXT NOT NULL, second TEXT NOT NULL," \
-  "  docs INTEGER NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;" \
+  "  docs INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;" \
+  "CREATE TABLE ranked_docs (id INTEGER PRIMARY KEY CHECK (id = 0)," \
+  "  rowids BLOB NOT NULL, lengths BLOB NOT NULL);" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY," \
   " service_id TEXT NOT NULL REFERENCES services (id)," \
   "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
@@ -104,6 +122,36 @@ G_BEGIN_DECLS
   "  PRIMARY KEY (question_id, position)) WITHOUT ROWID;" \
   "CREATE INDEX question_sections_by_section ON question_sections (section_id);"
 
+/* A posting, in the postings of stems and stem_pairs: the document's index in ranked_docs
+ * (whose rowids are in order) as a 32-bit integer and the phrase's frequency there as a
+ * 32-bit float, each instance counted with its column's weight; both little-endian, the
+ * postings in index order. ranked_docs holds the rowids as 64-bit integers and the lengths
+ * in tokens as 32-bit ones, little-endian. */
+#define NIMBUS_KB_POSTING_SIZE 8
+
+/* bm25's IDF of a phrase that n_hits of n_rows documents hold, and what it adds to a
+ * document's score: one definition for nimbus_rank () and the postings, so that both give
+ * the same bits. */
+static inline double
+nimbus_kb_bm25_idf (gint64 n_rows,
+                    gint64 n_hits)
+{
+  double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+
+  return idf > 1e-6 ? idf : 1e-6;
+}
+
+static inline double
+nimbus_kb_bm25_term (double idf,
+                     double freq,
+                     int    length,
+                     double avg_length)
+{
+  return idf * freq * (NIMBUS_KB_BM25_K1 + 1) /
+         (freq + NIMBUS_KB_BM25_K1 * (1 - NIMBUS_KB_BM25_B +
+                                      NIMBUS_KB_BM25_B * length / avg_length));
+}
+
 /* A statement borrowed from the cache: going out of scope resets it for the next use. */
 typedef sqlite3_stmt NimbusKbStmt;
 
@@ -120,6 +168,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusKbStmt, nimbus_kb_stmt_release)
  * is used by one thread at a time: the main one belongs to the thread that opened the
  * knowledge base, workers borrow one from a pool. */
 typedef struct _NimbusKbLexicon NimbusKbLexicon;
+typedef struct _NimbusKbPostings NimbusKbPostings;
 
 typedef struct
 {
@@ -127,6 +176,7 @@ typedef struct
   GHashTable *statements;  /* SQL -> sqlite3_stmt */
   const char *path;        /* owned by the NimbusKb */
   NimbusKbLexicon *lexicon; /* loaded on the first search (nimbus-kb-lexicon.c) */
+  NimbusKbPostings *postings; /* loaded on the first ranked search (nimbus-kb-postings.c) */
   gboolean score_every_match; /* for tests: no candidates, however many match */
 } NimbusKbConn;
 
@@ -177,5 +227,22 @@ GStrv            nimbus_kb_lexicon_distinct_stems (NimbusKbLexicon   *lexicon,
 gint64           nimbus_kb_lexicon_phrase_docs   (NimbusKbLexicon       *lexicon,
                                                   NimbusKbConn          *conn,
                                                   const char            *phrase);
+gboolean         nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon     *lexicon,
+                                                  const char            *phrase,
+                                                  GBytes               **postings,
+                                                  GError               **error);
+
+/* Ranking from the compiler's postings rather than the index (nimbus-kb-postings.c). */
+void     nimbus_kb_postings_free (NimbusKbPostings *postings);
+gboolean nimbus_kb_postings_rank (NimbusKbConn     *conn,
+                                  const char       *rank,
+                                  GPtrArray        *required,
+                                  const char       *named,
+                                  double            named_boost,
+                                  int               scope,
+                                  guint             n,
+                                  GArray           *rowids,
+                                  guint            *n_matching,
+                                  GError          **error);
 
 G_END_DECLS

@@ -21,9 +21,6 @@
  * end) is counted by reading its whole doclist, which on a large knowledge base is most of
  * a search's time. */
 
-#define K1 1.2
-#define B 0.75
-
 typedef struct
 {
   int n_phrases;
@@ -76,7 +73,6 @@ rank_data (const Fts5ExtensionApi *api,
   for (int i = 0; i < rank->n_phrases; i++)
     {
       sqlite3_int64 n_hits = -1;
-      double idf;
 
       if (next != NULL && *next != '\0')
         {
@@ -90,8 +86,7 @@ rank_data (const Fts5ExtensionApi *api,
           n_hits = 0;
           api->xQueryPhrase (fts, i, &n_hits, count_hit);
         }
-      idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
-      rank->idf[i] = idf > 1e-6 ? idf : 1e-6;
+      rank->idf[i] = nimbus_kb_bm25_idf (n_rows, n_hits);
     }
 
   if (api->xSetAuxdata (fts, rank, rank_data_free) != SQLITE_OK)
@@ -135,9 +130,7 @@ nimbus_rank (const Fts5ExtensionApi  *api,
   api->xColumnSize (fts, -1, &length);
   for (int i = 0; i < rank->n_phrases; i++)
     {
-      double f = rank->freq[i];
-
-      score += rank->idf[i] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / rank->avg_length));
+      score += nimbus_kb_bm25_term (rank->idf[i], rank->freq[i], length, rank->avg_length);
     }
 
   sqlite3_result_double (context, -score);

@@ -19,7 +19,7 @@
 #define SNIPPET_WORDS 16
 
 /* The kind of a document is in its rowid (see nimbus-kb-private.h): no join for the boost. */
-#define SCORE_SQL "nimbus_rank (search, ?5, ?7, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
+#define SCORE_SQL "nimbus_rank (search, ?5, ?6, " NIMBUS_KB_SEARCH_WEIGHTS ") * " \
   "CASE search.rowid >> 32 WHEN 0 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SERVICE) \
   " WHEN 1 THEN " G_STRINGIFY (NIMBUS_KB_BOOST_SECTION) \
   " ELSE " G_STRINGIFY (NIMBUS_KB_BOOST_ITEM) " END"
@@ -267,9 +267,6 @@ typedef struct
  * questions name the services of their wrong answers too ("instead of Amazon SQS"), so
  * from NAMED_UP_TO + 1 words on, names count as words only. Both measured on
  * tests/search-eval/. */
-/* At most this many matches are scored for one search (see run_query ()). */
-#define MAX_SCORED 1500
-
 #define NAMED_BOOST 1.5
 #define NAMED_UP_TO 4
 #define NAMED_SQL "CASE WHEN instr (?3, ',' || " NIMBUS_KB_ROWID_SERVICE_SQL " || ',') > 0 " \
@@ -312,7 +309,6 @@ score_matches (NimbusKbConn       *conn,
                const Plan         *plan,
                const char         *rank,
                const char         *restrict_to,
-               sqlite3_int64       last_rowid,
                guint               limit,
                GPtrArray          *hits,
                GError            **error)
@@ -332,8 +328,8 @@ score_matches (NimbusKbConn       *conn,
                               "AND " SCOPE_SQL " LIMIT ?2", error);
   else
     stmt = nimbus_kb_prepare (conn, "SELECT search.rowid, " SCORE_SQL " * " NAMED_SQL " AS score "
-                              "FROM search WHERE search MATCH ?1 AND search.rowid <= ?6 AND "
-                              SCOPE_SQL " ORDER BY score, search.rowid LIMIT ?2", error);
+                              "FROM search WHERE search MATCH ?1 AND " SCOPE_SQL
+                              " ORDER BY score, search.rowid LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -342,8 +338,7 @@ score_matches (NimbusKbConn       *conn,
   sqlite3_bind_text (stmt, 3, plan->named->str, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, plan->scope);
   sqlite3_bind_int (stmt, 5, nimbus_query_count_phrases (rank));
-  sqlite3_bind_int64 (stmt, 6, last_rowid);
-  sqlite3_bind_text (stmt, 7, counts, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, counts, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -358,161 +353,93 @@ score_matches (NimbusKbConn       *conn,
   return add_hits (conn, rowids, query, limit, hits, error);
 }
 
-/* How many documents match expression, counting no further than MAX_SCORED + 1, and the
- * rowid of the last one counted. */
-static gboolean
-count_matches (NimbusKbConn   *conn,
-               const char     *expression,
-               guint          *count,
-               sqlite3_int64  *last_rowid,
-               GError        **error)
+/* The phrases of each term a document must hold, as nimbus_query_to_fts () writes them
+ * for NIMBUS_QUERY_ALL_TERMS; *short_prefix says whether a word of one or two letters is
+ * being typed too, which only FTS5's prefix index answers. */
+static GPtrArray *
+required_groups (const NimbusQuery *query,
+                 gboolean          *short_prefix)
 {
-  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT count (*), max (rowid) FROM "
-                                                    "(SELECT rowid FROM search WHERE search "
-                                                    "MATCH ?1 LIMIT " G_STRINGIFY (MAX_SCORED) ")",
-                                                    error);
-  int rc;
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean skip_stop_words = nimbus_query_has_content_words (query);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      /* A count always has its row. */
-      if (nimbus_kb_step_done (conn, rc, error))
-        nimbus_kb_set_corrupt (conn, error);
-      return FALSE;
-    }
-
-  *count = sqlite3_column_int (stmt, 0);
-  *last_rowid = sqlite3_column_int64 (stmt, 1);
-  return TRUE;
-}
-
-static guint
-term_docs (NimbusKbLexicon       *lexicon,
-           const NimbusQueryTerm *term)
-{
-  guint docs = 0;
-
-  for (guint i = 0; term->tokens[i] != NULL; i++)
-    docs = i == 0 ? nimbus_kb_lexicon_doc_count (lexicon, term->tokens[i])
-                  : MIN (docs, nimbus_kb_lexicon_doc_count (lexicon, term->tokens[i]));
-  for (guint i = 0; term->expansions != NULL && term->expansions[i] != NULL; i++)
-    docs += nimbus_kb_lexicon_doc_count (lexicon, term->expansions[i]);
-
-  return docs;
-}
-
-/* How many documents a term matches at most, from the counts the compiler made; -1 when
- * they say nothing (a word of one or two letters being typed). */
-static gint64
-term_matches_at_most (NimbusKbConn          *conn,
-                      const NimbusQueryTerm *term)
-{
-  g_autofree char *words = NULL;
-  gint64 docs, total;
-
-  if (nimbus_query_term_is_short_prefix (term))
-    return -1;
-
-  words = g_strjoinv (" ", term->tokens);
-  if ((total = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, words)) < 0)
-    return -1;
-  for (guint i = 0; term->prefix && term->expansions != NULL && term->expansions[i] != NULL; i++)
-    {
-      if ((docs = nimbus_kb_lexicon_phrase_docs (conn->lexicon, conn, term->expansions[i])) < 0)
-        return -1;
-      total += docs;
-    }
-
-  return total;
-}
-
-/* How many documents match the query at most, holding every term (any: any of them): the
- * fewest a term matches, or all the terms match together. -1 when not known. The phrases
- * of the ranked expressions hold words of the terms, so they match nothing more. */
-static gint64
-matches_at_most (NimbusKbConn      *conn,
-                 const NimbusQuery *query,
-                 gboolean           any)
-{
-  gint64 bound = -1;
-
+  *short_prefix = FALSE;
   for (guint i = 0; i < query->terms->len; i++)
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
-      gint64 docs;
+      g_autoptr(GStrvBuilder) builder = NULL;
 
-      if (term->stop_word)
+      if (skip_stop_words && term->stop_word)
         continue;
-      docs = term_matches_at_most (conn, term);
-      if (any && docs < 0 && !nimbus_query_term_is_short_prefix (term))
-        return -1;
-      if (docs < 0)
-        continue;  /* an AND with it matches no more than without */
-      bound = bound < 0 ? docs : any ? bound + docs : MIN (bound, docs);
+      if (nimbus_query_term_is_short_prefix (term))
+        {
+          *short_prefix = TRUE;
+          continue;
+        }
+
+      builder = g_strv_builder_new ();
+      if (term->prefix)
+        {
+          g_strv_builder_add (builder, term->tokens[0]);
+          for (guint k = 0; term->expansions != NULL && term->expansions[k] != NULL; k++)
+            g_strv_builder_add (builder, term->expansions[k]);
+        }
+      else
+        {
+          g_autofree char *words = g_strjoinv (" ", term->tokens);
+
+          g_strv_builder_add (builder, words);
+        }
+      g_ptr_array_add (groups, g_strv_builder_end (builder));
     }
 
-  return bound;
+  return groups;
 }
 
-/* Documents worth scoring when too many match: those holding the rarest words of the query
- * (a document without any of them can only score on common words), or, for one common word
- * alone, those holding it in a title or keywords. */
-static char *
-candidates_expression (NimbusKbLexicon   *lexicon,
-                       const NimbusQuery *query,
-                       const char        *matching)
+/* A word of one or two letters being typed: at most this many of the best documents that
+ * hold the other words are checked for it. */
+#define MAX_CHECKED 256
+
+/* Keeps the first n of rowids that match filter, in order; FALSE in *enough when fewer do
+ * and more than rowids matched the other words. */
+static gboolean
+keep_matching (NimbusKbConn  *conn,
+               const char    *filter,
+               GArray        *rowids,
+               guint          n,
+               guint          n_candidates,
+               gboolean      *enough,
+               GError       **error)
 {
-  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
-  GString *fts = g_string_new (NULL);
-  guint total = 0;
+  guint kept = 0;
 
-  for (guint i = 0; i < query->terms->len; i++)
+  for (guint i = 0; i < rowids->len && kept < n; i++)
     {
-      NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
+      g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT 1 FROM search WHERE "
+                                                        "search MATCH ?1 AND rowid = ?2", error);
+      sqlite3_int64 rowid = g_array_index (rowids, sqlite3_int64, i);
+      int rc;
 
-      if (!term->stop_word && !nimbus_query_term_is_short_prefix (term))
-        g_ptr_array_add (terms, term);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, filter, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, rowid);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_array_index (rowids, sqlite3_int64, kept++) = rowid;
+      else if (!nimbus_kb_step_done (conn, rc, error))
+        return FALSE;
     }
 
-  while (terms->len > 0)
-    {
-      guint rarest = 0;
-      g_autofree char *expression = NULL;
-
-      for (guint i = 1; i < terms->len; i++)
-        if (term_docs (lexicon, g_ptr_array_index (terms, i)) <
-            term_docs (lexicon, g_ptr_array_index (terms, rarest)))
-          rarest = i;
-
-      if (fts->len > 0 &&
-          total + term_docs (lexicon, g_ptr_array_index (terms, rarest)) > MAX_SCORED)
-        break;
-      total += term_docs (lexicon, g_ptr_array_index (terms, rarest));
-      expression = nimbus_query_term_to_fts (g_ptr_array_index (terms, rarest));
-      g_string_append_printf (fts, "%s%s", fts->len > 0 ? " OR " : "", expression);
-      g_ptr_array_remove_index (terms, rarest);
-    }
-
-  if (total > MAX_SCORED || fts->len == 0)
-    {
-      g_string_free (fts, TRUE);
-      return g_strdup_printf ("{title keywords} : (%s)", matching);
-    }
-
-  return g_string_free (fts, FALSE);
+  *enough = kept == n || rowids->len == n_candidates;
+  g_array_set_size (rowids, kept);
+  return TRUE;
 }
 
-/* Scores the matches of rank (and filter) into hits. Every match is scored when there are
- * at most MAX_SCORED of them, as on the real knowledge base nearly always; beyond, only the
- * candidates (see candidates_expression ()), so a keystroke costs the same on any size of
- * knowledge base. */
+/* Scores the matches of rank (and filter) into hits: from the compiler's postings
+ * (nimbus-kb-postings.c), which score every match on any size of knowledge base, or where
+ * they cannot (a phrase of three words), by FTS5 over every match. */
 static gboolean
 run_query (NimbusKbConn       *conn,
-           NimbusKbLexicon    *lexicon,
            const NimbusQuery  *query,
            const Plan         *plan,
            const char         *rank,
@@ -521,36 +448,35 @@ run_query (NimbusKbConn       *conn,
            GPtrArray          *hits,
            GError            **error)
 {
-  const char *matching = filter != NULL ? filter : rank;
-  g_autofree char *candidates = NULL;
-  g_autofree char *restricted = NULL;
-  sqlite3_int64 last = 0;
-  gint64 at_most;
-  guint count = 0;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  g_autoptr(GPtrArray) required = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean short_prefix = FALSE, enough = TRUE;
+  guint n = limit + hits->len, n_matching = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
-    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
+    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
-  /* Few enough by the compiler's counts: no need to count them in the index. */
-  at_most = matches_at_most (conn, query, filter == NULL);
-  if (at_most >= 0 && at_most < MAX_SCORED)
-    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
+  if (filter != NULL)
+    required = required_groups (query, &short_prefix);
+  if (!nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST, plan->scope,
+                                short_prefix ? n + MAX_CHECKED : n, rowids, &n_matching,
+                                &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+    }
 
-  /* Exactly MAX_SCORED is as good as more: the match after them might be the best. */
-  if (!count_matches (conn, matching, &count, &last, error))
+  if (short_prefix && !keep_matching (conn, filter, rowids, n, n_matching, &enough, error))
     return FALSE;
-  if (count < MAX_SCORED)
-    return score_matches (conn, query, plan, rank, filter, G_MAXINT64, limit, hits, error);
+  if (!enough)
+    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
-  candidates = candidates_expression (lexicon, query, matching);
-  restricted = filter != NULL ? g_strdup_printf ("(%s) AND (%s)", filter, candidates)
-                              : g_strdup (candidates);
-
-  /* Still too many on a huge knowledge base: the first MAX_SCORED in document order. */
-  if (!count_matches (conn, restricted, &count, &last, error))
-    return FALSE;
-  return score_matches (conn, query, plan, rank, restricted, count < MAX_SCORED ? G_MAXINT64 : last,
-                        limit, hits, error);
+  return add_hits (conn, rowids, query, limit, hits, error);
 }
 
 /* The services a query names, longest name first ("aws elastic beanstalk" before
@@ -815,14 +741,14 @@ search_on (NimbusKbConn  *conn,
 
   /* Few titles begin so: then the prefix is rare enough to search the text for. */
   if (hits->len < limit &&
-      !run_query (conn, conn->lexicon, query, &plan, all_ranked, all_terms, limit, hits, error))
+      !run_query (conn, query, &plan, all_ranked, all_terms, limit, hits, error))
     return NULL;
 
   /* Too few documents hold every word: widen to any of them, so that a pasted question still
    * finds its topic. */
   if (hits->len < limit && nimbus_query_count_searched (query) > 1 && any_term != NULL)
     {
-      if (!run_query (conn, conn->lexicon, query, &plan, any_term, NULL, limit, hits, error))
+      if (!run_query (conn, query, &plan, any_term, NULL, limit, hits, error))
         return NULL;
     }
 

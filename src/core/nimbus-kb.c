@@ -33,6 +33,7 @@ conn_free (NimbusKbConn *conn)
 
   g_hash_table_unref (conn->statements);
   nimbus_kb_lexicon_free (conn->lexicon);
+  nimbus_kb_postings_free (conn->postings);
   sqlite3_close (conn->db);
   g_free (conn);
 }
