@@ -335,30 +335,16 @@ nimbus_kb_lexicon_correct (NimbusKbLexicon *lexicon,
  * words again and again, not the whole index. */
 #define MAX_KEPT_POSTINGS (32 * 1024 * 1024)
 
-/* The postings of phrase (words joined by spaces; see NIMBUS_KB_POSTING_SIZE) as the
- * compiler stored them, in *postings, or NULL when it stored none that could answer it (no
- * word, or three words or more). FALSE on an error reading the file. */
-gboolean
-nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
-                                   const char       *phrase,
-                                   GBytes          **postings,
-                                   GError          **error)
+/* The stored postings of one stem or two stems in a row; empty when no document holds
+ * them. */
+static gboolean
+read_postings (NimbusKbLexicon  *lexicon,
+               GPtrArray        *stems,
+               GBytes          **postings,
+               GError          **error)
 {
-  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(NimbusKbStmt) stmt = NULL;
-  GBytes *kept;
   int rc;
-
-  *postings = NULL;
-  if ((kept = g_hash_table_lookup (lexicon->postings, phrase)) != NULL)
-    {
-      *postings = g_bytes_ref (kept);
-      return TRUE;
-    }
-
-  if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
-      stems->len > 2)
-    return TRUE;
 
   stmt = nimbus_kb_prepare (lexicon->conn, stems->len == 1
                             ? "SELECT postings FROM stems WHERE stem = ?1"
@@ -374,11 +360,108 @@ nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
       if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
           sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
         return nimbus_kb_set_corrupt (lexicon->conn, error);
-      kept = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      *postings = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      return TRUE;
     }
-  else if (nimbus_kb_step_done (lexicon->conn, rc, error))
-    kept = g_bytes_new (NULL, 0);  /* no document holds it */
-  else
+  if (!nimbus_kb_step_done (lexicon->conn, rc, error))
+    return FALSE;
+
+  *postings = g_bytes_new (NULL, 0);
+  return TRUE;
+}
+
+/* A prefix that begins words in more documents than this is left to FTS5's prefix index:
+ * reading that many postings would cost more than checking the best documents for it. */
+#define MAX_PREFIX_POSTINGS 65536
+
+/* The postings of every stem that begins with prefix, one after the other (a document may
+ * come more than once), or NULL when there are too many. */
+static GBytes *
+prefix_postings (NimbusKbLexicon  *lexicon,
+                 const char       *prefix,
+                 GError          **error)
+{
+  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  g_autoptr(NimbusKbStmt) count = NULL;
+  g_autoptr(NimbusKbStmt) stmt = NULL;
+  g_autoptr(GByteArray) all = NULL;
+  int rc;
+
+  count = nimbus_kb_prepare (lexicon->conn, "SELECT total (docs) FROM stems "
+                             "WHERE stem >= ?1 AND stem < ?2", error);
+  if (count == NULL)
+    return NULL;
+  sqlite3_bind_text (count, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (count, 2, end, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (count)) != SQLITE_ROW)
+    {
+      if (nimbus_kb_step_done (lexicon->conn, rc, error))
+        nimbus_kb_set_corrupt (lexicon->conn, error);
+      return NULL;
+    }
+  if (sqlite3_column_double (count, 0) > MAX_PREFIX_POSTINGS)
+    return NULL;
+
+  stmt = nimbus_kb_prepare (lexicon->conn, "SELECT postings FROM stems "
+                            "WHERE stem >= ?1 AND stem < ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  all = g_byte_array_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
+          sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
+        {
+          nimbus_kb_set_corrupt (lexicon->conn, error);
+          return NULL;
+        }
+      g_byte_array_append (all, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
+  if (!nimbus_kb_step_done (lexicon->conn, rc, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
+}
+
+/* The postings of phrase (words joined by spaces; see NIMBUS_KB_POSTING_SIZE) as the
+ * compiler stored them, in *postings, or NULL when it stored none that could answer it (no
+ * word, or three words or more). A phrase ending in "*" is the letters before it as FTS5
+ * takes a prefix: every stem that begins with them. FALSE on an error reading the file. */
+gboolean
+nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
+                                   const char       *phrase,
+                                   GBytes          **postings,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+  GBytes *kept;
+
+  *postings = NULL;
+  if ((kept = g_hash_table_lookup (lexicon->postings, phrase)) != NULL)
+    {
+      *postings = g_bytes_ref (kept);
+      return TRUE;
+    }
+
+  if (g_str_has_suffix (phrase, "*"))
+    {
+      g_autofree char *letters = g_strndup (phrase, strlen (phrase) - 1);
+      GError *local_error = NULL;
+
+      if ((kept = prefix_postings (lexicon, letters, &local_error)) == NULL)
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
+  else if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
+           stems->len > 2)
+    return TRUE;
+  else if (!read_postings (lexicon, stems, &kept, error))
     return FALSE;
 
   if (lexicon->postings_size + g_bytes_get_size (kept) > MAX_KEPT_POSTINGS)

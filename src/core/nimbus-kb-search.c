@@ -354,46 +354,49 @@ score_matches (NimbusKbConn       *conn,
 }
 
 /* The phrases of each term a document must hold, as nimbus_query_to_fts () writes them
- * for NIMBUS_QUERY_ALL_TERMS; *short_prefix says whether a word of one or two letters is
- * being typed too, which only FTS5's prefix index answers. */
+ * for NIMBUS_QUERY_ALL_TERMS. A word of one or two letters being typed is its letters and
+ * "*", as the postings take it, or with prefixes FALSE, left out: FTS5's prefix index then
+ * checks it. */
 static GPtrArray *
 required_groups (const NimbusQuery *query,
-                 gboolean          *short_prefix)
+                 gboolean           prefixes)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gboolean skip_stop_words = nimbus_query_has_content_words (query);
 
-  *short_prefix = FALSE;
   for (guint i = 0; i < query->terms->len; i++)
     {
       const NimbusQueryTerm *term = g_ptr_array_index (query->terms, i);
       g_autoptr(GStrvBuilder) builder = NULL;
+      g_autofree char *words = NULL;
 
-      if (skip_stop_words && term->stop_word)
+      if ((skip_stop_words && term->stop_word) ||
+          (nimbus_query_term_is_short_prefix (term) && !prefixes))
         continue;
-      if (nimbus_query_term_is_short_prefix (term))
-        {
-          *short_prefix = TRUE;
-          continue;
-        }
 
       builder = g_strv_builder_new ();
-      if (term->prefix)
-        {
-          g_strv_builder_add (builder, term->tokens[0]);
-          for (guint k = 0; term->expansions != NULL && term->expansions[k] != NULL; k++)
-            g_strv_builder_add (builder, term->expansions[k]);
-        }
-      else
-        {
-          g_autofree char *words = g_strjoinv (" ", term->tokens);
-
-          g_strv_builder_add (builder, words);
-        }
+      if (nimbus_query_term_is_short_prefix (term))
+        words = g_strconcat (term->tokens[0], "*", NULL);
+      else if (!term->prefix)
+        words = g_strjoinv (" ", term->tokens);
+      g_strv_builder_add (builder, words != NULL ? words : term->tokens[0]);
+      for (guint k = 0; words == NULL && term->expansions != NULL && term->expansions[k] != NULL;
+           k++)
+        g_strv_builder_add (builder, term->expansions[k]);
       g_ptr_array_add (groups, g_strv_builder_end (builder));
     }
 
   return groups;
+}
+
+static gboolean
+has_short_prefix (const NimbusQuery *query)
+{
+  for (guint i = 0; i < query->terms->len; i++)
+    if (nimbus_query_term_is_short_prefix (g_ptr_array_index (query->terms, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* A word of one or two letters being typed: at most this many of the best documents that
@@ -451,29 +454,37 @@ run_query (NimbusKbConn       *conn,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GPtrArray) required = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean short_prefix = FALSE, enough = TRUE;
+  gboolean ranked, checked = FALSE;
   guint n = limit + hits->len, n_matching = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
     return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
   if (filter != NULL)
-    required = required_groups (query, &short_prefix);
-  if (!nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST, plan->scope,
-                                short_prefix ? n + MAX_CHECKED : n, rowids, &n_matching,
-                                &local_error))
+    required = required_groups (query, TRUE);
+  ranked = nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST,
+                                    plan->scope, n, rowids, &n_matching, &local_error);
+
+  /* A word of one or two letters that begins too many for the postings: they rank without
+   * it, and FTS5 checks the best for it. */
+  if (!ranked && local_error == NULL && filter != NULL && has_short_prefix (query))
     {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return score_matches (conn, query, plan, rank, filter, limit, hits, error);
+      g_ptr_array_unref (required);
+      required = required_groups (query, FALSE);
+      ranked = nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST,
+                                        plan->scope, n + MAX_CHECKED, rowids, &n_matching,
+                                        &local_error);
+      checked = ranked;
     }
 
-  if (short_prefix && !keep_matching (conn, filter, rowids, n, n_matching, &enough, error))
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (checked && !keep_matching (conn, filter, rowids, n, n_matching, &ranked, error))
     return FALSE;
-  if (!enough)
+  if (!ranked)
     return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
   return add_hits (conn, rowids, query, limit, hits, error);
