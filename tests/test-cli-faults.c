@@ -337,6 +337,17 @@ test_cli_damaged_kb (void)
     { "keywords", "UPDATE keywords SET keyword = NULL", { "--show", "sqs", NULL } },
     { "docs", "UPDATE docs SET kind = NULL, service_id = NULL",
      { "--search", "visibility", NULL } },
+    /* The postings ranking reads: missing, cut short, pointing past the documents. */
+    { "stems", "UPDATE stems SET postings = NULL", { "--search", "visibility timeout", NULL } },
+    { "stems", "UPDATE stems SET postings = substr (postings, 1, 3)",
+      { "--search", "lazy loading", NULL } },
+    { "stems", "UPDATE stems SET postings = x'ffffff7f0000803f'",
+      { "--search", "fifo queue", NULL } },
+    { "stem_pairs", "UPDATE stem_pairs SET postings = NULL",
+      { "--search", "visibility timeout", NULL } },
+    { "ranked_docs", "UPDATE ranked_docs SET lengths = x'00'", { "--search", "shard", NULL } },
+    { "stems", "UPDATE stems SET postings = NULL WHERE stem >= 'sq' AND stem < 'sr'",
+      { "--search", "message size sq", NULL } },
   };
   const char * const env[] = { "G_DEBUG=fatal-criticals,fatal-warnings", NULL };
 

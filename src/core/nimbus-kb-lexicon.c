@@ -18,6 +18,8 @@
 
 #define OWN_NAME (1 << 20)
 
+#define POSTINGS_DAMAGED "its search postings are unreadable"
+
 struct _NimbusKbLexicon
 {
   NimbusKbConn *conn;    /* that owns the lexicon */
@@ -359,7 +361,7 @@ read_postings (NimbusKbLexicon  *lexicon,
     {
       if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
           sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
-        return nimbus_kb_set_corrupt (lexicon->conn, error);
+        return nimbus_kb_set_damaged (lexicon->conn, POSTINGS_DAMAGED, error);
       *postings = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       return TRUE;
     }
@@ -414,7 +416,7 @@ prefix_postings (NimbusKbLexicon  *lexicon,
       if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
           sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
         {
-          nimbus_kb_set_corrupt (lexicon->conn, error);
+          nimbus_kb_set_damaged (lexicon->conn, POSTINGS_DAMAGED, error);
           return NULL;
         }
       g_byte_array_append (all, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));

@@ -72,7 +72,7 @@ postings_load (NimbusKbConn  *conn,
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       if (nimbus_kb_step_done (conn, rc, error))
-        nimbus_kb_set_corrupt (conn, error);
+        nimbus_kb_set_damaged (conn, "it has no document lengths", error);
       return NULL;
     }
 
@@ -82,7 +82,7 @@ postings_load (NimbusKbConn  *conn,
       sqlite3_column_bytes (stmt, 0) != 2 * sqlite3_column_bytes (stmt, 1) ||
       sqlite3_column_bytes (stmt, 1) % 4 != 0)
     {
-      nimbus_kb_set_corrupt (conn, error);
+      nimbus_kb_set_damaged (conn, "its document lengths are unreadable", error);
       return NULL;
     }
 
@@ -196,7 +196,7 @@ fetch_all (NimbusKbConn  *conn,
       data = g_bytes_get_data (bytes, &size);
       for (gsize at = 0; at < size; at += NIMBUS_KB_POSTING_SIZE)
         if (read_u32 (data + at) >= n_docs)
-          return nimbus_kb_set_corrupt (conn, error);
+          return nimbus_kb_set_damaged (conn, "its search postings are unreadable", error);
     }
 
   return TRUE;

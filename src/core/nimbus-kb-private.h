@@ -188,6 +188,9 @@ gboolean      nimbus_kb_step_done     (NimbusKbConn  *conn,
                                        GError       **error);
 gboolean      nimbus_kb_set_corrupt   (NimbusKbConn  *conn,
                                        GError       **error);
+gboolean      nimbus_kb_set_damaged   (NimbusKbConn  *conn,
+                                       const char    *what,
+                                       GError       **error);
 char         *nimbus_kb_column_dup    (sqlite3_stmt  *stmt,
                                        int            column);
 NimbusKbConn *nimbus_kb_get_conn      (NimbusKb      *self);

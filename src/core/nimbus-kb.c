@@ -96,6 +96,18 @@ nimbus_kb_set_corrupt (NimbusKbConn  *conn,
   return FALSE;
 }
 
+/* A value of the file that cannot be what the compiler wrote: what says which. */
+gboolean
+nimbus_kb_set_damaged (NimbusKbConn  *conn,
+                       const char    *what,
+                       GError       **error)
+{
+  g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+               "The knowledge base %s is damaged (%s); rebuild or reinstall Nimbus",
+               conn->path, what);
+  return FALSE;
+}
+
 /* sql is always a literal, so it keys the cache as it is. */
 NimbusKbStmt *
 nimbus_kb_prepare (NimbusKbConn  *conn,
