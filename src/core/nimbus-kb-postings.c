@@ -139,14 +139,38 @@ offer (GArray       *best,
     g_array_set_size (best, n);
 }
 
-static gboolean
-is_named (const char *named,
-          int         position)
+/* The positions of ",12,40,". */
+static GArray *
+parse_named (const char *named)
 {
-  char item[16];
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (int));
 
-  g_snprintf (item, sizeof item, ",%d,", position);
-  return named != NULL && strstr (named, item) != NULL;
+  for (const char *p = named; p != NULL && *p != '\0'; p++)
+    {
+      char *end = NULL;
+      gint64 position = g_ascii_strtoll (p, &end, 10);
+
+      if (end != p)
+        {
+          int value = (int) position;
+
+          g_array_append_val (positions, value);
+          p = end - 1;
+        }
+    }
+
+  return positions;
+}
+
+static gboolean
+is_named (GArray *named,
+          int     position)
+{
+  for (guint i = 0; i < named->len; i++)
+    if (g_array_index (named, int, i) == position)
+      return TRUE;
+
+  return FALSE;
 }
 
 static inline void
@@ -228,6 +252,7 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) group_lists = NULL;
   g_autoptr(GArray) best = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), n + 1);
+  g_autoptr(GArray) named_positions = parse_named (named);
   guint32 all_groups;
   NimbusKbPostings *postings;
 
@@ -319,7 +344,7 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
 
       /* As the SQL of score_matches (): nimbus_rank () * boost * named. */
       ranked.score = -postings->scores[index] * boost *
-                     (is_named (named, service) ? named_boost : 1.0);
+                     (is_named (named_positions, service) ? named_boost : 1.0);
       ranked.rowid = rowid;
       (*n_matching)++;
       offer (best, n, &ranked);
