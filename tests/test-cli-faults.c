@@ -337,6 +337,8 @@ test_cli_damaged_kb (void)
     { "keywords", "UPDATE keywords SET keyword = NULL", { "--show", "sqs", NULL } },
     { "docs", "UPDATE docs SET kind = NULL, service_id = NULL",
      { "--search", "visibility", NULL } },
+    { "docs", "UPDATE docs SET kind = 'chapter'", { "--search", "visibility", NULL } },
+    { "docs", "UPDATE docs SET kind = 'note'", { "--search", "visibility", NULL } },
   };
   const char * const env[] = { "G_DEBUG=fatal-criticals,fatal-warnings", NULL };
 
