@@ -20,6 +20,7 @@
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
 #include "nimbus-cli-practice.h"
+#include "nimbus-enum.h"
 #include "nimbus-kb.h"
 #include "nimbus-link.h"
 #include "nimbus-service.h"
@@ -335,7 +336,9 @@ run_search (NimbusKb   *kb,
       nimbus_cli_add_string (builder, "service", nimbus_search_hit_get_service_id (hit));
       nimbus_cli_add_string (builder, "title", nimbus_search_hit_get_title (hit));
       nimbus_cli_add_string (builder, "snippet", snippet);
-      nimbus_cli_add_string (builder, "kind", nimbus_search_hit_get_kind (hit));
+      nimbus_cli_add_string (builder, "kind",
+                             nimbus_enum_get_nick (NIMBUS_TYPE_HIT_KIND,
+                                                   nimbus_search_hit_get_kind (hit)));
       nimbus_cli_add_string (builder, "section", nimbus_search_hit_get_section_id (hit));
       json_builder_end_object (builder);
     }

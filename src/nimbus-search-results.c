@@ -36,17 +36,22 @@ static guint signals[N_SIGNALS];
 #define SEARCHING_DELAY_MS 400
 
 static const char *
-kind_label (const char *kind)
+kind_label (NimbusHitKind kind)
 {
-  if (g_strcmp0 (kind, "service") == 0)
-    return _("Service");
-  if (g_strcmp0 (kind, "tip") == 0)
-    return _("Exam tip");
-  if (g_strcmp0 (kind, "fact") == 0)
-    return _("Key number");
-  if (g_strcmp0 (kind, "note") == 0)
-    return _("Your note");
-  return _("Section");
+  switch (kind)
+    {
+    case NIMBUS_HIT_KIND_SERVICE:
+      return _("Service");
+    case NIMBUS_HIT_KIND_TIP:
+      return _("Exam tip");
+    case NIMBUS_HIT_KIND_FACT:
+      return _("Key number");
+    case NIMBUS_HIT_KIND_NOTE:
+      return _("Your note");
+    case NIMBUS_HIT_KIND_SECTION:
+    default:
+      return _("Section");
+    }
 }
 
 static GtkWidget *
@@ -74,7 +79,7 @@ row_new (gpointer item,
   GtkWidget *where = label_new ("caption");
   GtkWidget *snippet = label_new ("snippet");
   g_autofree char *markup = nimbus_search_hit_dup_snippet_markup (hit);
-  const char *kind = nimbus_search_hit_get_kind (hit);
+  NimbusHitKind kind = nimbus_search_hit_get_kind (hit);
   g_autofree char *context = g_strdup_printf ("%s · %s", nimbus_search_hit_get_service_name (hit),
                                               kind_label (kind));
 
@@ -94,7 +99,7 @@ row_new (gpointer item,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "search-result");
-  if (g_strcmp0 (kind, "note") == 0)
+  if (kind == NIMBUS_HIT_KIND_NOTE)
     gtk_widget_add_css_class (row, "note-hit");
   g_object_set_data_full (G_OBJECT (row), "nimbus-id", g_strdup (nimbus_search_hit_get_id (hit)),
                           g_free);

@@ -471,7 +471,7 @@ note_hits_new (NimbusWindow *self,
       for (char *p = snippet; *p != '\0'; p++)
         if ((guchar) *p < 0x20)
           *p = ' ';
-      hit = nimbus_search_hit_new (note->id, "note", service_id,
+      hit = nimbus_search_hit_new (note->id, NIMBUS_HIT_KIND_NOTE, service_id,
                                    service_name != NULL ? service_name : service_id, section_id,
                                    title != NULL ? title : note->id, snippet);
       g_list_store_append (hits, hit);

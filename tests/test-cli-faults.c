@@ -348,6 +348,8 @@ test_cli_damaged_kb (void)
     { "ranked_docs", "UPDATE ranked_docs SET lengths = x'00'", { "--search", "shard", NULL } },
     { "stems", "UPDATE stems SET postings = NULL WHERE stem >= 'sq' AND stem < 'sr'",
       { "--search", "message size sq", NULL } },
+    { "docs", "UPDATE docs SET kind = 'chapter'", { "--search", "visibility", NULL } },
+    { "docs", "UPDATE docs SET kind = 'note'", { "--search", "visibility", NULL } },
   };
   const char * const env[] = { "G_DEBUG=fatal-criticals,fatal-warnings", NULL };
 

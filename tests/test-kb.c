@@ -338,11 +338,54 @@ test_kb_search_visibility_timeout (void)
   hit = g_ptr_array_index (hits, 0);
   g_assert_cmpuint (nimbus_search_hit_get_rank (hit), ==, 1);
   g_assert_cmpstr (nimbus_search_hit_get_service_id (hit), ==, "sqs");
-  g_assert_cmpstr (nimbus_search_hit_get_kind (hit), ==, "section");
+  g_assert_cmpint (nimbus_search_hit_get_kind (hit), ==, NIMBUS_HIT_KIND_SECTION);
   g_assert_nonnull (strstr (nimbus_search_hit_get_snippet (hit), NIMBUS_MATCH_START));
 
   for (guint i = 0; i < hits->len; i++)
     g_assert_cmpuint (nimbus_search_hit_get_rank (g_ptr_array_index (hits, i)), ==, i + 1);
+}
+
+/* Each kind of document comes back as its own kind, whether ranked or browsed by title. */
+static void
+test_kb_search_kinds (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  static const struct { const char *text; const char *id; NimbusHitKind kind; } cases[] = {
+    { "sqs", "sqs", NIMBUS_HIT_KIND_SERVICE },
+    { "sq", "sqs", NIMBUS_HIT_KIND_SERVICE },
+    { "visibility timeout", "sqs/visibility-timeout", NIMBUS_HIT_KIND_SECTION },
+    { "de", "sqs/dead-letter-queues", NIMBUS_HIT_KIND_SECTION },
+    { "poison message", "sqs/dead-letter-queues#poison-message", NIMBUS_HIT_KIND_TIP },
+    { "default visibility timeout", "sqs/visibility-timeout#default", NIMBUS_HIT_KIND_FACT },
+    { "de", "sqs/visibility-timeout#default", NIMBUS_HIT_KIND_FACT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) hits = search (kb, cases[i].text, 200);
+      NimbusSearchHit *found = NULL;
+
+      for (guint j = 0; j < hits->len && found == NULL; j++)
+        {
+          NimbusSearchHit *hit = g_ptr_array_index (hits, j);
+
+          if (g_str_equal (nimbus_search_hit_get_id (hit), cases[i].id))
+            found = hit;
+        }
+
+      g_test_message ("“%s” finds %s", cases[i].text, cases[i].id);
+      g_assert_nonnull (found);
+      g_assert_cmpint (nimbus_search_hit_get_kind (found), ==, cases[i].kind);
+    }
+
+  /* A note is a hit the window makes, never one of the knowledge base. */
+  {
+    g_autoptr(NimbusSearchHit) note = nimbus_search_hit_new ("sqs/batching", NIMBUS_HIT_KIND_NOTE,
+                                                             "sqs", "SQS", "sqs/batching",
+                                                             "Batch operations", "mine");
+
+    g_assert_cmpint (nimbus_search_hit_get_kind (note), ==, NIMBUS_HIT_KIND_NOTE);
+  }
 }
 
 /* As the word is typed, letter by letter, the section stays in the top three. */
@@ -462,7 +505,7 @@ test_kb_snippet_markup (void)
   g_autofree char *markup = NULL;
   g_autofree char *plain = NULL;
 
-  hit = nimbus_search_hit_new ("sqs", "service", "sqs", "SQS", NULL, "SQS",
+  hit = nimbus_search_hit_new ("sqs", NIMBUS_HIT_KIND_SERVICE, "sqs", "SQS", NULL, "SQS",
                                "<b>&amp; " NIMBUS_MATCH_START "x<y" NIMBUS_MATCH_END " "
                                NIMBUS_MATCH_START "open");
   markup = nimbus_search_hit_dup_snippet_markup (hit);
@@ -564,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/kb/load-every-entry", test_kb_load_every_entry);
   g_test_add_func ("/nimbus/kb/unknown-entry", test_kb_unknown_entry);
   g_test_add_func ("/nimbus/search/visibility-timeout", test_kb_search_visibility_timeout);
+  g_test_add_func ("/nimbus/search/kinds", test_kb_search_kinds);
   g_test_add_func ("/nimbus/search/as-you-type", test_kb_search_as_you_type);
   g_test_add_func ("/nimbus/search/exam-questions", test_kb_search_exam_questions);
   g_test_add_func ("/nimbus/search/hostile-input", test_kb_search_hostile);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nimbus-enum.h"
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
 #include "nimbus-sqlite-private.h"
@@ -317,20 +318,21 @@ check_stems (Writer *w)
 }
 
 static gboolean
-insert_doc (Writer     *w,
-            const char *id,
-            const char *kind,
-            const char *service_id,
-            const char *section_id,
-            const char *title,
-            const char *columns[5])
+insert_doc (Writer        *w,
+            const char    *id,
+            NimbusHitKind  kind,
+            const char    *service_id,
+            const char    *section_id,
+            const char    *title,
+            const char    *columns[5])
 {
   gint64 base = w->service_position << NIMBUS_KB_ROWID_SERVICE_SHIFT;
+  const char *kind_nick = nimbus_enum_get_nick (NIMBUS_TYPE_HIT_KIND, kind);
   gint64 rowid;
 
-  if (g_str_equal (kind, "service"))
+  if (kind == NIMBUS_HIT_KIND_SERVICE)
     rowid = NIMBUS_KB_ROWID_SERVICES + base + ++w->n_docs[0];
-  else if (g_str_equal (kind, "section"))
+  else if (kind == NIMBUS_HIT_KIND_SECTION)
     rowid = NIMBUS_KB_ROWID_SECTIONS + base + ++w->n_docs[1];
   else
     rowid = NIMBUS_KB_ROWID_ITEMS + base + ++w->n_docs[2];
@@ -347,8 +349,8 @@ insert_doc (Writer     *w,
   index_doc (w, rowid, columns);
 
   return INSERT (w, "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 NUMBER (rowid), TEXT (id), TEXT (kind), TEXT (service_id), TEXT (section_id),
-                 TEXT (title), TEXT (title_key)) &&
+                 NUMBER (rowid), TEXT (id), TEXT (kind_nick), TEXT (service_id),
+                 TEXT (section_id), TEXT (title), TEXT (title_key)) &&
          INSERT (w, "INSERT INTO search (rowid, " NIMBUS_KB_SEARCH_COLUMNS ") "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                  NUMBER (rowid), TEXT (columns[0]), TEXT (columns[1]), TEXT (columns[2]),
@@ -434,8 +436,8 @@ insert_block (Writer            *w,
     {
       const char *columns[5] = { "", "", block->text, "", context };
 
-      return insert_doc (w, block->id, "tip", w->service_id, section->id, section->title,
-                         columns);
+      return insert_doc (w, block->id, NIMBUS_HIT_KIND_TIP, w->service_id, section->id,
+                         section->title, columns);
     }
 
   if (block->type == NIMBUS_BLOCK_FACT)
@@ -454,7 +456,8 @@ insert_block (Writer            *w,
 
       const char *columns[5] = { block->label, "", "", text->str, context };
 
-      if (!insert_doc (w, block->id, "fact", w->service_id, section->id, block->label, columns))
+      if (!insert_doc (w, block->id, NIMBUS_HIT_KIND_FACT, w->service_id, section->id,
+                       block->label, columns))
         return FALSE;
     }
 
@@ -508,7 +511,8 @@ insert_section (Writer              *w,
   columns[3] = w->body->str;
   columns[4] = entry->name;
 
-  return insert_doc (w, section->id, "section", entry->id, section->id, section->title, columns);
+  return insert_doc (w, section->id, NIMBUS_HIT_KIND_SECTION, entry->id, section->id,
+                     section->title, columns);
 }
 
 static gboolean
@@ -530,7 +534,7 @@ insert_entry (Writer            *w,
                TEXT (entry->id), TEXT (entry->name), TEXT (entry->full_name),
                TEXT (entry->category_id), TEXT (entry->summary), NUMBER (position)) ||
       !insert_keywords (w, entry->id, entry->keywords) ||
-      !insert_doc (w, entry->id, "service", entry->id, NULL, entry->name, columns))
+      !insert_doc (w, entry->id, NIMBUS_HIT_KIND_SERVICE, entry->id, NULL, entry->name, columns))
     return FALSE;
 
   for (guint i = 0; i < entry->sections->len; i++)

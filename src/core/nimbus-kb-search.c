@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "nimbus-enum.h"
 #include "nimbus-kb.h"
 #include "nimbus-kb-private.h"
 #include "nimbus-query.h"
@@ -139,6 +140,8 @@ load_hit (NimbusKbConn       *conn,
   const char *text;
   g_autofree char *snippet = NULL;
   const char *title;
+  const char *kind_name;
+  int kind;
   int rc;
 
   stmt = nimbus_kb_prepare (conn,
@@ -172,13 +175,24 @@ load_hit (NimbusKbConn       *conn,
         }
     }
 
+  /* Notes are the student's, never documents of the knowledge base. */
+  kind_name = (const char *) sqlite3_column_text (stmt, 1);
+  if (!nimbus_enum_from_nick (NIMBUS_TYPE_HIT_KIND, kind_name, &kind) ||
+      kind == NIMBUS_HIT_KIND_NOTE)
+    {
+      g_set_error (error, NIMBUS_KB_ERROR, NIMBUS_KB_ERROR_CORRUPT,
+                   "The knowledge base %s is damaged (document %" G_GINT64_FORMAT
+                   " of unknown kind “%s”); rebuild or reinstall Nimbus",
+                   conn->path, (gint64) rowid, kind_name);
+      return NULL;
+    }
+
   title = (const char *) sqlite3_column_text (stmt, 4);
   text = (const char *) sqlite3_column_text (stmt, 5);
   snippet = nimbus_snippet_build (text != NULL && *text != '\0' ? text : title, query,
                                   SNIPPET_WORDS);
 
-  return nimbus_search_hit_new ((const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 1),
+  return nimbus_search_hit_new ((const char *) sqlite3_column_text (stmt, 0), kind,
                                 (const char *) sqlite3_column_text (stmt, 2),
                                 (const char *) sqlite3_column_text (stmt, 6),
                                 (const char *) sqlite3_column_text (stmt, 3), title, snippet);
@@ -219,7 +233,9 @@ browse_titles (NimbusKbConn      *conn,
                GPtrArray   *hits,
                GError     **error)
 {
-  static const char * const kinds[] = { "service", "section", "fact" };
+  static const NimbusHitKind kinds[] = {
+    NIMBUS_HIT_KIND_SERVICE, NIMBUS_HIT_KIND_SECTION, NIMBUS_HIT_KIND_FACT
+  };
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
 
@@ -233,7 +249,8 @@ browse_titles (NimbusKbConn      *conn,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_text (stmt, 1, kinds[k], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, nimbus_enum_get_nick (NIMBUS_TYPE_HIT_KIND, kinds[k]), -1,
+                         SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, limit - rowids->len);

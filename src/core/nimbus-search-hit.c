@@ -14,7 +14,7 @@ struct _NimbusSearchHit
 
   guint rank;          /* 1 for the best hit */
   char *id;            /* service, section, tip or fact id; a note's item */
-  char *kind;          /* "service", "section", "tip", "fact" or "note" */
+  NimbusHitKind kind;
   char *service_id;
   char *service_name;
   char *section_id;    /* NULL for a service */
@@ -25,18 +25,18 @@ struct _NimbusSearchHit
 G_DEFINE_FINAL_TYPE (NimbusSearchHit, nimbus_search_hit, G_TYPE_OBJECT)
 
 NimbusSearchHit *
-nimbus_search_hit_new (const char *id,
-                       const char *kind,
-                       const char *service_id,
-                       const char *service_name,
-                       const char *section_id,
-                       const char *title,
-                       const char *snippet)
+nimbus_search_hit_new (const char    *id,
+                       NimbusHitKind  kind,
+                       const char    *service_id,
+                       const char    *service_name,
+                       const char    *section_id,
+                       const char    *title,
+                       const char    *snippet)
 {
   NimbusSearchHit *self = g_object_new (NIMBUS_TYPE_SEARCH_HIT, NULL);
 
   self->id = g_strdup (id);
-  self->kind = g_strdup (kind);
+  self->kind = kind;
   self->service_id = g_strdup (service_id);
   self->service_name = g_strdup (service_name);
   self->section_id = g_strdup (section_id);
@@ -52,7 +52,6 @@ nimbus_search_hit_finalize (GObject *object)
   NimbusSearchHit *self = NIMBUS_SEARCH_HIT (object);
 
   g_free (self->id);
-  g_free (self->kind);
   g_free (self->service_id);
   g_free (self->service_name);
   g_free (self->section_id);
@@ -98,10 +97,10 @@ nimbus_search_hit_get_id (NimbusSearchHit *self)
   return self->id;
 }
 
-const char *
+NimbusHitKind
 nimbus_search_hit_get_kind (NimbusSearchHit *self)
 {
-  g_return_val_if_fail (NIMBUS_IS_SEARCH_HIT (self), NULL);
+  g_return_val_if_fail (NIMBUS_IS_SEARCH_HIT (self), NIMBUS_HIT_KIND_SERVICE);
 
   return self->kind;
 }

@@ -11,13 +11,24 @@ G_BEGIN_DECLS
 #define NIMBUS_MATCH_START "\x02"
 #define NIMBUS_MATCH_END   "\x03"
 
+/* What a hit is; its nick ("service", "tip") is the kind the knowledge base stores and the
+ * CLI prints. */
+typedef enum
+{
+  NIMBUS_HIT_KIND_SERVICE,
+  NIMBUS_HIT_KIND_SECTION,
+  NIMBUS_HIT_KIND_TIP,
+  NIMBUS_HIT_KIND_FACT,
+  NIMBUS_HIT_KIND_NOTE,
+} NimbusHitKind;
+
 #define NIMBUS_TYPE_SEARCH_HIT (nimbus_search_hit_get_type ())
 
 /* One hit of a search: a service, section, tip or fact, or a note of the student's. */
 G_DECLARE_FINAL_TYPE (NimbusSearchHit, nimbus_search_hit, NIMBUS, SEARCH_HIT, GObject)
 
 NimbusSearchHit *nimbus_search_hit_new                (const char      *id,
-                                                       const char      *kind,
+                                                       NimbusHitKind    kind,
                                                        const char      *service_id,
                                                        const char      *service_name,
                                                        const char      *section_id,
@@ -27,7 +38,7 @@ guint            nimbus_search_hit_get_rank           (NimbusSearchHit *self);
 void             nimbus_search_hit_set_rank           (NimbusSearchHit *self,
                                                        guint            rank);
 const char      *nimbus_search_hit_get_id             (NimbusSearchHit *self);
-const char      *nimbus_search_hit_get_kind           (NimbusSearchHit *self);
+NimbusHitKind    nimbus_search_hit_get_kind           (NimbusSearchHit *self);
 const char      *nimbus_search_hit_get_service_id     (NimbusSearchHit *self);
 const char      *nimbus_search_hit_get_service_name   (NimbusSearchHit *self);
 const char      *nimbus_search_hit_get_section_id     (NimbusSearchHit *self);
