@@ -346,8 +346,7 @@ test_cli_damaged_kb (void)
     { "stem_pairs", "UPDATE stem_pairs SET postings = NULL",
       { "--search", "visibility timeout", NULL } },
     { "ranked_docs", "UPDATE ranked_docs SET lengths = x'00'", { "--search", "shard", NULL } },
-    { "stems", "UPDATE stems SET postings = NULL WHERE stem >= 'sq' AND stem < 'sr'",
-      { "--search", "message size sq", NULL } },
+    { "prefixes", "UPDATE prefixes SET docs = x'00'", { "--search", "message size sq", NULL } },
     { "docs", "UPDATE docs SET kind = 'chapter'", { "--search", "visibility", NULL } },
     { "docs", "UPDATE docs SET kind = 'note'", { "--search", "visibility", NULL } },
   };

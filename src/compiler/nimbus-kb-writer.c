@@ -32,6 +32,7 @@ typedef struct
   NimbusKbStemmer *stemmer;
   GHashTable *stems;       /* stem -> GArray of Posting */
   GHashTable *pairs;       /* "stem stem" -> GArray of Posting, for two stems in a row */
+  GHashTable *prefixes;    /* the first one or two bytes of a stem -> GArray of rowids */
   GArray *docs;            /* RankedDoc */
 } Writer;
 
@@ -133,6 +134,26 @@ add_posting (GHashTable *postings,
     g_array_append_val (list, ((Posting) { rowid, weight }));
 }
 
+/* Notes that rowid holds a stem beginning with its first length bytes, when those are
+ * whole characters. */
+static void
+add_prefix (Writer     *w,
+            const char *stem,
+            gsize       length,
+            gint64      rowid)
+{
+  g_autofree char *prefix = g_strndup (stem, length);
+  GArray *rowids;
+
+  if (!g_utf8_validate (prefix, -1, NULL))
+    return;
+  if ((rowids = g_hash_table_lookup (w->prefixes, prefix)) == NULL)
+    g_hash_table_insert (w->prefixes, g_steal_pointer (&prefix),
+                         (rowids = g_array_new (FALSE, FALSE, sizeof (gint64))));
+  if (rowids->len == 0 || g_array_index (rowids, gint64, rowids->len - 1) != rowid)
+    g_array_append_val (rowids, rowid);
+}
+
 /* Each stem of a document and each two stems that follow each other in one of its columns,
  * with how often, each time counted with the column's weight as nimbus_rank () counts it:
  * the postings ranking reads instead of the index (nimbus-kb-postings.c), and how many
@@ -158,7 +179,12 @@ index_doc (Writer     *w,
       doc.length += stems->len;
       for (guint i = 0; i < stems->len; i++)
         {
-          add_posting (w->stems, g_ptr_array_index (stems, i), rowid, weights[c]);
+          const char *stem = g_ptr_array_index (stems, i);
+
+          for (gsize length = 1; length <= NIMBUS_KB_MAX_SHORT_PREFIX && stem[length - 1] != '\0';
+               length++)
+            add_prefix (w, stem, length, rowid);
+          add_posting (w->stems, stem, rowid, weights[c]);
           if (i + 1 < stems->len)
             {
               g_autofree char *pair = g_strconcat (g_ptr_array_index (stems, i), " ",
@@ -254,6 +280,45 @@ insert_postings (Writer     *w,
   return ok;
 }
 
+/* For each prefix, the bitmap of the documents holding a stem that begins with it. */
+static gboolean
+insert_prefixes (Writer     *w,
+                 GHashTable *indexes)
+{
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (w->prefixes, NULL);
+  guint n = g_hash_table_size (w->prefixes);
+  gsize size = (w->docs->len + 7) / 8;
+  g_autofree guint8 *bitmap = g_malloc (MAX (size, 1));
+  const char *sql = "INSERT INTO prefixes VALUES (?, ?)";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (w, sql);
+
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *rowids = g_hash_table_lookup (w->prefixes, keys[i]);
+
+      memset (bitmap, 0, size);
+      for (guint k = 0; k < rowids->len; k++)
+        {
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (indexes,
+                                                               &g_array_index (rowids, gint64,
+                                                                               k))) - 1;
+
+          bitmap[index / 8] |= 1 << (index % 8);
+        }
+      sqlite3_bind_text (stmt, 1, keys[i], -1, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 2, bitmap, size, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (w, sql);
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
 /* The postings of every stem and pair of stems, and the documents they number. */
 static gboolean
 insert_ranking (Writer *w)
@@ -290,7 +355,8 @@ insert_ranking (Writer *w)
     return fail (w, sql);
 
   return insert_postings (w, w->stems, indexes, FALSE) &&
-         insert_postings (w, w->pairs, indexes, TRUE);
+         insert_postings (w, w->pairs, indexes, TRUE) &&
+         insert_prefixes (w, indexes);
 }
 
 /* The compiler's stems must be the index's, document for document: else ranking by the
@@ -687,7 +753,7 @@ nimbus_kb_write (GPtrArray   *categories,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL, NULL, NULL, NULL, NULL };
+  Writer w = { NULL, error, { 0, 0, 0 }, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   GStatBuf buf;
   gboolean ok;
   int fd;
@@ -736,6 +802,8 @@ nimbus_kb_write (GPtrArray   *categories,
                                    (GDestroyNotify) g_array_unref);
   w.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                    (GDestroyNotify) g_array_unref);
+  w.prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
   w.docs = g_array_new (FALSE, FALSE, sizeof (RankedDoc));
   if ((w.stemmer = nimbus_kb_stemmer_new (w.db)) == NULL)
     {
@@ -748,6 +816,7 @@ nimbus_kb_write (GPtrArray   *categories,
   nimbus_kb_stemmer_free (w.stemmer);
   g_hash_table_unref (w.stems);
   g_hash_table_unref (w.pairs);
+  g_hash_table_unref (w.prefixes);
   g_array_unref (w.docs);
   g_string_free (w.body, TRUE);
   sqlite3_close (w.db);

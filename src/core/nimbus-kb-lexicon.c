@@ -372,65 +372,40 @@ read_postings (NimbusKbLexicon  *lexicon,
   return TRUE;
 }
 
-/* A prefix that begins words in more documents than this is left to FTS5's prefix index:
- * reading that many postings would cost more than checking the best documents for it. */
-#define MAX_PREFIX_POSTINGS 65536
-
-/* The postings of every stem that begins with prefix, one after the other (a document may
- * come more than once), or NULL when there are too many. */
+/* The bitmap of the documents holding a stem that begins with prefix (see
+ * NIMBUS_KB_MAX_SHORT_PREFIX); empty when none does. */
 static GBytes *
-prefix_postings (NimbusKbLexicon  *lexicon,
-                 const char       *prefix,
-                 GError          **error)
+prefix_docs (NimbusKbLexicon  *lexicon,
+             const char       *prefix,
+             GError          **error)
 {
-  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
-  g_autoptr(NimbusKbStmt) count = NULL;
-  g_autoptr(NimbusKbStmt) stmt = NULL;
-  g_autoptr(GByteArray) all = NULL;
+  g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (lexicon->conn, "SELECT docs FROM prefixes "
+                                                    "WHERE prefix = ?1", error);
   int rc;
 
-  count = nimbus_kb_prepare (lexicon->conn, "SELECT total (docs) FROM stems "
-                             "WHERE stem >= ?1 AND stem < ?2", error);
-  if (count == NULL)
-    return NULL;
-  sqlite3_bind_text (count, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (count, 2, end, -1, SQLITE_STATIC);
-  if ((rc = sqlite3_step (count)) != SQLITE_ROW)
-    {
-      if (nimbus_kb_step_done (lexicon->conn, rc, error))
-        nimbus_kb_set_corrupt (lexicon->conn, error);
-      return NULL;
-    }
-  if (sqlite3_column_double (count, 0) > MAX_PREFIX_POSTINGS)
-    return NULL;
-
-  stmt = nimbus_kb_prepare (lexicon->conn, "SELECT postings FROM stems "
-                            "WHERE stem >= ?1 AND stem < ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-  all = g_byte_array_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB ||
-          sqlite3_column_bytes (stmt, 0) % NIMBUS_KB_POSTING_SIZE != 0)
+      if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
         {
           nimbus_kb_set_damaged (lexicon->conn, POSTINGS_DAMAGED, error);
           return NULL;
         }
-      g_byte_array_append (all, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
     }
   if (!nimbus_kb_step_done (lexicon->conn, rc, error))
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
+  return g_bytes_new (NULL, 0);
 }
 
 /* The postings of phrase (words joined by spaces; see NIMBUS_KB_POSTING_SIZE) as the
  * compiler stored them, in *postings, or NULL when it stored none that could answer it (no
- * word, or three words or more). A phrase ending in "*" is the letters before it as FTS5
- * takes a prefix: every stem that begins with them. FALSE on an error reading the file. */
+ * word, or three words or more). A phrase of one or two letters ending in "*" is a prefix
+ * as FTS5 takes it, every stem that begins with them: its documents come as a bitmap (see
+ * NIMBUS_KB_POSTING_SIZE). FALSE on an error reading the file. */
 gboolean
 nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
                                    const char       *phrase,
@@ -450,15 +425,11 @@ nimbus_kb_lexicon_phrase_postings (NimbusKbLexicon  *lexicon,
   if (g_str_has_suffix (phrase, "*"))
     {
       g_autofree char *letters = g_strndup (phrase, strlen (phrase) - 1);
-      GError *local_error = NULL;
 
-      if ((kept = prefix_postings (lexicon, letters, &local_error)) == NULL)
-        {
-          if (local_error == NULL)
-            return TRUE;
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
+      if (strlen (letters) > NIMBUS_KB_MAX_SHORT_PREFIX)
+        return TRUE;
+      if ((kept = prefix_docs (lexicon, letters, error)) == NULL)
+        return FALSE;
     }
   else if (!nimbus_kb_stemmer_stem (lexicon->stemmer, phrase, stems) || stems->len == 0 ||
            stems->len > 2)

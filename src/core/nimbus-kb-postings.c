@@ -19,6 +19,7 @@
  * two rankings equal. */
 
 #define TOUCHED ((guint32) 1 << 31)
+#define POSTINGS_DAMAGED "its search postings are unreadable"
 #define MAX_GROUPS 31
 
 struct _NimbusKbPostings
@@ -220,7 +221,7 @@ fetch_all (NimbusKbConn  *conn,
       data = g_bytes_get_data (bytes, &size);
       for (gsize at = 0; at < size; at += NIMBUS_KB_POSTING_SIZE)
         if (read_u32 (data + at) >= n_docs)
-          return nimbus_kb_set_damaged (conn, "its search postings are unreadable", error);
+          return nimbus_kb_set_damaged (conn, POSTINGS_DAMAGED, error);
     }
 
   return TRUE;
@@ -231,10 +232,10 @@ fetch_all (NimbusKbConn  *conn,
  * of rank, times the kind's boost, times named_boost for the services in named
  * (",12,40,"). required NULL: every document holding a phrase of rank matches (rank is an
  * OR); else a document must hold one phrase of each of its groups (GStrv, at most 31).
- * scope >= 0 keeps that service's documents only. *n_matching is how many match.
+ * scope >= 0 keeps that service's documents only.
  *
  * FALSE with error set when the file is damaged; FALSE without when the postings cannot
- * answer rank (a prefix, a phrase of three words or more): FTS5 does then. */
+ * answer rank (a prefix in it, a phrase of three words or more): FTS5 does then. */
 gboolean
 nimbus_kb_postings_rank (NimbusKbConn  *conn,
                          const char    *rank,
@@ -244,13 +245,11 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
                          int            scope,
                          guint          n,
                          GArray        *rowids,
-                         guint         *n_matching,
                          GError       **error)
 {
   g_autoptr(GArray) prefix = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GPtrArray) phrases = nimbus_query_list_phrases (rank, prefix);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GPtrArray) group_lists = NULL;
   g_autoptr(GArray) best = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), n + 1);
   g_autoptr(GArray) named_positions = parse_named (named);
   guint32 all_groups;
@@ -258,7 +257,6 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
 
   g_return_val_if_fail (rowids != NULL && n > 0, FALSE);
 
-  *n_matching = 0;
   if (phrases->len == 0 ||
       (required != NULL && (required->len == 0 || required->len > MAX_GROUPS)))
     return FALSE;
@@ -293,35 +291,54 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
     }
 
   all_groups = required != NULL ? (((guint32) 1 << required->len) - 1) | TOUCHED : TOUCHED;
-  if (required != NULL)
+  for (guint j = 0; required != NULL && j < required->len; j++)
     {
-      group_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      for (guint j = 0; j < required->len; j++)
-        {
-          GPtrArray *group = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-          GStrv words = g_ptr_array_index (required, j);
-          g_autoptr(GPtrArray) group_phrases = g_ptr_array_new ();
+      GStrv words = g_ptr_array_index (required, j);
 
-          g_ptr_array_add (group_lists, group);
-          for (guint k = 0; words[k] != NULL; k++)
-            g_ptr_array_add (group_phrases, words[k]);
-          if (!fetch_all (conn, group_phrases, group, postings->n_docs, error))
+      for (guint k = 0; words[k] != NULL; k++)
+        {
+          GBytes *bytes = NULL;
+          gsize size;
+          const guint8 *data;
+
+          if (!nimbus_kb_lexicon_phrase_postings (conn->lexicon, words[k], &bytes, error) ||
+              bytes == NULL)
             {
               clear_scratch (postings);
               return FALSE;
             }
-          for (guint k = 0; k < group->len; k++)
+          g_ptr_array_add (lists, bytes);
+          data = g_bytes_get_data (bytes, &size);
+
+          /* A prefix's documents are a bitmap, which the documents scored look up. */
+          if (g_str_has_suffix (words[k], "*"))
             {
-              gsize size;
-              const guint8 *data = g_bytes_get_data (g_ptr_array_index (group, k), &size);
-
-              for (gsize at = 0; at < size; at += NIMBUS_KB_POSTING_SIZE)
+              if (size != 0 && size != (postings->n_docs + 7) / 8)
                 {
-                  guint index = read_u32 (data + at);
-
-                  touch (postings, index);
-                  postings->held[index] |= (guint32) 1 << j;
+                  clear_scratch (postings);
+                  return nimbus_kb_set_damaged (conn, POSTINGS_DAMAGED, error);
                 }
+              for (guint i = 0; size > 0 && i < postings->touched->len; i++)
+                {
+                  guint index = g_array_index (postings->touched, guint, i);
+
+                  if (data[index / 8] & (1 << (index % 8)))
+                    postings->held[index] |= (guint32) 1 << j;
+                }
+              continue;
+            }
+
+          for (gsize at = 0; at < size; at += NIMBUS_KB_POSTING_SIZE)
+            {
+              guint index = read_u32 (data + at);
+
+              if (index >= postings->n_docs)
+                {
+                  clear_scratch (postings);
+                  return nimbus_kb_set_damaged (conn, POSTINGS_DAMAGED, error);
+                }
+              touch (postings, index);
+              postings->held[index] |= (guint32) 1 << j;
             }
         }
     }
@@ -346,7 +363,6 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
       ranked.score = -postings->scores[index] * boost *
                      (is_named (named_positions, service) ? named_boost : 1.0);
       ranked.rowid = rowid;
-      (*n_matching)++;
       offer (best, n, &ranked);
     }
 

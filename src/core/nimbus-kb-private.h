@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * each two stems in a row in one column, counted by the compiler with the index's own
  * tokenizer, so that bm25's IDF needs no read of a doclist (nimbus-kb-rank.c); and their
  * postings, the documents holding them with how often (nimbus-kb-postings.c), which
- * ranked_docs completes with the length of each document. */
+ * ranked_docs completes with the length of each document and prefixes with the documents
+ * a word of one or two letters being typed matches. */
 #define NIMBUS_KB_SCHEMA_VERSION "8"
 
 /* Column order of the search table, and the weight bm25 gives each. */
@@ -100,6 +101,7 @@ G_BEGIN_DECLS
   "  docs INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (first, second)) WITHOUT ROWID;" \
   "CREATE TABLE ranked_docs (id INTEGER PRIMARY KEY CHECK (id = 0)," \
   "  rowids BLOB NOT NULL, lengths BLOB NOT NULL);" \
+  "CREATE TABLE prefixes (prefix TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;" \
   "CREATE TABLE aliases (alias TEXT PRIMARY KEY," \
   " service_id TEXT NOT NULL REFERENCES services (id)," \
   "  service_position INTEGER NOT NULL, own_name INTEGER NOT NULL) WITHOUT ROWID;" \
@@ -126,8 +128,12 @@ G_BEGIN_DECLS
  * (whose rowids are in order) as a 32-bit integer and the phrase's frequency there as a
  * 32-bit float, each instance counted with its column's weight; both little-endian, the
  * postings in index order. ranked_docs holds the rowids as 64-bit integers and the lengths
- * in tokens as 32-bit ones, little-endian. */
+ * in tokens as 32-bit ones, little-endian. prefixes holds, for the first one and two bytes
+ * of every stem (whole characters), the documents holding a stem that begins so, as a
+ * bitmap over those indexes (bit i is bit i % 8 of byte i / 8): what FTS5's prefix query
+ * of one or two letters matches. */
 #define NIMBUS_KB_POSTING_SIZE 8
+#define NIMBUS_KB_MAX_SHORT_PREFIX 2
 
 /* bm25's IDF of a phrase that n_hits of n_rows documents hold, and what it adds to a
  * document's score: one definition for nimbus_rank () and the postings, so that both give
@@ -245,7 +251,6 @@ gboolean nimbus_kb_postings_rank (NimbusKbConn     *conn,
                                   int               scope,
                                   guint             n,
                                   GArray           *rowids,
-                                  guint            *n_matching,
                                   GError          **error);
 
 G_END_DECLS

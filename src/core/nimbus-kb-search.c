@@ -371,12 +371,10 @@ score_matches (NimbusKbConn       *conn,
 }
 
 /* The phrases of each term a document must hold, as nimbus_query_to_fts () writes them
- * for NIMBUS_QUERY_ALL_TERMS. A word of one or two letters being typed is its letters and
- * "*", as the postings take it, or with prefixes FALSE, left out: FTS5's prefix index then
- * checks it. */
+ * for NIMBUS_QUERY_ALL_TERMS; a word of one or two letters being typed is its letters and
+ * "*", as the postings take a prefix. */
 static GPtrArray *
-required_groups (const NimbusQuery *query,
-                 gboolean           prefixes)
+required_groups (const NimbusQuery *query)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gboolean skip_stop_words = nimbus_query_has_content_words (query);
@@ -387,8 +385,7 @@ required_groups (const NimbusQuery *query,
       g_autoptr(GStrvBuilder) builder = NULL;
       g_autofree char *words = NULL;
 
-      if ((skip_stop_words && term->stop_word) ||
-          (nimbus_query_term_is_short_prefix (term) && !prefixes))
+      if (skip_stop_words && term->stop_word)
         continue;
 
       builder = g_strv_builder_new ();
@@ -404,55 +401,6 @@ required_groups (const NimbusQuery *query,
     }
 
   return groups;
-}
-
-static gboolean
-has_short_prefix (const NimbusQuery *query)
-{
-  for (guint i = 0; i < query->terms->len; i++)
-    if (nimbus_query_term_is_short_prefix (g_ptr_array_index (query->terms, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* A word of one or two letters being typed: at most this many of the best documents that
- * hold the other words are checked for it. */
-#define MAX_CHECKED 256
-
-/* Keeps the first n of rowids that match filter, in order; FALSE in *enough when fewer do
- * and more than rowids matched the other words. */
-static gboolean
-keep_matching (NimbusKbConn  *conn,
-               const char    *filter,
-               GArray        *rowids,
-               guint          n,
-               guint          n_candidates,
-               gboolean      *enough,
-               GError       **error)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < rowids->len && kept < n; i++)
-    {
-      g_autoptr(NimbusKbStmt) stmt = nimbus_kb_prepare (conn, "SELECT 1 FROM search WHERE "
-                                                        "search MATCH ?1 AND rowid = ?2", error);
-      sqlite3_int64 rowid = g_array_index (rowids, sqlite3_int64, i);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, filter, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, rowid);
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_array_index (rowids, sqlite3_int64, kept++) = rowid;
-      else if (!nimbus_kb_step_done (conn, rc, error))
-        return FALSE;
-    }
-
-  *enough = kept == n || rowids->len == n_candidates;
-  g_array_set_size (rowids, kept);
-  return TRUE;
 }
 
 /* Scores the matches of rank (and filter) into hits: from the compiler's postings
@@ -471,38 +419,22 @@ run_query (NimbusKbConn       *conn,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   g_autoptr(GPtrArray) required = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean ranked, checked = FALSE;
-  guint n = limit + hits->len, n_matching = 0;
 
   if (!nimbus_query_has_content_words (query) || conn->score_every_match)
     return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
   if (filter != NULL)
-    required = required_groups (query, TRUE);
-  ranked = nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST,
-                                    plan->scope, n, rowids, &n_matching, &local_error);
-
-  /* A word of one or two letters that begins too many for the postings: they rank without
-   * it, and FTS5 checks the best for it. */
-  if (!ranked && local_error == NULL && filter != NULL && has_short_prefix (query))
+    required = required_groups (query);
+  if (!nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST, plan->scope,
+                                limit + hits->len, rowids, &local_error))
     {
-      g_ptr_array_unref (required);
-      required = required_groups (query, FALSE);
-      ranked = nimbus_kb_postings_rank (conn, rank, required, plan->named->str, NAMED_BOOST,
-                                        plan->scope, n + MAX_CHECKED, rowids, &n_matching,
-                                        &local_error);
-      checked = ranked;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return score_matches (conn, query, plan, rank, filter, limit, hits, error);
     }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (checked && !keep_matching (conn, filter, rowids, n, n_matching, &ranked, error))
-    return FALSE;
-  if (!ranked)
-    return score_matches (conn, query, plan, rank, filter, limit, hits, error);
 
   return add_hits (conn, rowids, query, limit, hits, error);
 }
