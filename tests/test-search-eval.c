@@ -203,6 +203,51 @@ test_search_ranking_is_whole (void)
   g_assert_cmpuint (n, >=, 400);
 }
 
+/* The same as each short query is typed, a letter at a time: words being completed, words
+ * of one or two letters, and each within its expected service ("in:sqs visibil"). */
+static void
+test_search_ranking_is_whole_as_typed (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autoptr(NimbusKb) exact = nimbus_test_open_kb ();
+  g_autoptr(GPtrArray) rows = read_rows ("questions-a.tsv", 5);
+  guint n = 0;
+
+  nimbus_kb_set_score_every_match (exact, TRUE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+
+      for (gsize length = 1; row[4][length - 1] != '\0'; length++)
+        {
+          g_autofree char *typed = g_strndup (row[4], length);
+          g_autofree char *scoped = g_strdup_printf ("in:%s %s", row[1], typed);
+          const char *texts[] = { typed, scoped };
+
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              g_autoptr(GPtrArray) fast = nimbus_kb_search (kb, texts[t], 10, NULL);
+              g_autoptr(GPtrArray) whole = nimbus_kb_search (exact, texts[t], 10, NULL);
+
+              g_assert_cmpuint (fast->len, ==, whole->len);
+              for (guint k = 0; k < fast->len; k++)
+                {
+                  const char *id = nimbus_search_hit_get_id (g_ptr_array_index (fast, k));
+                  const char *want = nimbus_search_hit_get_id (g_ptr_array_index (whole, k));
+
+                  if (!g_str_equal (id, want))
+                    g_error ("“%s”: hit %u is %s, scoring every match gives %s", texts[t], k + 1,
+                             id, want);
+                }
+              n++;
+            }
+        }
+    }
+
+  g_test_message ("%u keystrokes: the same first ten as scoring every match", n);
+  g_assert_cmpuint (n, >=, 1000);
+}
+
 /* How many documents FTS5 itself finds for phrase (words joined by spaces). */
 static gint64
 fts5_count (NimbusKbConn *conn,
@@ -294,6 +339,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nimbus/search-eval/floors", test_search_eval);
   g_test_add_func ("/nimbus/search-eval/ranking-is-whole", test_search_ranking_is_whole);
+  g_test_add_func ("/nimbus/search-eval/ranking-is-whole-as-typed",
+                   test_search_ranking_is_whole_as_typed);
   g_test_add_func ("/nimbus/search-eval/phrase-counts", test_search_phrase_counts);
 
   return g_test_run ();
