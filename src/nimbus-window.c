@@ -387,10 +387,10 @@ nimbus_window_show_page (NimbusWindow *self,
   service_id = nimbus_id_dup_service_id (id);
   if (shown == NULL || g_strcmp0 (shown->id, service_id) != 0)
     {
-      reloaded = TRUE;
       g_autoptr(GError) error = NULL;
       NimbusEntry *entry = nimbus_kb_load_entry (self->kb, service_id, &error);
 
+      reloaded = TRUE;
       if (entry == NULL)
         {
           g_debug ("Cannot show %s: %s", id, error->message);

@@ -161,6 +161,8 @@ insert_doc (Writer     *w,
 {
   gint64 base = w->service_position << NIMBUS_KB_ROWID_SERVICE_SHIFT;
   gint64 rowid;
+  g_autofree char *title_key = NULL;
+  const char *start = title;
 
   if (g_str_equal (kind, "service"))
     rowid = NIMBUS_KB_ROWID_SERVICES + base + ++w->n_docs[0];
@@ -169,9 +171,6 @@ insert_doc (Writer     *w,
   else
     rowid = NIMBUS_KB_ROWID_ITEMS + base + ++w->n_docs[2];
   g_assert (w->n_docs[2] < (1 << NIMBUS_KB_ROWID_SERVICE_SHIFT));
-
-  g_autofree char *title_key = NULL;
-  const char *start = title;
 
   /* Folded like a typed word, from the first letter or digit: what a one-letter search
    * browses (see nimbus_kb_search ()). */
@@ -278,6 +277,7 @@ insert_block (Writer            *w,
                               block->previous_value, block->previous_unit,
                               block->previous_until };
       g_autoptr(GString) text = g_string_new (NULL);
+      const char *columns[5] = { block->label, "", "", NULL, context };
 
       /* The label is the title column already. */
       for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -285,8 +285,7 @@ insert_block (Writer            *w,
           if (parts[i] != NULL)
             g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
         }
-
-      const char *columns[5] = { block->label, "", "", text->str, context };
+      columns[3] = text->str;
 
       if (!insert_doc (w, block->id, "fact", w->service_id, section->id, block->label, columns))
         return FALSE;
