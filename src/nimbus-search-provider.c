@@ -62,6 +62,8 @@ static NimbusKb *
 get_kb (NimbusSearchProvider  *self,
         GError               **error)
 {
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
+
   return nimbus_application_get_kb (self->application, error);
 }
 
@@ -75,6 +77,8 @@ result_set (NimbusSearchProvider  *self,
   g_autoptr(GPtrArray) hits = NULL;
   GVariantBuilder builder;
   NimbusKb *kb = get_kb (self, error);
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   if (kb == NULL || (hits = nimbus_kb_search (kb, text, MAX_RESULTS, error)) == NULL)
     return NULL;
@@ -97,6 +101,8 @@ result_metas (NimbusSearchProvider  *self,
   GVariantIter iter;
   const char *id;
   NimbusKb *kb = get_kb (self, error);
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   if (kb == NULL)
     return NULL;
@@ -141,6 +147,8 @@ method_call (GDBusConnection       *connection,
   NimbusSearchProvider *self = user_data;
   g_autoptr(GError) error = NULL;
   GVariant *reply = NULL;
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   /* Stay alive while answering, even when started only to answer. */
   g_application_hold (G_APPLICATION (self->application));

@@ -51,6 +51,8 @@ static void
 toast (NimbusWeakAreasPage *self,
        AdwToast            *toast)
 {
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 
@@ -68,6 +70,8 @@ title_of (NimbusWeakAreasPage *self,
           const char          *id)
 {
   char *title = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, id) : NULL;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   return title != NULL ? title : g_strdup (_("No longer in the knowledge base"));
 }
@@ -164,6 +168,8 @@ group_new (NimbusWeakAreasPage *self,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   gtk_widget_set_size_request (level, 96, -1);
   gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
@@ -194,6 +200,8 @@ sync_groups (NimbusWeakAreasPage *self)
   GHashTableIter iter;
   gpointer key, value;
   GtkWidget *previous = NULL;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   for (guint i = 0; flags != NULL && i < g_list_model_get_n_items (flags); i++)
     {
@@ -239,6 +247,8 @@ notes_group_new (NimbusWeakAreasPage *self,
 {
   GtkWidget *group;
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (notes->len == 0)
     return NULL;
 
@@ -278,6 +288,8 @@ sync_notes (NimbusWeakAreasPage *self,
 {
   g_autoptr(GString) shown = g_string_new (NULL);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   for (guint i = 0; i < notes->len; i++)
     {
       const NimbusNote *note = g_ptr_array_index (notes, i);
@@ -301,6 +313,8 @@ update_actions (NimbusWeakAreasPage *self)
 {
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && self->n_flags > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
@@ -317,6 +331,8 @@ update (NimbusWeakAreasPage *self)
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *summary = NULL;
   const char *problem;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   notes = self->store != NULL ? nimbus_user_store_list_notes (self->store, NULL) : NULL;
   if (notes == NULL)
@@ -347,6 +363,8 @@ static void
 clear_sources (NimbusWeakAreasPage *self)
 {
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   g_clear_signal_handler (&self->changed_id, self->store);
   if (self->flags != NULL)
@@ -481,6 +499,8 @@ export_written_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (!nimbus_user_store_export_file_finish (NIMBUS_USER_STORE (source), result, &error))
     message = g_strdup_printf (_("Could not export: %s"), error->message);
   else
@@ -510,6 +530,8 @@ import_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint added = 0;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (!nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result, &added, &error))
     message = g_strdup (error->message);
@@ -544,6 +566,8 @@ parent_window (NimbusWeakAreasPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
@@ -553,6 +577,8 @@ chosen_file (NimbusWeakAreasPage *self,
              GFile               *file,
              GError              *error)
 {
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
     toast (self, toast_new (error->message));
@@ -568,6 +594,8 @@ export_chosen_cb (GObject      *source,
   g_autoptr(NimbusWeakAreasPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (chosen_file (self, file, error) != NULL)
     nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
@@ -595,6 +623,8 @@ import_chosen_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (chosen_file (self, file, error) != NULL)
     nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
                                          g_object_ref (self));
@@ -618,6 +648,8 @@ export_response_cb (GtkNativeDialog     *dialog,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
                                          g_object_ref (self));
@@ -634,6 +666,8 @@ chooser_new (NimbusWeakAreasPage  *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = json_filter_new ();
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          action, accept, NULL);
@@ -663,6 +697,8 @@ import_response_cb (GtkNativeDialog     *dialog,
                     NimbusWeakAreasPage *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
