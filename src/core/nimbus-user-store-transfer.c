@@ -277,41 +277,63 @@ note_from_json (JsonNode  *node,
   return NULL;
 }
 
+/* The two lists an export holds. */
+typedef enum
+{
+  LIST_FLAGS,
+  LIST_NOTES,
+} ListKind;
+
+/* Every element of one list of an export, each checked, or NULL with the first problem. */
+static GPtrArray *
+parse_list (JsonArray  *array,
+            ListKind    kind,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint length = json_array_get_length (array);
+
+  if (length > NIMBUS_STORE_IMPORT_MAX_FLAGS)
+    {
+      import_error (error, kind == LIST_NOTES
+                             ? _("it has %u notes, more than the %d an export can hold")
+                             : _("it has %u flags, more than the %d an export can hold"),
+                    length, NIMBUS_STORE_IMPORT_MAX_FLAGS);
+      return NULL;
+    }
+
+  items = g_ptr_array_new_full (length, kind == LIST_NOTES ? (GDestroyNotify) nimbus_note_free
+                                                           : (GDestroyNotify) nimbus_flag_free);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gpointer item = kind == LIST_NOTES ? (gpointer) note_from_json (node, i + 1, error)
+                                         : (gpointer) flag_from_json (node, i + 1, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
 /* The notes of a format 2 export, every one checked; none in format 1. */
 static GPtrArray *
 parse_notes (JsonObject  *root,
              GError     **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_note_free);
   JsonNode *list = json_object_get_member (root, "notes");
-  JsonArray *array;
 
   if (list == NULL || JSON_NODE_HOLDS_NULL (list))
-    return g_steal_pointer (&notes);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_note_free);
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
       import_error (error, _("its “notes” are not a list"));
       return NULL;
     }
 
-  array = json_node_get_array (list);
-  if (json_array_get_length (array) > NIMBUS_STORE_IMPORT_MAX_FLAGS)
-    {
-      import_error (error, _("it has %u notes, more than the %d an export can hold"),
-                    json_array_get_length (array), NIMBUS_STORE_IMPORT_MAX_FLAGS);
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      NimbusNote *note = note_from_json (json_array_get_element (array, i), i + 1, error);
-
-      if (note == NULL)
-        return NULL;
-      g_ptr_array_add (notes, note);
-    }
-
-  return g_steal_pointer (&notes);
+  return parse_list (json_node_get_array (list), LIST_NOTES, error);
 }
 
 /* The flags of an export, and in notes its notes, every one checked, or NULL with the first
@@ -322,13 +344,12 @@ parse_export (const char  *json,
               GPtrArray  **notes,
               GError     **error)
 {
-  g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_flag_free);
+  g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *reason = NULL;
   guint line, column;
   JsonNode *root, *format, *list;
-  JsonArray *array;
 
   if (length > NIMBUS_STORE_IMPORT_MAX_BYTES)
     {
@@ -366,24 +387,8 @@ parse_export (const char  *json,
       return NULL;
     }
 
-  array = json_node_get_array (list);
-  if (json_array_get_length (array) > NIMBUS_STORE_IMPORT_MAX_FLAGS)
-    {
-      import_error (error, _("it has %u flags, more than the %d an export can hold"),
-                    json_array_get_length (array), NIMBUS_STORE_IMPORT_MAX_FLAGS);
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      NimbusFlag *flag = flag_from_json (json_array_get_element (array, i), i + 1, error);
-
-      if (flag == NULL)
-        return NULL;
-      g_ptr_array_add (flags, flag);
-    }
-
-  if ((*notes = parse_notes (json_node_get_object (root), error)) == NULL)
+  if ((flags = parse_list (json_node_get_array (list), LIST_FLAGS, error)) == NULL ||
+      (*notes = parse_notes (json_node_get_object (root), error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&flags);
