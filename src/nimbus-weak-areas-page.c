@@ -542,6 +542,29 @@ import_done_cb (GObject      *source,
   toast (self, toast_new (message));
 }
 
+/* A file was chosen. The page of a window closed while the dialog was open does nothing. */
+static void
+export_to (NimbusWeakAreasPage *self,
+           GFile               *file)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (self->store != NULL)
+    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
+                                         g_object_ref (self));
+}
+
+static void
+import_from (NimbusWeakAreasPage *self,
+             GFile               *file)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (self->store != NULL)
+    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
+                                         g_object_ref (self));
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 /* GtkFileDialog, which replaced GtkFileChooserNative in GTK 4.10. */
 static GtkFileDialog *
@@ -598,8 +621,7 @@ export_chosen_cb (GObject      *source,
   g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (chosen_file (self, file, error) != NULL)
-    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
-                                         g_object_ref (self));
+    export_to (self, file);
 }
 
 static void
@@ -626,8 +648,7 @@ import_chosen_cb (GObject      *source,
   g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (chosen_file (self, file, error) != NULL)
-    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
-                                         g_object_ref (self));
+    import_from (self, file);
 }
 
 static void
@@ -651,10 +672,30 @@ export_response_cb (GtkNativeDialog     *dialog,
   g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
-                                         g_object_ref (self));
+    export_to (self, file);
+}
 
+/* The chooser goes once it has answered, whether or not its page is still there. */
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
   g_object_unref (dialog);
+}
+
+/* A chooser whose answer goes to on_response while the page is there: a window closed
+ * while the dialog is open takes its page's handler with it. */
+static void
+chooser_show (NimbusWeakAreasPage  *self,
+              GtkFileChooserNative *chooser,
+              GCallback             on_response)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  g_signal_connect_object (chooser, "response", on_response, self, 0);
+  g_signal_connect_after (chooser, "response", G_CALLBACK (chooser_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static GtkFileChooserNative *
@@ -687,8 +728,7 @@ export_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "nimbus-weak-areas.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser_show (self, chooser, G_CALLBACK (export_response_cb));
 }
 
 static void
@@ -701,10 +741,7 @@ import_response_cb (GtkNativeDialog     *dialog,
   g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
-                                         g_object_ref (self));
-
-  g_object_unref (dialog);
+    import_from (self, file);
 }
 
 static void
@@ -716,8 +753,7 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser = chooser_new (self, _("Import Weak Areas"),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser_show (self, chooser, G_CALLBACK (import_response_cb));
 }
 #endif
 
