@@ -52,6 +52,8 @@ open_link (NimbusApplication *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_uri (link);
 
+  g_assert (NIMBUS_IS_APPLICATION (self));
+
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
       g_printerr (_("nimbus: cannot start: %s\n"), error->message);
@@ -96,6 +98,8 @@ static NimbusWindow *
 ensure_window (NimbusApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (NIMBUS_IS_APPLICATION (self));
 
   if (window == NULL)
     window = GTK_WINDOW (nimbus_window_new (self));
@@ -279,6 +283,8 @@ apply_text_scale (NimbusApplication *self)
   g_autofree char *css = g_strdup_printf (".entry-page, .weak-areas { font-size: %d%%; }",
                                           (int) (scale * 100 + 0.5));
 
+  g_assert (NIMBUS_IS_APPLICATION (self));
+
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->text_css, css);
 #else
@@ -444,6 +450,8 @@ nimbus_application_get_kb (NimbusApplication  *self,
 static char *
 dup_store_path (NimbusApplication *self)
 {
+  g_assert (NIMBUS_IS_APPLICATION (self));
+
   return self->store_path != NULL ? g_strdup (self->store_path)
                                   : nimbus_user_store_default_path ();
 }

@@ -55,6 +55,8 @@ static void
 append (NimbusEntryPage *self,
         GtkWidget       *widget)
 {
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   gtk_box_append (self->content, widget);
 }
 
@@ -70,6 +72,8 @@ sync_flag_button (NimbusEntryPage *self,
   const char *id = g_object_get_data (G_OBJECT (button), "nimbus-id");
   gboolean flagged = self->store != NULL && nimbus_user_store_is_flagged (self->store, id);
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   g_signal_handlers_block_by_func (button, on_flag_toggled_cb, self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), flagged);
@@ -98,6 +102,8 @@ sync_note_button (NimbusEntryPage *self,
   g_autofree char *note = self->store != NULL ? nimbus_user_store_get_note (self->store, id)
                                               : NULL;
 
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   nimbus_note_view_set_text (view, note);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button),
                                  note != NULL ? "document-edit-symbolic"
@@ -114,6 +120,8 @@ note_button_new (NimbusEntryPage *self,
 {
   GtkWidget *button = gtk_menu_button_new ();
 
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), nimbus_note_editor_new (id));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "note-button");
@@ -128,6 +136,8 @@ note_button_new (NimbusEntryPage *self,
 static void
 sync_flags (NimbusEntryPage *self)
 {
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   for (guint i = 0; i < self->flag_buttons->len; i++)
     sync_flag_button (self, g_ptr_array_index (self->flag_buttons, i));
   for (guint i = 0; i < self->note_buttons->len; i++)
@@ -141,6 +151,8 @@ on_flag_toggled_cb (GtkToggleButton *button,
   const char *id = g_object_get_data (G_OBJECT (button), "nimbus-id");
   g_autoptr(GError) error = NULL;
   gboolean ok;
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   if (gtk_toggle_button_get_active (button))
     ok = nimbus_user_store_flag (self->store, id, NULL, &error);
@@ -179,6 +191,8 @@ flag_button_new (NimbusEntryPage *self,
 {
   GtkWidget *button = gtk_toggle_button_new ();
 
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   gtk_button_set_icon_name (GTK_BUTTON (button), "emoji-flags-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "flag-button");
@@ -203,6 +217,8 @@ with_flag (NimbusEntryPage  *self,
            GtkWidget       **note_view)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   *note_view = nimbus_note_view_new ();
   gtk_widget_set_hexpand (widget, TRUE);
@@ -233,6 +249,8 @@ append_sources (NimbusEntryPage     *self,
 {
   GString *markup;
   GtkWidget *label;
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   if (section->sources->len == 0)
     return;
@@ -287,6 +305,8 @@ append_section (NimbusEntryPage     *self,
   GtkWidget *header;
   GtkWidget *note;
 
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   nimbus_section_heading_set_link (NIMBUS_SECTION_HEADING (title), section->id,
                                    docs_url (section));
   header = with_flag (self, title, section->id, name, &note);
@@ -328,6 +348,8 @@ append_related (NimbusEntryPage *self)
 {
   GtkWidget *box;
 
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
+
   if (self->entry->related[0] == NULL)
     return;
 
@@ -357,6 +379,8 @@ clear (NimbusEntryPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   /* GTK 4.8's viewport keeps following a focused child it no longer holds: take the
    * focus off the page before emptying it. */
@@ -433,6 +457,8 @@ focus_heading (NimbusEntryPage *self,
   g_autofree char *section_id = nimbus_id_dup_section_id (id);
   GtkWidget *heading = section_id != NULL ? g_hash_table_lookup (self->anchors, section_id) : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   if (heading == NULL || !gtk_widget_grab_focus (heading))
     return;
@@ -662,6 +688,8 @@ on_scroller_scroll_cb (GtkEventControllerScroll *controller,
 {
   GdkModifierType state =
     gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  g_assert (NIMBUS_IS_ENTRY_PAGE (self));
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return GDK_EVENT_PROPAGATE;

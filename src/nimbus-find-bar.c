@@ -135,6 +135,8 @@ highlight_label (NimbusFindBar *self,
   PangoAttrList *original = g_ptr_array_index (self->originals, index);
   PangoAttrList *list = original != NULL ? pango_attr_list_copy (original) : pango_attr_list_new ();
 
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   for (guint i = 0; i < self->matches->len; i++)
     {
       const Match *match = &g_array_index (self->matches, Match, i);
@@ -165,6 +167,8 @@ highlight_label_of (NimbusFindBar *self,
 {
   guint index;
 
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (g_ptr_array_find (self->labels, label, &index))
     highlight_label (self, index);
 }
@@ -173,6 +177,8 @@ highlight_label_of (NimbusFindBar *self,
 static void
 clear_matches (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   for (guint i = 0; i < self->labels->len; i++)
     gtk_label_set_attributes (g_ptr_array_index (self->labels, i),
                               g_ptr_array_index (self->originals, i));
@@ -194,6 +200,8 @@ match_position (NimbusFindBar *self,
   PangoRectangle pos;
   graphene_point_t point;
   int x_offset, y_offset;
+
+  g_assert (NIMBUS_IS_FIND_BAR (self));
 
   if (GTK_IS_VIEWPORT (page))
     page = gtk_viewport_get_child (GTK_VIEWPORT (page));
@@ -218,6 +226,8 @@ scroll_to_current (NimbusFindBar *self)
   GtkAdjustment *adjustment;
   double y, height, top, page;
 
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (self->current >= self->matches->len ||
       !match_position (self, &g_array_index (self->matches, Match, self->current), &y, &height))
     return;
@@ -236,6 +246,8 @@ update_count (NimbusFindBar *self)
 {
   guint n = self->matches->len;
   g_autofree char *count = NULL;
+
+  g_assert (NIMBUS_IS_FIND_BAR (self));
 
   if (self->query == NULL || *self->query == '\0')
     count = g_strdup ("");
@@ -258,6 +270,8 @@ update_count (NimbusFindBar *self)
 static guint
 first_in_view (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   for (guint i = 0; i < self->matches->len; i++)
     {
       double y, height;
@@ -276,6 +290,8 @@ search (NimbusFindBar *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert (NIMBUS_IS_FIND_BAR (self));
 
   clear_matches (self);
   g_free (self->query);
@@ -309,6 +325,8 @@ search (NimbusFindBar *self,
 static void
 on_entry_search_changed_cb (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (gtk_search_bar_get_search_mode (self->search_bar))
     search (self, TRUE);
 }
@@ -343,6 +361,8 @@ is_searched (NimbusFindBar *self)
   g_autofree char *folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
                                              -1);
 
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   return g_strcmp0 (folded, self->query) == 0;
 }
 
@@ -351,6 +371,8 @@ is_searched (NimbusFindBar *self)
 static void
 on_entry_activate_cb (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (!is_searched (self))
     search (self, TRUE);
   else
@@ -360,6 +382,8 @@ on_entry_activate_cb (NimbusFindBar *self)
 static void
 on_entry_next_match_cb (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (!is_searched (self))
     search (self, TRUE);
   nimbus_find_bar_step (self, 1);
@@ -368,6 +392,8 @@ on_entry_next_match_cb (NimbusFindBar *self)
 static void
 on_entry_previous_match_cb (NimbusFindBar *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if (!is_searched (self))
     search (self, TRUE);
   nimbus_find_bar_step (self, -1);
@@ -380,6 +406,8 @@ on_entry_key_pressed_cb (GtkEventControllerKey *controller,
                          GdkModifierType        state,
                          NimbusFindBar         *self)
 {
+  g_assert (NIMBUS_IS_FIND_BAR (self));
+
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       (state & GDK_MODIFIER_MASK) == GDK_SHIFT_MASK)
     {
@@ -396,6 +424,8 @@ on_search_bar_search_mode_enabled_cb (NimbusFindBar *self)
 {
   GtkRoot *root;
   GtkWidget *focus;
+
+  g_assert (NIMBUS_IS_FIND_BAR (self));
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return;

@@ -59,6 +59,8 @@ place_flags (NimbusFlagList *self,
   guint n_ranked = g_hash_table_size (self->ranks);
   GPtrArray *ordered = g_ptr_array_new_full (flags->len, (GDestroyNotify) nimbus_flag_free);
 
+  g_assert (NIMBUS_IS_FLAG_LIST (self));
+
   for (guint i = 0; i < flags->len; i++)
     {
       NimbusFlag *flag = g_ptr_array_index (flags, i);
@@ -89,6 +91,8 @@ dup_title (NimbusFlagList *self,
 {
   gpointer title = NULL;
 
+  g_assert (NIMBUS_IS_FLAG_LIST (self));
+
   if (!g_hash_table_lookup_extended (self->titles, id, NULL, &title))
     {
       title = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, id) : NULL;
@@ -104,6 +108,8 @@ item_shows (NimbusFlagList *self,
             GPtrArray      *flags,
             guint           index)
 {
+  g_assert (NIMBUS_IS_FLAG_LIST (self));
+
   return nimbus_flag_item_equal_flag (g_ptr_array_index (self->items, position),
                                       g_ptr_array_index (flags, index));
 }
@@ -118,6 +124,8 @@ sync_with_store (NimbusFlagList *self)
   guint first = 0;
   guint last = 0;
   guint added;
+
+  g_assert (NIMBUS_IS_FLAG_LIST (self));
 
   stored = self->store != NULL ? nimbus_user_store_list (self->store, NULL) : NULL;
   if (stored == NULL)
@@ -149,6 +157,8 @@ rank_services (NimbusFlagList *self)
 {
   g_autoptr(GListModel) services = self->kb != NULL ? nimbus_kb_list_services (self->kb, NULL)
                                                     : NULL;
+
+  g_assert (NIMBUS_IS_FLAG_LIST (self));
 
   for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
     {

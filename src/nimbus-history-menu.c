@@ -32,6 +32,8 @@ rebuild (NimbusHistoryMenu *self)
   g_autoptr(GPtrArray) visits = nimbus_user_store_list_history (self->store, NULL);
   guint shown = 0;
 
+  g_assert (NIMBUS_IS_HISTORY_MENU (self));
+
   g_menu_remove_all (self->pages);
   for (guint i = 0; visits != NULL && i < visits->len && shown < MENU_PAGES_MAX; i++)
     {

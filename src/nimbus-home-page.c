@@ -117,6 +117,8 @@ readiness_group_new (NimbusHomePage   *self,
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
 
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
+
   /* Translators: "Readiness for Developer" */
   title = one_exam ? g_strdup (_("Readiness by Domain"))
                    : g_strdup_printf (_("Readiness for %s"), exam->short_name);
@@ -151,6 +153,8 @@ fill_weak_areas (NimbusHomePage *self,
 {
   g_autoptr(GListModel) services = nimbus_kb_list_services (self->kb, NULL);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
 
   for (guint i = 0; self->weak_rows != NULL && i < self->weak_rows->len; i++)
     adw_preferences_group_remove (self->weak_group, g_ptr_array_index (self->weak_rows, i));
@@ -220,6 +224,8 @@ fill_reviews (NimbusHomePage *self,
 {
   g_autofree char *title = NULL;
 
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
+
   self->due = count_due (flags);
   if (self->due > 0)
     /* Translators: weak areas whose Leitner box makes them due */
@@ -239,6 +245,8 @@ static const NimbusExam *
 find_exam (NimbusHomePage *self,
            const char     *id)
 {
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
+
   for (guint i = 0; self->exams != NULL && i < self->exams->len; i++)
     {
       const NimbusExam *exam = g_ptr_array_index (self->exams, i);
@@ -255,6 +263,8 @@ fill_heading (NimbusHomePage *self)
 {
   const NimbusExam *exam = find_exam (self, self->exam);
   gboolean chosen = self->exam != NULL && *self->exam != '\0';
+
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
 
   if (!chosen)
     {
@@ -278,6 +288,8 @@ fill_continue (NimbusHomePage *self)
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
 
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
+
   if (self->kb != NULL && self->last_page != NULL && *self->last_page != '\0')
     title = nimbus_kb_lookup_title (self->kb, self->last_page);
 
@@ -298,6 +310,8 @@ rebuild (NimbusHomePage *self)
   g_autoptr(GPtrArray) flags = NULL;
   const NimbusExam *exam;
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
 
   fill_heading (self);
   fill_continue (self);
@@ -324,6 +338,8 @@ static void
 fill_exam_choice (NimbusHomePage *self)
 {
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_HOME_PAGE (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exam_choice))) != NULL)
     gtk_box_remove (self->exam_choice, child);

@@ -48,6 +48,8 @@ current_store (NimbusNoteEditor *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   return NIMBUS_IS_WINDOW (root) ? nimbus_window_get_store (NIMBUS_WINDOW (root)) : NULL;
 }
 
@@ -55,6 +57,8 @@ static gboolean
 store_is_writable (NimbusNoteEditor *self)
 {
   NimbusUserStore *store = current_store (self);
+
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
 
   return store != NULL && nimbus_user_store_is_writable (store);
 }
@@ -65,6 +69,8 @@ dup_text (NimbusNoteEditor *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
 
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
@@ -73,6 +79,8 @@ static void
 show_error (NimbusNoteEditor *self,
             const char       *message)
 {
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -84,6 +92,8 @@ on_buffer_changed_cb (NimbusNoteEditor *self)
   g_autofree char *text = dup_text (self);
   glong length = g_utf8_strlen (g_strstrip (text), -1);
   g_autofree char *limit = NULL;
+
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
 
   if (length > NIMBUS_STORE_NOTE_MAX_CHARS)
     limit = g_strdup_printf (ngettext ("Too long: a note holds at most %d character; "
@@ -118,6 +128,8 @@ load (NimbusNoteEditor *self)
   NimbusUserStore *store = current_store (self);
   g_autofree char *note = store != NULL ? nimbus_user_store_get_note (store, self->id) : NULL;
   gboolean writable = store_is_writable (self);
+
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
 
   nimbus_note_editor_set_text (self, note);
   show_error (self, writable ? NULL
@@ -201,6 +213,8 @@ stop_revealing (NimbusNoteEditor *self)
 {
   GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (self));
 
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   if (self->reveal_tick != 0 && button != NULL)
     gtk_widget_remove_tick_callback (button, self->reveal_tick);
   self->reveal_tick = 0;
@@ -229,6 +243,8 @@ reveal_tick_cb (GtkWidget     *button,
 {
   NimbusNoteEditor *self = user_data;
 
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   if (button_in_view (button))
     {
       self->reveal_tick = 0;
@@ -252,6 +268,8 @@ on_page_scrolled_cb (NimbusNoteEditor *self)
 {
   GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (self));
 
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   if (button != NULL && scroll_needed (button) != 0)
     gtk_popover_popdown (GTK_POPOVER (self));
 }
@@ -259,6 +277,8 @@ on_page_scrolled_cb (NimbusNoteEditor *self)
 static void
 stop_following (NimbusNoteEditor *self)
 {
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   if (self->followed != NULL)
     g_signal_handlers_disconnect_by_func (self->followed, on_page_scrolled_cb, self);
   g_clear_object (&self->followed);
@@ -334,6 +354,8 @@ nimbus_note_editor_save (NimbusNoteEditor *self)
 static void
 on_save_button_clicked_cb (NimbusNoteEditor *self)
 {
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
+
   nimbus_note_editor_save (self);
 }
 
@@ -342,6 +364,8 @@ on_delete_button_clicked_cb (NimbusNoteEditor *self)
 {
   NimbusUserStore *store = current_store (self);
   g_autoptr(GError) error = NULL;
+
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
 
   if (store == NULL)
     {
@@ -363,6 +387,8 @@ save_shortcut_cb (GtkWidget *widget,
                   gpointer   user_data)
 {
   NimbusNoteEditor *self = user_data;
+
+  g_assert (NIMBUS_IS_NOTE_EDITOR (self));
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
     nimbus_note_editor_save (self);

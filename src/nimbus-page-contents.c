@@ -87,6 +87,8 @@ on_row_activated_cb (GtkListBox         *list,
 {
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), SECTION_KEY));
 
+  g_assert (NIMBUS_IS_PAGE_CONTENTS (self));
+
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->page != NULL)
     nimbus_entry_page_scroll_to (self->page, id);

@@ -104,6 +104,8 @@ toast (NimbusPracticePage *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (out != NULL)
     *out = toast;
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
@@ -116,6 +118,8 @@ chosen_exam (NimbusPracticePage *self)
 {
   guint index = adw_combo_row_get_selected (self->exam_row);
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   return self->exams != NULL && index < self->exams->len ? g_ptr_array_index (self->exams, index)
                                                          : NULL;
 }
@@ -123,6 +127,8 @@ chosen_exam (NimbusPracticePage *self)
 static const NimbusExam *
 session_exam (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   for (guint i = 0; self->exams != NULL && i < self->exams->len; i++)
     {
       const NimbusExam *exam = g_ptr_array_index (self->exams, i);
@@ -139,6 +145,8 @@ update_actions (NimbusPracticePage *self)
 {
   gboolean asking = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "question") == 0;
   gboolean picked = FALSE;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   for (guint i = 0; self->option_buttons != NULL && i < self->option_buttons->len; i++)
     picked |= gtk_check_button_get_active (g_ptr_array_index (self->option_buttons, i));
@@ -166,6 +174,8 @@ update_available (NimbusPracticePage *self)
   guint available = 0;
   guint wanted;
   g_autofree char *text = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   if (exam == NULL || self->kb == NULL)
     return;
@@ -200,6 +210,8 @@ update_available (NimbusPracticePage *self)
 static void
 on_setup_changed_cb (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   update_available (self);
 }
 
@@ -209,6 +221,8 @@ fill_services (NimbusPracticePage *self,
 {
   g_autoptr(GListModel) services = nimbus_kb_list_services (self->kb, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   g_clear_pointer (&self->service_ids, g_ptr_array_unref);
   self->service_ids = g_ptr_array_new_with_free_func (g_free);
@@ -235,6 +249,8 @@ static void
 fill_domains (NimbusPracticePage *self,
               const NimbusExam   *exam)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   for (guint i = 0; self->domain_rows != NULL && i < self->domain_rows->len; i++)
     adw_preferences_group_remove (self->domains_group, g_ptr_array_index (self->domain_rows, i));
   g_clear_pointer (&self->domain_rows, g_ptr_array_unref);
@@ -274,6 +290,8 @@ static void
 on_exam_row_selected_cb (NimbusPracticePage *self)
 {
   const NimbusExam *exam = chosen_exam (self);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   if (exam == NULL || self->kb == NULL)
     return;
@@ -347,6 +365,8 @@ update_timer (NimbusPracticePage *self)
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   /* Translators: the time left in a mock exam, hours:minutes:seconds */
   text = g_strdup_printf (_("%d:%02d:%02d left"), (int) (left / 3600), (int) (left / 60 % 60),
                           (int) (left % 60));
@@ -361,6 +381,8 @@ tick_cb (gpointer user_data)
 {
   NimbusPracticePage *self = user_data;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   update_timer (self);
   if (nimbus_practice_page_get_seconds_left (self) > 0)
     return G_SOURCE_CONTINUE;
@@ -374,6 +396,8 @@ tick_cb (gpointer user_data)
 static void
 stop_timer (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
@@ -442,6 +466,8 @@ begin (NimbusPracticePage *self,
        gboolean            timed)
 {
   guint n = g_list_model_get_n_items (questions);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   stop_timer (self);
   g_free (self->exam_id);
@@ -555,6 +581,8 @@ current_question (NimbusPracticePage *self)
 {
   g_autoptr(NimbusQuestion) question = g_list_model_get_item (self->questions, self->position);
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   /* The model holds it. */
   return question;
 }
@@ -573,6 +601,8 @@ domain_text (const NimbusExam *exam,
 static void
 on_option_toggled_cb (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   update_actions (self);
 }
 
@@ -589,6 +619,8 @@ option_new (NimbusPracticePage *self,
   g_autofree char *markup = nimbus_markup_from_text (nimbus_question_get_option_text (question,
                                                                                    option));
   g_autofree char *text = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   /* Translators: an option as the keyboard picks it, "2. Turn on long polling" */
   text = g_strdup_printf (_("%u. %s"), option + 1, markup);
@@ -634,6 +666,8 @@ show_question (NimbusPracticePage *self)
   g_autofree char *choose_text = NULL;
   g_autofree char *stem = NULL;
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   self->checked = FALSE;
   g_clear_pointer (&self->option_buttons, g_ptr_array_unref);
@@ -714,6 +748,8 @@ pick (NimbusPracticePage *self,
 {
   GtkCheckButton *button;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->checked || self->option_buttons == NULL || option >= self->option_buttons->len)
     return;
 
@@ -767,6 +803,8 @@ tell_flagged (NimbusPracticePage *self,
   AdwToast *flagged_toast = NULL;
   Undo *undo;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (n == 1)
     {
       g_autofree char *title = nimbus_kb_lookup_title (self->kb, sections[0]);
@@ -803,6 +841,8 @@ record_answer (NimbusPracticePage *self,
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->store == NULL || !nimbus_user_store_is_writable (self->store))
     return;
 
@@ -823,6 +863,8 @@ link_new (NimbusPracticePage *self,
   g_autofree char *text = NULL;
   GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   /* Translators: a link to the section that explains a question, "Read “Visibility timeout”
    * in SQS" */
@@ -865,6 +907,8 @@ show_verdict (NimbusPracticePage *self,
   const char * const *sections = nimbus_question_get_section_ids (question);
   g_autofree char *answer = right_options_text (question);
   g_autofree char *verdict = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   if (right)
     verdict = g_strdup (_("Right."));
@@ -923,6 +967,8 @@ check (NimbusPracticePage *self)
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean right;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->checked || self->paused)
     return;
 
@@ -949,6 +995,8 @@ check (NimbusPracticePage *self)
 static void
 finish (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->questions == NULL)
     return;
 
@@ -975,6 +1023,8 @@ finish (NimbusPracticePage *self)
 static void
 next (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (!self->checked)
     return;
 
@@ -1084,6 +1134,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    NimbusPracticePage    *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (!nimbus_practice_page_is_running (self) || self->paused ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;

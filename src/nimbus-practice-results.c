@@ -71,6 +71,8 @@ fill_domains (NimbusPracticeResults *self,
               GListModel            *questions,
               const guint8          *outcomes)
 {
+  g_assert (NIMBUS_IS_PRACTICE_RESULTS (self));
+
   for (guint i = 0; self->domain_rows != NULL && i < self->domain_rows->len; i++)
     adw_preferences_group_remove (self->domains_group, g_ptr_array_index (self->domain_rows, i));
   g_clear_pointer (&self->domain_rows, g_ptr_array_unref);

@@ -50,6 +50,8 @@ update_actions (NimbusReviewPage *self)
   /* Answering, by button or key, only while an item is shown for review. */
   gboolean reviewing = self->queue != NULL && self->position < self->queue->len;
 
+  g_assert (NIMBUS_IS_REVIEW_PAGE (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.answer", writable && reviewing);
 }
 
@@ -69,6 +71,8 @@ nimbus_review_page_set_sources (NimbusReviewPage *self,
 static void
 show_gone (NimbusReviewPage *self)
 {
+  g_assert (NIMBUS_IS_REVIEW_PAGE (self));
+
   gtk_box_append (self->review_content,
                   nimbus_text_label_new (_("This item is no longer in the knowledge base. "
                                            "Remove it, or keep it as a reminder."), "dim-label"));
@@ -85,6 +89,8 @@ show_item (NimbusReviewPage *self)
   g_autoptr(NimbusEntry) entry = NULL;
   const NimbusSection *section = NULL;
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_REVIEW_PAGE (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_content))) != NULL)
     gtk_box_remove (self->review_content, child);
@@ -157,6 +163,8 @@ static void
 show_done (NimbusReviewPage *self)
 {
   g_autofree char *result = NULL;
+
+  g_assert (NIMBUS_IS_REVIEW_PAGE (self));
 
   /* Translators: at the end of a review, "You knew 3 of 5." */
   result = g_strdup_printf (ngettext ("You knew %u of %u.", "You knew %u of %u.",

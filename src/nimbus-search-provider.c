@@ -67,6 +67,8 @@ static NimbusKb *
 get_kb (NimbusSearchProvider  *self,
         GError               **error)
 {
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
+
   return nimbus_application_get_kb (self->application, error);
 }
 
@@ -80,6 +82,8 @@ result_set (NimbusSearchProvider  *self,
   g_autoptr(GPtrArray) hits = NULL;
   GVariantBuilder builder;
   NimbusKb *kb = get_kb (self, error);
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   if (kb == NULL || (hits = nimbus_kb_search (kb, text, MAX_RESULTS, error)) == NULL)
     return NULL;
@@ -102,6 +106,8 @@ result_metas (NimbusSearchProvider  *self,
   GVariantIter iter;
   const char *id;
   NimbusKb *kb = get_kb (self, error);
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   if (kb == NULL)
     return NULL;
@@ -146,6 +152,8 @@ method_call (GDBusConnection       *connection,
   NimbusSearchProvider *self = user_data;
   g_autoptr(GError) error = NULL;
   GVariant *reply = NULL;
+
+  g_assert (NIMBUS_IS_SEARCH_PROVIDER (self));
 
   /* Stay alive while answering, even when started only to answer. */
   g_application_hold (G_APPLICATION (self->application));

@@ -151,6 +151,8 @@ static void
 on_list_row_activated_cb (NimbusSearchResults *self,
                           GtkListBoxRow       *row)
 {
+  g_assert (NIMBUS_IS_SEARCH_RESULTS (self));
+
   g_signal_emit (self, signals[HIT_ACTIVATED], 0,
                  g_object_get_data (G_OBJECT (row), "nimbus-id"));
 }
@@ -179,6 +181,8 @@ static gboolean
 show_searching_cb (gpointer user_data)
 {
   NimbusSearchResults *self = user_data;
+
+  g_assert (NIMBUS_IS_SEARCH_RESULTS (self));
 
   self->searching_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "searching");

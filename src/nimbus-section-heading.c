@@ -46,6 +46,8 @@ popup_at (NimbusSectionHeading *self,
           double                x,
           double                y)
 {
+  g_assert (NIMBUS_IS_SECTION_HEADING (self));
+
   if (self->context_menu == NULL)
     return;
 
@@ -61,6 +63,8 @@ on_secondary_pressed_cb (GtkGestureClick      *gesture,
                          double                y,
                          NimbusSectionHeading *self)
 {
+  g_assert (NIMBUS_IS_SECTION_HEADING (self));
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   popup_at (self, x, y);
 }
@@ -71,6 +75,8 @@ on_long_pressed_cb (GtkGestureLongPress  *gesture,
                     double                y,
                     NimbusSectionHeading *self)
 {
+  g_assert (NIMBUS_IS_SECTION_HEADING (self));
+
   popup_at (self, x, y);
 }
 

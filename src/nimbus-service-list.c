@@ -64,6 +64,8 @@ static gboolean
 is_collapsed (NimbusServiceList *self,
               const char        *category_id)
 {
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
+
   return self->collapsed != NULL &&
          g_strv_contains ((const char * const *) self->collapsed, category_id);
 }
@@ -72,6 +74,8 @@ static gboolean
 service_is_shown (NimbusServiceList *self,
                   NimbusService     *service)
 {
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
+
   return (self->exam == NULL || nimbus_service_is_on_exam (service, self->exam)) &&
          (self->filter == NULL || nimbus_service_is_named_by (service, self->filter));
 }
@@ -83,6 +87,8 @@ filter_row (GtkListBoxRow *row,
   NimbusServiceList *self = user_data;
   const char *category_id = g_object_get_data (G_OBJECT (row), CATEGORY_KEY);
   NimbusService *service;
+
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
 
   if (category_id != NULL)
     return g_hash_table_contains (self->shown_categories, category_id);
@@ -101,6 +107,8 @@ update_category_row (NimbusServiceList *self,
   gboolean expanded = self->filter != NULL || !is_collapsed (self, category_id);
   GtkImage *expander = g_object_get_data (G_OBJECT (row), EXPANDER_KEY);
 
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
+
   gtk_image_set_from_icon_name (expander, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), expanded ? _("Collapse") : _("Expand"));
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
@@ -109,6 +117,8 @@ update_category_row (NimbusServiceList *self,
 static void
 refresh (NimbusServiceList *self)
 {
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
+
   g_hash_table_remove_all (self->shown_categories);
   for (guint i = 0; self->services != NULL && i < g_list_model_get_n_items (self->services); i++)
     {
@@ -180,6 +190,8 @@ set_category_collapsed (NimbusServiceList *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
 
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
+
   if (is_collapsed (self, category_id) == collapsed)
     return;
 
@@ -200,6 +212,8 @@ on_list_row_activated_cb (NimbusServiceList *self,
                           GtkListBoxRow     *row)
 {
   const char *category_id = g_object_get_data (G_OBJECT (row), CATEGORY_KEY);
+
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
 
   if (category_id == NULL)
     {
@@ -225,6 +239,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   const char *category_id;
   gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
   gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+
+  g_assert (NIMBUS_IS_SERVICE_LIST (self));
 
   if ((!left && !right) || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
       !GTK_IS_LIST_BOX_ROW (focus) || self->filter != NULL ||

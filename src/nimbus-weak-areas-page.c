@@ -51,6 +51,8 @@ static void
 toast (NimbusWeakAreasPage *self,
        AdwToast            *toast)
 {
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 
@@ -68,6 +70,8 @@ title_of (NimbusWeakAreasPage *self,
           const char          *id)
 {
   char *title = self->kb != NULL ? nimbus_kb_lookup_title (self->kb, id) : NULL;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   return title != NULL ? title : g_strdup (_("No longer in the knowledge base"));
 }
@@ -164,6 +168,8 @@ group_new (NimbusWeakAreasPage *self,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   gtk_widget_set_size_request (level, 96, -1);
   gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
@@ -194,6 +200,8 @@ sync_groups (NimbusWeakAreasPage *self)
   GHashTableIter iter;
   gpointer key, value;
   GtkWidget *previous = NULL;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   for (guint i = 0; flags != NULL && i < g_list_model_get_n_items (flags); i++)
     {
@@ -239,6 +247,8 @@ notes_group_new (NimbusWeakAreasPage *self,
 {
   GtkWidget *group;
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (notes->len == 0)
     return NULL;
 
@@ -278,6 +288,8 @@ sync_notes (NimbusWeakAreasPage *self,
 {
   g_autoptr(GString) shown = g_string_new (NULL);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   for (guint i = 0; i < notes->len; i++)
     {
       const NimbusNote *note = g_ptr_array_index (notes, i);
@@ -301,6 +313,8 @@ update_actions (NimbusWeakAreasPage *self)
 {
   gboolean writable = self->store != NULL && nimbus_user_store_is_writable (self->store);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.review", writable && self->n_flags > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.remove", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weak.import", writable);
@@ -317,6 +331,8 @@ update (NimbusWeakAreasPage *self)
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *summary = NULL;
   const char *problem;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   notes = self->store != NULL ? nimbus_user_store_list_notes (self->store, NULL) : NULL;
   if (notes == NULL)
@@ -347,6 +363,8 @@ static void
 clear_sources (NimbusWeakAreasPage *self)
 {
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   g_clear_signal_handler (&self->changed_id, self->store);
   if (self->flags != NULL)
@@ -481,6 +499,8 @@ export_written_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (!nimbus_user_store_export_file_finish (NIMBUS_USER_STORE (source), result, &error))
     message = g_strdup_printf (_("Could not export: %s"), error->message);
   else
@@ -511,6 +531,8 @@ import_done_cb (GObject      *source,
   g_autofree char *message = NULL;
   guint added = 0;
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (!nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result, &added, &error))
     message = g_strdup (error->message);
   else
@@ -518,6 +540,29 @@ import_done_cb (GObject      *source,
                                          added), added);
 
   toast (self, toast_new (message));
+}
+
+/* A file was chosen. The page of a window closed while the dialog was open does nothing. */
+static void
+export_to (NimbusWeakAreasPage *self,
+           GFile               *file)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (self->store != NULL)
+    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
+                                         g_object_ref (self));
+}
+
+static void
+import_from (NimbusWeakAreasPage *self,
+             GFile               *file)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (self->store != NULL)
+    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
+                                         g_object_ref (self));
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -544,6 +589,8 @@ parent_window (NimbusWeakAreasPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
@@ -553,6 +600,8 @@ chosen_file (NimbusWeakAreasPage *self,
              GFile               *file,
              GError              *error)
 {
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
     toast (self, toast_new (error->message));
@@ -569,9 +618,10 @@ export_chosen_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (chosen_file (self, file, error) != NULL)
-    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
-                                         g_object_ref (self));
+    export_to (self, file);
 }
 
 static void
@@ -595,9 +645,10 @@ import_chosen_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
 
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
   if (chosen_file (self, file, error) != NULL)
-    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
-                                         g_object_ref (self));
+    import_from (self, file);
 }
 
 static void
@@ -618,11 +669,33 @@ export_response_cb (GtkNativeDialog     *dialog,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    nimbus_user_store_export_file_async (self->store, file, NULL, export_written_cb,
-                                         g_object_ref (self));
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    export_to (self, file);
+}
+
+/* The chooser goes once it has answered, whether or not its page is still there. */
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
   g_object_unref (dialog);
+}
+
+/* A chooser whose answer goes to on_response while the page is there: a window closed
+ * while the dialog is open takes its page's handler with it. */
+static void
+chooser_show (NimbusWeakAreasPage  *self,
+              GtkFileChooserNative *chooser,
+              GCallback             on_response)
+{
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  g_signal_connect_object (chooser, "response", on_response, self, 0);
+  g_signal_connect_after (chooser, "response", G_CALLBACK (chooser_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static GtkFileChooserNative *
@@ -634,6 +707,8 @@ chooser_new (NimbusWeakAreasPage  *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = json_filter_new ();
+
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          action, accept, NULL);
@@ -653,8 +728,7 @@ export_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "nimbus-weak-areas.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser_show (self, chooser, G_CALLBACK (export_response_cb));
 }
 
 static void
@@ -664,11 +738,10 @@ import_response_cb (GtkNativeDialog     *dialog,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    nimbus_user_store_import_file_async (self->store, file, NULL, import_done_cb,
-                                         g_object_ref (self));
+  g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
 
-  g_object_unref (dialog);
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    import_from (self, file);
 }
 
 static void
@@ -680,8 +753,7 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser = chooser_new (self, _("Import Weak Areas"),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser_show (self, chooser, G_CALLBACK (import_response_cb));
 }
 #endif
 

@@ -97,6 +97,8 @@ static void show_content            (NimbusWindow *self);
 static void
 update_actions (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
 }
@@ -108,6 +110,8 @@ show_pane (NimbusWindow *self,
            const char   *title,
            const char   *subtitle)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (self->contents_button, g_str_equal (page, "entry"));
   adw_window_title_set_title (self->content_title, title);
@@ -120,6 +124,8 @@ static void
 on_service_list_service_activated_cb (NimbusWindow *self,
                                       const char   *id)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_window_show_page (self, id, TRUE);
 }
 
@@ -128,6 +134,8 @@ on_service_list_service_activated_cb (NimbusWindow *self,
 static char *
 dup_exam_choice (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   return g_settings_get_string (self->settings, "exam");
 }
 
@@ -138,6 +146,8 @@ update_exam (NimbusWindow *self)
 {
   g_autofree char *choice = dup_exam_choice (self);
   guint index = 0;
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   for (guint i = 0; self->exam_ids != NULL && self->exam_ids[i] != NULL; i++)
     {
@@ -160,6 +170,8 @@ static void
 choose_exam (NimbusWindow *self,
              const char   *choice)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   g_settings_set_string (self->settings, "exam", choice);
   update_exam (self);
 }
@@ -168,6 +180,8 @@ static void
 on_exam_dropdown_selected_cb (NimbusWindow *self)
 {
   guint index = gtk_drop_down_get_selected (self->exam_dropdown);
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (self->exam_ids != NULL && index < g_strv_length (self->exam_ids))
     choose_exam (self, self->exam_ids[index]);
@@ -189,6 +203,8 @@ load_exams (NimbusWindow  *self,
   g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (self->kb, error);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (exams == NULL)
     return FALSE;
@@ -222,6 +238,8 @@ update_print_action (NimbusWindow *self)
   const char *pane = gtk_stack_get_visible_child_name (self->stack);
   gboolean enabled = FALSE;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (g_strcmp0 (pane, "entry") == 0)
     enabled = nimbus_entry_page_get_entry (self->entry_page) != NULL;
   else if (g_strcmp0 (pane, "weak") == 0 && self->kb != NULL && self->store != NULL)
@@ -239,6 +257,8 @@ update_weak_count (NimbusWindow *self)
 {
   g_autoptr(GPtrArray) flags = nimbus_user_store_list (self->store, NULL);
   g_autofree char *count = g_strdup_printf ("%u", flags != NULL ? flags->len : 0);
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   gtk_label_set_text (self->weak_count, flags != NULL && flags->len > 0 ? count : "");
   update_print_action (self);
@@ -262,12 +282,16 @@ static void
 on_places_list_row_activated_cb (NimbusWindow  *self,
                                  GtkListBoxRow *row)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_window_show_weak_areas (self);
 }
 
 static void
 on_review_page_stopped_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_window_show_weak_areas (self);
 }
 
@@ -275,6 +299,8 @@ static void
 on_weak_page_open_item_cb (NimbusWindow *self,
                            const char   *id)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   gtk_list_box_unselect_all (self->places_list);
   nimbus_window_show_page (self, id, TRUE);
 }
@@ -283,6 +309,8 @@ static void
 on_practice_page_open_item_cb (NimbusWindow *self,
                                const char   *id)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_window_show_page (self, id, TRUE);
 }
 
@@ -320,6 +348,8 @@ static void
 on_weak_page_add_toast_cb (NimbusWindow *self,
                            AdwToast     *toast)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
@@ -329,6 +359,8 @@ on_entry_page_store_error_cb (NimbusWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
@@ -337,6 +369,8 @@ on_entry_page_store_error_cb (NimbusWindow *self,
 static void
 show_content (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->panes), TRUE);
 #else
@@ -349,6 +383,8 @@ show_content (NimbusWindow *self)
 static gboolean
 is_folded (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
 #if ADW_CHECK_VERSION (1, 4, 0)
   return adw_navigation_split_view_get_collapsed (ADW_NAVIGATION_SPLIT_VIEW (self->panes));
 #else
@@ -359,6 +395,8 @@ is_folded (NimbusWindow *self)
 static void
 show_sidebar (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (self->panes), FALSE);
 #else
@@ -369,6 +407,8 @@ show_sidebar (NimbusWindow *self)
 static void
 on_sidebar_button_clicked_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   show_sidebar (self);
 }
 
@@ -381,16 +421,18 @@ nimbus_window_show_page (NimbusWindow *self,
   g_autofree char *service_id = NULL;
   gboolean reloaded = FALSE;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (self->kb == NULL || id == NULL || *id == '\0')
     return;
 
   service_id = nimbus_id_dup_service_id (id);
   if (shown == NULL || g_strcmp0 (shown->id, service_id) != 0)
     {
-      reloaded = TRUE;
       g_autoptr(GError) error = NULL;
       NimbusEntry *entry = nimbus_kb_load_entry (self->kb, service_id, &error);
 
+      reloaded = TRUE;
       if (entry == NULL)
         {
           g_debug ("Cannot show %s: %s", id, error->message);
@@ -432,6 +474,8 @@ show_current (NimbusWindow *self)
 {
   const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (self->current == NULL || entry == NULL)
     show_pane (self, "home", _("Home"), NULL);
   else
@@ -451,6 +495,8 @@ note_hits_new (NimbusWindow *self,
 {
   GListStore *hits = g_list_store_new (NIMBUS_TYPE_SEARCH_HIT);
   g_autoptr(GPtrArray) notes = NULL;
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (self->kb == NULL ||
       (notes = nimbus_user_store_search_notes (self->store, text, NULL)) == NULL)
@@ -494,6 +540,8 @@ search_done_cb (GObject      *source,
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GtkFlattenListModel) hits = NULL;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
@@ -517,6 +565,8 @@ search_done_cb (GObject      *source,
 static NimbusSearchResults *
 shown_results (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   return is_folded (self) ? self->sidebar_results : self->search_results;
 }
 
@@ -528,6 +578,8 @@ place_search (NimbusWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = self->kb != NULL && *text != '\0';
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     searching && is_folded (self) ? "search" : "browse");
@@ -550,6 +602,8 @@ static void
 on_search_entry_search_changed_cb (NimbusWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -582,6 +636,8 @@ typing_done_cb (gpointer user_data)
 {
   NimbusWindow *self = user_data;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   self->typing_id = 0;
   gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (self)),
                                "gtk-entry-select-on-focus");
@@ -595,6 +651,8 @@ typing_done_cb (gpointer user_data)
 static void
 on_search_entry_changed_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (self->typing_id == 0)
     g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-entry-select-on-focus", FALSE,
                   NULL);
@@ -605,12 +663,16 @@ on_search_entry_changed_cb (NimbusWindow *self)
 static void
 on_search_entry_activate_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_search_results_activate_first (shown_results (self));
 }
 
 static void
 on_search_entry_stop_search_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
@@ -621,6 +683,8 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
                           GdkModifierType        state,
                           NimbusWindow          *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
     return nimbus_search_results_focus_first (shown_results (self));
 
@@ -631,6 +695,8 @@ static void
 on_search_results_hit_activated_cb (NimbusWindow *self,
                                     const char   *id)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   nimbus_window_show_page (self, id, TRUE);
   g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -647,6 +713,8 @@ go_back_or_forward (NimbusWindow *self,
                     GPtrArray    *to)
 {
   g_autofree char *id = NULL;
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (from->len == 0)
     return;
@@ -688,6 +756,8 @@ show_page_action (GtkWidget  *widget,
 static gboolean
 is_reading (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "entry") == 0;
 }
 
@@ -813,6 +883,8 @@ zoom_bounds (NimbusWindow *self,
   g_autoptr(GVariant) bounds = NULL;
   const char *type;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   g_object_get (self->settings, "settings-schema", &schema, NULL);
   key = g_settings_schema_get_key (schema, "text-scale");
   range = g_settings_schema_key_get_range (key);
@@ -834,6 +906,8 @@ update_zoom (NimbusWindow *self)
   g_autofree char *name = g_strdup_printf (_("Reset Text Size, Now %d%%"), percent);
   GtkWidget *zoom_control;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   zoom_bounds (self, &min, &max);
   gtk_label_set_text (self->zoom_label, label);
   zoom_control = gtk_widget_get_parent (GTK_WIDGET (self->zoom_label));
@@ -846,6 +920,8 @@ update_zoom (NimbusWindow *self)
 static void
 on_zoom_toast_dismissed_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   g_clear_object (&self->zoom_toast);
 }
 
@@ -855,6 +931,8 @@ show_zoom_toast (NimbusWindow *self)
 {
   g_autofree char *title = g_strdup_printf (_("Text size %s"),
                                             gtk_label_get_text (self->zoom_label));
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (self->zoom_toast != NULL)
     {
@@ -899,6 +977,8 @@ on_mouse_button_pressed_cb (GtkGestureClick *gesture,
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (button == MOUSE_BACK)
     go_back_or_forward (self, self->back, self->forward);
   else if (button == MOUSE_FORWARD)
@@ -914,6 +994,8 @@ show_error (NimbusWindow *self,
   /* The description is markup; the message names a path, which is not. */
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
@@ -926,6 +1008,8 @@ static void
 add_history_menu (NimbusWindow *self)
 {
   g_autoptr(GMenu) section = g_menu_new ();
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   self->history_menu = nimbus_history_menu_new (self->kb, self->store);
   g_menu_append_submenu (section, _("_Recently Viewed"),
@@ -959,6 +1043,8 @@ sheet_to_print (NimbusWindow  *self,
   const char *pane = gtk_stack_get_visible_child_name (self->stack);
   const NimbusEntry *entry = nimbus_entry_page_get_entry (self->entry_page);
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   if (self->kb != NULL && (g_strcmp0 (pane, "weak") == 0 || g_strcmp0 (pane, "review") == 0))
     return nimbus_cheat_sheet_new_weak_areas (self->kb, self->store, error);
   if (g_strcmp0 (pane, "entry") == 0 && entry != NULL)
@@ -975,6 +1061,8 @@ on_print_done_cb (GtkPrintOperation       *operation,
                   NimbusWindow            *self)
 {
   g_autoptr(GError) error = NULL;
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
@@ -1332,6 +1420,8 @@ create_panes (NimbusWindow *self)
   GtkWidget *content = toolbar_view_new (self->content, self->content_header);
   GValue collapsed = G_VALUE_INIT;
 
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   adw_navigation_split_view_set_sidebar (split_view,
                                          adw_navigation_page_new (sidebar, _("Services")));
   adw_navigation_split_view_set_content (split_view,
@@ -1353,6 +1443,8 @@ create_panes (NimbusWindow *self)
 static void
 on_leaflet_folded_cb (NimbusWindow *self)
 {
+  g_assert (NIMBUS_IS_WINDOW (self));
+
   /* Unfolding shows both panes; folding keeps the one being read, and the services
    * when there is nothing to read yet. */
   if (adw_leaflet_get_folded (ADW_LEAFLET (self->panes)) &&
@@ -1373,6 +1465,8 @@ create_panes (NimbusWindow *self)
     { G_OBJECT (self->sidebar_button), "visible", 0 },
     { G_OBJECT (self->history_buttons), "visible", G_BINDING_INVERT_BOOLEAN },
   };
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   gtk_widget_add_css_class (separator, "sidebar");
   adw_leaflet_set_can_navigate_back (leaflet, TRUE);
@@ -1474,6 +1568,8 @@ show_link_problem (NimbusWindow *self,
                    const char   *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  g_assert (NIMBUS_IS_WINDOW (self));
 
   g_message ("%s", message);
   /* The newest link's problem takes the place of the one before. */

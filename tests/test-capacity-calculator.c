@@ -30,6 +30,7 @@ static void
 test_calculator_matches_cli (void)
 {
   GtkWidget *calculator = nimbus_capacity_calculator_new ();
+  NimbusCapacityCalculator *capacity = NIMBUS_CAPACITY_CALCULATOR (calculator);
 
   g_object_ref_sink (calculator);
   for (guint i = 0; i < G_N_ELEMENTS (capacity_cases); i++)
@@ -43,13 +44,11 @@ test_calculator_matches_cli (void)
       g_test_message ("case %u", i);
       g_assert_true (nimbus_capacity_op_from_string (c->op, &op));
       g_assert_true (nimbus_consistency_from_string (c->consistency, &consistency));
-      nimbus_capacity_calculator_set_input (NIMBUS_CAPACITY_CALCULATOR (calculator), op,
-                                            consistency, c->item_size_kb, c->rate);
+      nimbus_capacity_calculator_set_input (capacity, op, consistency, c->item_size_kb, c->rate);
 
       g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--capacity", c->op, "--consistency",
                                                c->consistency, "--item-size", c->item_size_kb,
                                                "--rate", c->rate, NULL), ==, 0);
-      NimbusCapacityCalculator *capacity = NIMBUS_CAPACITY_CALCULATOR (calculator);
 
       widget_text = g_strdup_printf ("%s\n%s\n",
                                      nimbus_capacity_calculator_get_result (capacity),

@@ -543,6 +543,120 @@ test_cli_export_weak (void)
   g_setenv ("XDG_DATA_HOME", saved, TRUE);
 }
 
+/* Waits for an async import or export and keeps its result. */
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  guint added;
+  GError *error;
+} Transfer;
+
+static void
+import_file_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Transfer *transfer = user_data;
+
+  transfer->ok = nimbus_user_store_import_file_finish (NIMBUS_USER_STORE (source), result,
+                                                       &transfer->added, &transfer->error);
+  transfer->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+static void
+export_file_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Transfer *transfer = user_data;
+
+  transfer->ok = nimbus_user_store_export_file_finish (NIMBUS_USER_STORE (source), result,
+                                                       &transfer->error);
+  transfer->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+static void
+wait_for (Transfer *transfer)
+{
+  while (!transfer->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Export and import of files in a worker, notes and all: a damaged file is refused with a
+ * message that names it and loses nothing; a file that cannot be written is named too. */
+static void
+test_notes_file_transfer (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path_a = g_build_filename (dir, "a", "user.db", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b", "user.db", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *damaged_path = g_build_filename (dir, "damaged.json", NULL);
+  g_autofree char *nowhere_path = g_build_filename (dir, "no-such-folder", "out.json", NULL);
+  g_autoptr(NimbusUserStore) a = nimbus_user_store_open (path_a);
+  g_autoptr(NimbusUserStore) b = nimbus_user_store_open (path_b);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged_path);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *note = NULL;
+  Transfer exported = { 0 }, damaged = { 0 }, imported = { 0 }, nowhere = { 0 };
+  gsize length;
+
+  g_assert_true (nimbus_user_store_flag (a, "sqs/fifo", NULL, NULL));
+  g_assert_true (nimbus_user_store_set_note (a, "sqs/fifo", "ordered, exactly once", NULL));
+  g_assert_true (nimbus_user_store_flag (b, "rds/multi-az", NULL, NULL));
+  g_assert_true (nimbus_user_store_set_note (b, "rds/multi-az", "sync standby", NULL));
+
+  nimbus_user_store_export_file_async (a, export_file, NULL, export_file_cb, &exported);
+  wait_for (&exported);
+  g_assert_no_error (exported.error);
+  g_assert_true (exported.ok);
+
+  /* The export cut short, as a copy that stopped half way. */
+  g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged_path, contents, length / 2, NULL));
+  nimbus_user_store_import_file_async (b, damaged_file, NULL, import_file_cb, &damaged);
+  wait_for (&damaged);
+  g_assert_false (damaged.ok);
+  g_assert_error (damaged.error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_IMPORT);
+  g_test_message ("%s", damaged.error->message);
+  g_assert_true (g_str_has_prefix (damaged.error->message, damaged_path));
+  g_assert_nonnull (strstr (damaged.error->message, "Nothing was imported"));
+  g_assert_cmpuint (nimbus_test_count_flags (b), ==, 1);
+  g_assert_true (nimbus_user_store_is_flagged (b, "rds/multi-az"));
+  note = nimbus_user_store_get_note (b, "rds/multi-az");
+  g_assert_cmpstr (note, ==, "sync standby");
+  g_clear_pointer (&note, g_free);
+  g_assert_null (nimbus_user_store_get_note (b, "sqs/fifo"));
+
+  /* The whole file merges, its note with it, and b keeps its own. */
+  nimbus_user_store_import_file_async (b, export_file, NULL, import_file_cb, &imported);
+  wait_for (&imported);
+  g_assert_no_error (imported.error);
+  g_assert_true (imported.ok);
+  g_assert_cmpuint (imported.added, ==, 1);
+  g_assert_cmpuint (nimbus_test_count_flags (b), ==, 2);
+  note = nimbus_user_store_get_note (b, "sqs/fifo");
+  g_assert_cmpstr (note, ==, "ordered, exactly once");
+  g_clear_pointer (&note, g_free);
+  note = nimbus_user_store_get_note (b, "rds/multi-az");
+  g_assert_cmpstr (note, ==, "sync standby");
+
+  nimbus_user_store_export_file_async (a, nowhere_file, NULL, export_file_cb, &nowhere);
+  wait_for (&nowhere);
+  g_assert_false (nowhere.ok);
+  g_assert_error (nowhere.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", nowhere.error->message);
+  g_assert_nonnull (strstr (nowhere.error->message, nowhere_path));
+
+  g_clear_error (&damaged.error);
+  g_clear_error (&nowhere.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/notes-store/locked", test_notes_locked);
   g_test_add_func ("/nimbus/notes-store/cheat-sheet", test_cheat_sheet);
   g_test_add_func ("/nimbus/notes-store/cli-export-weak", test_cli_export_weak);
+  /* Last: its worker threads stay, and the tests before it change the environment. */
+  g_test_add_func ("/nimbus/notes-store/file-transfer", test_notes_file_transfer);
 
   return g_test_run ();
 }

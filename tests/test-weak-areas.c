@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "nimbus-test-ui-utils.h"
@@ -567,6 +568,152 @@ test_weak_areas_one_row_changes (void)
   nimbus_test_close_window (window);
 }
 
+/* GTK's own file chooser, which the page's dialog is without a portal, once it is up. */
+static GtkWidget *
+wait_for_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (toplevel))
+            return toplevel;
+          G_GNUC_END_IGNORE_DEPRECATIONS
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Chooses file in the chooser and accepts it, as a click on its button would. A chooser to
+ * save with opens in the working folder, which must be the file's: a folder set while the
+ * first one loads does not stay. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+choose_file (GtkWidget *chooser,
+             GFile     *file)
+{
+  /* The dialog goes once it has answered. */
+  g_autoptr(GtkWidget) held = g_object_ref (chooser);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean chosen = FALSE;
+
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The folder loads before the file is chosen in it. */
+  while (!chosen && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GFile) current = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      chosen = current != NULL && g_file_equal (current, file);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (chosen);
+
+  /* A file to save to is checked before the dialog answers. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (gtk_widget_get_visible (chooser) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_visible (chooser));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+/* A damaged file chosen for import: the toast names it, reads in the main thread after the
+ * worker, and the weak areas and notes are all still there. */
+static void
+test_weak_areas_import_damaged (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autofree char *damaged_path = g_build_filename (dir, "damaged.json", NULL);
+  g_autoptr(GFile) damaged = g_file_new_for_path (damaged_path);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *note = NULL;
+  NimbusWindow *window;
+  NimbusWeakAreasPage *page;
+  gint64 end;
+
+  g_assert_true (nimbus_user_store_flag (store, "sqs/fifo", NULL, NULL));
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/fifo", "ordered", NULL));
+  g_assert_true (g_file_set_contents (damaged_path, "{\"nimbus_flags\": 2, \"flags\": [{\"id\"",
+                                      -1, NULL));
+  window = nimbus_test_open_window (store, 1100, 760);
+  page = nimbus_test_window_child (window, "weak_page");
+  nimbus_window_show_weak_areas (window);
+  g_signal_connect (page, "add-toast", G_CALLBACK (capture_toast), &toast);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "weak.import", NULL);
+  choose_file (wait_for_chooser (), damaged);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (toast == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_nonnull (toast);
+  g_test_message ("%s", adw_toast_get_title (toast));
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), damaged_path));
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Nothing was imported"));
+  g_assert_cmpuint (nimbus_test_count_flags (store), ==, 1);
+  note = nimbus_user_store_get_note (store, "sqs/fifo");
+  g_assert_cmpstr (note, ==, "ordered");
+  g_assert_cmpstr (gtk_label_get_text (nimbus_test_window_child (window, "weak_count")), ==, "1");
+  nimbus_test_close_window (window);
+}
+
+/* An export chosen in the dialog is written; but with the window closed while its dialog is
+ * open, a file chosen then is not, and nothing is left to crash on. */
+static void
+test_weak_areas_export_after_close (void)
+{
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autofree char *open_path = g_build_filename (dir, "window-open.json", NULL);
+  g_autofree char *closed_path = g_build_filename (dir, "window-closed.json", NULL);
+  g_autoptr(GFile) open_file = g_file_new_for_path (open_path);
+  g_autoptr(GFile) closed_file = g_file_new_for_path (closed_path);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  g_autoptr(GtkWidget) chooser = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  NimbusWindow *window;
+  GtkWidget *page;
+  gint64 end;
+
+  g_assert_true (nimbus_user_store_flag (store, "sqs/fifo", NULL, NULL));
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  window = nimbus_test_open_window (store, 1100, 760);
+  page = nimbus_test_window_child (window, "weak_page");
+  nimbus_window_show_weak_areas (window);
+
+  gtk_widget_activate_action (page, "weak.export", NULL);
+  choose_file (wait_for_chooser (), open_file);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (open_path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_test (open_path, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (page, "weak.export", NULL);
+  chooser = g_object_ref (wait_for_chooser ());
+  nimbus_test_close_window (window);
+  choose_file (chooser, closed_file);
+  nimbus_test_wait_ms (500);
+
+  g_assert_false (g_file_test (closed_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 static void
 test_weak_areas_shortcuts_window (void)
 {
@@ -596,6 +743,8 @@ main (int   argc,
   g_test_add_func ("/nimbus/weak-areas/review-keys-toast", test_weak_areas_review_keys_toast);
   g_test_add_func ("/nimbus/weak-areas/one-row-changes", test_weak_areas_one_row_changes);
   g_test_add_func ("/nimbus/weak-areas/shortcuts-window", test_weak_areas_shortcuts_window);
+  g_test_add_func ("/nimbus/weak-areas/import-damaged", test_weak_areas_import_damaged);
+  g_test_add_func ("/nimbus/weak-areas/export-after-close", test_weak_areas_export_after_close);
 
   return g_test_run ();
 }

@@ -61,21 +61,21 @@ static NimbusKbPos
 current_pos (NimbusKbReader *ctx)
 {
   NimbusKbPos pos = { json_parser_get_current_line (ctx->parser),
-              json_parser_get_current_pos (ctx->parser) };
+                      json_parser_get_current_pos (ctx->parser) };
 
   return pos;
 }
 
 static void
 remember (NimbusKbReader *ctx,
-          char        *key,
-          NimbusKbPos          pos)
+          char           *key,
+          NimbusKbPos     pos)
 {
   g_hash_table_insert (ctx->positions, key, g_memdup2 (&pos, sizeof pos));
 }
 
 static void
-on_object_start (JsonParser  *parser,
+on_object_start (JsonParser     *parser,
                  NimbusKbReader *ctx)
 {
   NimbusKbPos pos = current_pos (ctx);
@@ -84,8 +84,8 @@ on_object_start (JsonParser  *parser,
 }
 
 static void
-on_object_end (JsonParser  *parser,
-               JsonObject  *object,
+on_object_end (JsonParser     *parser,
+               JsonObject     *object,
                NimbusKbReader *ctx)
 {
   NimbusKbPos pos = g_array_index (ctx->open_objects, NimbusKbPos, ctx->open_objects->len - 1);
@@ -95,9 +95,9 @@ on_object_end (JsonParser  *parser,
 }
 
 static void
-on_object_member (JsonParser  *parser,
-                  JsonObject  *object,
-                  const char  *name,
+on_object_member (JsonParser     *parser,
+                  JsonObject     *object,
+                  const char     *name,
                   NimbusKbReader *ctx)
 {
   char *key = g_strdup_printf ("m:%p:%s", object, name);
@@ -110,9 +110,9 @@ on_object_member (JsonParser  *parser,
 }
 
 static void
-on_array_element (JsonParser  *parser,
-                  JsonArray   *array,
-                  int          index,
+on_array_element (JsonParser     *parser,
+                  JsonArray      *array,
+                  int             index,
                   NimbusKbReader *ctx)
 {
   remember (ctx, g_strdup_printf ("e:%p:%d", array, index), current_pos (ctx));
@@ -120,7 +120,7 @@ on_array_element (JsonParser  *parser,
 
 static NimbusKbPos
 lookup_pos (NimbusKbReader *ctx,
-            const char  *key)
+            const char     *key)
 {
   const NimbusKbPos *pos = g_hash_table_lookup (ctx->positions, key);
   NimbusKbPos none = { 1, 1 };
@@ -130,7 +130,7 @@ lookup_pos (NimbusKbReader *ctx,
 
 NimbusKbPos
 nimbus_kb_reader_object_pos (NimbusKbReader *ctx,
-            JsonObject  *object)
+                             JsonObject     *object)
 {
   g_autofree char *key = g_strdup_printf ("o:%p", object);
 
@@ -139,8 +139,8 @@ nimbus_kb_reader_object_pos (NimbusKbReader *ctx,
 
 NimbusKbPos
 nimbus_kb_reader_member_pos (NimbusKbReader *ctx,
-            JsonObject  *object,
-            const char  *name)
+                             JsonObject     *object,
+                             const char     *name)
 {
   g_autofree char *key = g_strdup_printf ("m:%p:%s", object, name);
 
@@ -149,8 +149,8 @@ nimbus_kb_reader_member_pos (NimbusKbReader *ctx,
 
 NimbusKbPos
 nimbus_kb_reader_element_pos (NimbusKbReader *ctx,
-             JsonArray   *array,
-             guint        index)
+                              JsonArray      *array,
+                              guint           index)
 {
   g_autofree char *key = g_strdup_printf ("e:%p:%u", array, index);
 
@@ -203,10 +203,10 @@ nimbus_kb_reader_text_problem (const char *str)
 }
 
 void
-nimbus_kb_reader_check_keys (NimbusKbReader        *ctx,
-            JsonObject         *object,
-            const char         *what,
-            const char * const *allowed)
+nimbus_kb_reader_check_keys (NimbusKbReader     *ctx,
+                             JsonObject         *object,
+                             const char         *what,
+                             const char * const *allowed)
 {
   g_autoptr(GList) members = json_object_get_members (object);
 
@@ -217,8 +217,8 @@ nimbus_kb_reader_check_keys (NimbusKbReader        *ctx,
           g_autofree char *expected = g_strjoinv (", ", (GStrv) allowed);
 
           nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, l->data),
-                     "unknown key “%s” in %s (expected %s)", (const char *) l->data, what,
-                     expected);
+                                  "unknown key “%s” in %s (expected %s)", (const char *) l->data,
+                                  what, expected);
         }
     }
 }
@@ -226,26 +226,26 @@ nimbus_kb_reader_check_keys (NimbusKbReader        *ctx,
 /* The member key of object; NULL when it is not there, an error when it had to be. */
 JsonNode *
 nimbus_kb_reader_get_member (NimbusKbReader *ctx,
-            JsonObject  *object,
-            const char  *what,
-            const char  *key,
-            gboolean     required)
+                             JsonObject     *object,
+                             const char     *what,
+                             const char     *key,
+                             gboolean        required)
 {
   JsonNode *node = json_object_get_member (object, key);
 
   if (node == NULL && required)
-    nimbus_kb_reader_error (ctx, nimbus_kb_reader_object_pos (ctx, object), "%s has no “%s”", what,
-               key);
+    nimbus_kb_reader_error (ctx, nimbus_kb_reader_object_pos (ctx, object),
+                            "%s has no “%s”", what, key);
 
   return node;
 }
 
 char *
 nimbus_kb_reader_get_string (NimbusKbReader *ctx,
-            JsonObject  *object,
-            const char  *what,
-            const char  *key,
-            gboolean     required)
+                             JsonObject     *object,
+                             const char     *what,
+                             const char     *key,
+                             gboolean        required)
 {
   JsonNode *node = nimbus_kb_reader_get_member (ctx, object, what, key, required);
   const char *value;
@@ -257,15 +257,15 @@ nimbus_kb_reader_get_string (NimbusKbReader *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, key),
-                 "“%s” of %s must be a string", key, what);
+                              "“%s” of %s must be a string", key, what);
       return NULL;
     }
 
   value = json_node_get_string (node);
   if ((problem = nimbus_kb_reader_text_problem (value)) != NULL)
     {
-      nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, key),
-                 "“%s” of %s %s", key, what, problem);
+      nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, key), "“%s” of %s %s",
+                              key, what, problem);
       return NULL;
     }
 
@@ -310,10 +310,10 @@ nimbus_kb_reader_get_int (NimbusKbReader *ctx,
 
 JsonArray *
 nimbus_kb_reader_get_array (NimbusKbReader *ctx,
-           JsonObject  *object,
-           const char  *what,
-           const char  *key,
-           gboolean     required)
+                            JsonObject     *object,
+                            const char     *what,
+                            const char     *key,
+                            gboolean        required)
 {
   JsonNode *node = nimbus_kb_reader_get_member (ctx, object, what, key, required);
 
@@ -323,7 +323,7 @@ nimbus_kb_reader_get_array (NimbusKbReader *ctx,
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, key),
-                 "“%s” of %s must be a non-empty array", key, what);
+                              "“%s” of %s must be a non-empty array", key, what);
       return NULL;
     }
 
@@ -333,10 +333,10 @@ nimbus_kb_reader_get_array (NimbusKbReader *ctx,
 /* Table cells may be empty (the corner above a row heading); list items may not. */
 GStrv
 nimbus_kb_reader_read_strv (NimbusKbReader *ctx,
-           JsonArray   *array,
-           const char  *key,
-           const char  *what,
-           gboolean     allow_empty)
+                            JsonArray      *array,
+                            const char     *key,
+                            const char     *what,
+                            gboolean        allow_empty)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -348,7 +348,7 @@ nimbus_kb_reader_read_strv (NimbusKbReader *ctx,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
           nimbus_kb_reader_error (ctx, nimbus_kb_reader_element_pos (ctx, array, i),
-                     "item %u of “%s” in %s must be a string", i + 1, key, what);
+                                  "item %u of “%s” in %s must be a string", i + 1, key, what);
           continue;
         }
 
@@ -356,7 +356,7 @@ nimbus_kb_reader_read_strv (NimbusKbReader *ctx,
       if (problem != NULL && !(allow_empty && *json_node_get_string (node) == '\0'))
         {
           nimbus_kb_reader_error (ctx, nimbus_kb_reader_element_pos (ctx, array, i),
-                     "item %u of “%s” in %s %s", i + 1, key, what, problem);
+                                  "item %u of “%s” in %s %s", i + 1, key, what, problem);
           continue;
         }
 
@@ -368,10 +368,10 @@ nimbus_kb_reader_read_strv (NimbusKbReader *ctx,
 
 GStrv
 nimbus_kb_reader_get_strv (NimbusKbReader *ctx,
-          JsonObject  *object,
-          const char  *what,
-          const char  *key,
-          gboolean     required)
+                           JsonObject     *object,
+                           const char     *what,
+                           const char     *key,
+                           gboolean        required)
 {
   JsonArray *array = nimbus_kb_reader_get_array (ctx, object, what, key, required);
 
@@ -381,16 +381,16 @@ nimbus_kb_reader_get_strv (NimbusKbReader *ctx,
 
 JsonObject *
 nimbus_kb_reader_get_object (NimbusKbReader *ctx,
-                    JsonArray   *array,
-                    guint        index,
-                    const char  *what)
+                             JsonArray      *array,
+                             guint           index,
+                             const char     *what)
 {
   JsonNode *node = json_array_get_element (array, index);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_element_pos (ctx, array, index),
-                 "%s %u must be an object", what, index + 1);
+                              "%s %u must be an object", what, index + 1);
       return NULL;
     }
 
@@ -399,16 +399,16 @@ nimbus_kb_reader_get_object (NimbusKbReader *ctx,
 
 char *
 nimbus_kb_reader_get_slug (NimbusKbReader *ctx,
-          JsonObject  *object,
-          const char  *what)
+                           JsonObject     *object,
+                           const char     *what)
 {
   g_autofree char *slug = nimbus_kb_reader_get_string (ctx, object, what, "id", TRUE);
 
   if (slug != NULL && !nimbus_kb_reader_is_slug (slug))
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "id"),
-                 "id “%s” of %s must be lower-case letters, digits and single dashes", slug,
-                 what);
+                              "id “%s” of %s must be lower-case letters, digits and single dashes",
+                              slug, what);
       return NULL;
     }
 
@@ -417,8 +417,8 @@ nimbus_kb_reader_get_slug (NimbusKbReader *ctx,
 
 JsonObject *
 nimbus_kb_reader_parse (NimbusKbReader *ctx,
-       const char  *data,
-       gsize        length)
+                        const char     *data,
+                        gsize           length)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;

@@ -119,8 +119,8 @@ nimbus_kb_sources_get_questions (NimbusKbSources *self)
 
 static void
 read_table (NimbusKbReader *ctx,
-            JsonObject  *object,
-            NimbusBlock *block)
+            JsonObject     *object,
+            NimbusBlock    *block)
 {
   JsonArray *rows = nimbus_kb_reader_get_array (ctx, object, "a table", "rows", TRUE);
 
@@ -137,24 +137,24 @@ read_table (NimbusKbReader *ctx,
       if (!JSON_NODE_HOLDS_ARRAY (node))
         {
           nimbus_kb_reader_error (ctx, nimbus_kb_reader_element_pos (ctx, rows, i),
-                     "row %u of a table must be an array of strings", i + 1);
+                                  "row %u of a table must be an array of strings", i + 1);
           continue;
         }
 
       row = nimbus_kb_reader_read_strv (ctx, json_node_get_array (node), "rows", "a table", TRUE);
       if (g_strv_length (row) != g_strv_length (block->items))
         nimbus_kb_reader_error (ctx, nimbus_kb_reader_element_pos (ctx, rows, i),
-                   "row %u of a table has %u cell%s, the table has %u columns", i + 1,
-                   g_strv_length (row), g_strv_length (row) == 1 ? "" : "s",
-                   g_strv_length (block->items));
+                                "row %u of a table has %u cell%s, the table has %u columns", i + 1,
+                                g_strv_length (row), g_strv_length (row) == 1 ? "" : "s",
+                                g_strv_length (block->items));
       g_ptr_array_add (block->rows, row);
     }
 }
 
 static void
 read_fact (NimbusKbReader *ctx,
-           JsonObject  *object,
-           NimbusBlock *block)
+           JsonObject     *object,
+           NimbusBlock    *block)
 {
   static const char * const previous_keys[] = { "value", "unit", "until", NULL };
   JsonNode *previous = json_object_get_member (object, "previous");
@@ -171,25 +171,22 @@ read_fact (NimbusKbReader *ctx,
   if (!JSON_NODE_HOLDS_OBJECT (previous))
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "previous"),
-                 "“previous” of a fact must be an object");
+                              "“previous” of a fact must be an object");
       return;
     }
 
   nimbus_kb_reader_check_keys (ctx, json_node_get_object (previous), "“previous”", previous_keys);
   block->previous_value = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
-                                                       "“previous”",
-                                      "value", TRUE);
+                                                       "“previous”", "value", TRUE);
   block->previous_unit = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
-                                                      "“previous”",
-                                     "unit", FALSE);
+                                                      "“previous”", "unit", FALSE);
   block->previous_until = nimbus_kb_reader_get_string (ctx, json_node_get_object (previous),
-                                                       "“previous”",
-                                      "until", TRUE);
+                                                       "“previous”", "until", TRUE);
 }
 
 static gboolean
 read_ordered (NimbusKbReader *ctx,
-              JsonObject  *object)
+              JsonObject     *object)
 {
   JsonNode *node = json_object_get_member (object, "ordered");
 
@@ -199,7 +196,7 @@ read_ordered (NimbusKbReader *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "ordered"),
-                 "“ordered” of a list must be true or false");
+                              "“ordered” of a list must be true or false");
       return FALSE;
     }
 
@@ -231,8 +228,8 @@ block_keys (NimbusBlockType type)
 
 static NimbusBlock *
 read_block (NimbusKbReader *ctx,
-            JsonObject  *object,
-            const char  *section_id)
+            JsonObject     *object,
+            const char     *section_id)
 {
   g_autofree char *type_name = nimbus_kb_reader_get_string (ctx, object, "a block", "type", TRUE);
   g_autoptr(NimbusBlock) block = NULL;
@@ -244,8 +241,8 @@ read_block (NimbusKbReader *ctx,
   if (!nimbus_block_type_from_string (type_name, &type))
     {
       nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "type"),
-                 "unknown block type “%s” (expected paragraph, list, table, tip, fact or widget)",
-                 type_name);
+                              "unknown block type “%s” (expected paragraph, list, table, tip, "
+                              "fact or widget)", type_name);
       return NULL;
     }
 
@@ -285,7 +282,7 @@ read_block (NimbusKbReader *ctx,
           g_autofree char *expected = g_strjoinv (", ", (GStrv) widget_names);
 
           nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, object, "name"),
-                     "unknown widget “%s” (expected %s)", block->name, expected);
+                                  "unknown widget “%s” (expected %s)", block->name, expected);
         }
       break;
     default:
@@ -306,9 +303,9 @@ is_date (const char *str)
 }
 
 static void
-read_sources (NimbusKbReader   *ctx,
-              JsonObject    *object,
-              NimbusSection *section)
+read_sources (NimbusKbReader *ctx,
+              JsonObject     *object,
+              NimbusSection  *section)
 {
   static const char * const keys[] = { "url", "title", "checked", NULL };
   JsonArray *array = nimbus_kb_reader_get_array (ctx, object, "a section", "sources", FALSE);
@@ -330,10 +327,11 @@ read_sources (NimbusKbReader   *ctx,
 
       if (source->url != NULL && !g_str_has_prefix (source->url, "https://"))
         nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, source_object, "url"),
-                   "source url “%s” must start with https://", source->url);
+                                "source url “%s” must start with https://", source->url);
       if (source->checked != NULL && !is_date (source->checked))
         nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, source_object, "checked"),
-                   "“checked” must be a date as YYYY-MM-DD, not “%s”", source->checked);
+                                "“checked” must be a date as YYYY-MM-DD, not “%s”",
+                                source->checked);
 
       g_ptr_array_add (section->sources, source);
     }
@@ -341,10 +339,10 @@ read_sources (NimbusKbReader   *ctx,
 
 static void
 check_unique (NimbusKbReader *ctx,
-              GHashTable  *seen,
-              const char  *id,
-              NimbusKbPos          pos,
-              const char  *what)
+              GHashTable     *seen,
+              const char     *id,
+              NimbusKbPos     pos,
+              const char     *what)
 {
   if (id == NULL)
     return;
@@ -357,9 +355,9 @@ check_unique (NimbusKbReader *ctx,
 
 static NimbusSection *
 read_section (NimbusKbReader *ctx,
-              JsonObject  *object,
-              const char  *service_id,
-              GHashTable  *seen_ids)
+              JsonObject     *object,
+              const char     *service_id,
+              GHashTable     *seen_ids)
 {
   static const char * const keys[] = { "id", "title", "keywords", "blocks", "sources", NULL };
   g_autoptr(NimbusSection) section = nimbus_section_new ();
@@ -396,9 +394,9 @@ read_section (NimbusKbReader *ctx,
 
 static void
 read_related (NimbusKbReader *ctx,
-              JsonObject  *object,
-              NimbusEntry *entry,
-              EntryOrigin *origin)
+              JsonObject     *object,
+              NimbusEntry    *entry,
+              EntryOrigin    *origin)
 {
   JsonArray *array;
 
@@ -419,8 +417,8 @@ read_related (NimbusKbReader *ctx,
 
 static NimbusEntry *
 read_service (NimbusKbReader *ctx,
-              JsonObject  *root,
-              EntryOrigin *origin)
+              JsonObject     *root,
+              EntryOrigin    *origin)
 {
   static const char * const keys[] = { "id", "name", "full_name", "category", "summary",
                                        "keywords", "aliases", "exams", "sections", "related",
@@ -439,7 +437,8 @@ read_service (NimbusKbReader *ctx,
       strlen (basename) != strlen (entry->id) + 5 ||
       strncmp (basename, entry->id, strlen (entry->id)) != 0)
     nimbus_kb_reader_error (ctx, nimbus_kb_reader_member_pos (ctx, root, "id"),
-               "service id “%s” must match the file name (%s.json)", entry->id, entry->id);
+                            "service id “%s” must match the file name (%s.json)", entry->id,
+                            entry->id);
 
   entry->name = nimbus_kb_reader_get_string (ctx, root, "the service", "name", TRUE);
   entry->full_name = nimbus_kb_reader_get_string (ctx, root, "the service", "full_name", TRUE);
@@ -609,8 +608,7 @@ nimbus_kb_sources_add_categories (NimbusKbSources *self,
       NimbusKbPos start = { 1, 1 };
 
       nimbus_kb_reader_error_at (self->errors, filename, start,
-                                 "categories given twice (also in %s)",
-                 self->categories_file);
+                                 "categories given twice (also in %s)", self->categories_file);
       goto out;
     }
   self->categories_file = g_strdup (filename);
@@ -874,8 +872,9 @@ nimbus_kb_sources_finish (NimbusKbSources *self)
         continue;
       if ((category = find_category (self, entry->category_id, &position)) == NULL)
         nimbus_kb_reader_error_at (self->errors, origin->filename, origin->category,
-                   "unknown category “%s” (see %s)", entry->category_id,
-                   self->categories_file != NULL ? self->categories_file : "categories.json");
+                                   "unknown category “%s” (see %s)", entry->category_id,
+                                   self->categories_file != NULL ? self->categories_file
+                                                                 : "categories.json");
       else
         entry->category_name = g_strdup (category->name);
     }

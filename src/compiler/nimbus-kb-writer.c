@@ -395,6 +395,8 @@ insert_doc (Writer        *w,
   gint64 base = w->service_position << NIMBUS_KB_ROWID_SERVICE_SHIFT;
   const char *kind_nick = nimbus_enum_get_nick (NIMBUS_TYPE_HIT_KIND, kind);
   gint64 rowid;
+  g_autofree char *title_key = NULL;
+  const char *start = title;
 
   if (kind == NIMBUS_HIT_KIND_SERVICE)
     rowid = NIMBUS_KB_ROWID_SERVICES + base + ++w->n_docs[0];
@@ -403,9 +405,6 @@ insert_doc (Writer        *w,
   else
     rowid = NIMBUS_KB_ROWID_ITEMS + base + ++w->n_docs[2];
   g_assert (w->n_docs[2] < (1 << NIMBUS_KB_ROWID_SERVICE_SHIFT));
-
-  g_autofree char *title_key = NULL;
-  const char *start = title;
 
   /* Folded like a typed word, from the first letter or digit: what a one-letter search
    * browses (see nimbus_kb_search ()). */
@@ -512,6 +511,7 @@ insert_block (Writer            *w,
                               block->previous_value, block->previous_unit,
                               block->previous_until };
       g_autoptr(GString) text = g_string_new (NULL);
+      const char *columns[5] = { block->label, "", "", NULL, context };
 
       /* The label is the title column already. */
       for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -519,8 +519,7 @@ insert_block (Writer            *w,
           if (parts[i] != NULL)
             g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
         }
-
-      const char *columns[5] = { block->label, "", "", text->str, context };
+      columns[3] = text->str;
 
       if (!insert_doc (w, block->id, NIMBUS_HIT_KIND_FACT, w->service_id, section->id,
                        block->label, columns))

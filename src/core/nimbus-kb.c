@@ -321,10 +321,10 @@ require_columns (NimbusKbConn  *conn,
 /* Entries */
 
 static NimbusKbStmt *
-prepare_with_text (NimbusKbConn *conn,
-                   const char  *sql,
-                   const char  *text,
-                   GError     **error)
+prepare_with_text (NimbusKbConn  *conn,
+                   const char    *sql,
+                   const char    *text,
+                   GError       **error)
 {
   NimbusKbStmt *stmt = nimbus_kb_prepare (conn, sql, error);
 
@@ -336,10 +336,10 @@ prepare_with_text (NimbusKbConn *conn,
 
 /* The first column of every row, as a NULL-terminated array. */
 static GStrv
-query_strv (NimbusKbConn *conn,
-            const char  *sql,
-            const char  *key,
-            GError     **error)
+query_strv (NimbusKbConn  *conn,
+            const char    *sql,
+            const char    *key,
+            GError       **error)
 {
   g_autoptr(NimbusKbStmt) stmt = prepare_with_text (conn, sql, key, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -752,8 +752,8 @@ nimbus_kb_load_entry (NimbusKb    *self,
     return NULL;
 
   if ((entry->related = query_strv (conn, "SELECT related_id FROM related "
-                                         "WHERE service_id = ? ORDER BY position", id,
-                                   error)) == NULL ||
+                                          "WHERE service_id = ? ORDER BY position", id,
+                                    error)) == NULL ||
       (entry->related_names = query_strv (conn, "SELECT s.name FROM related r "
                                                 "JOIN services s ON s.id = r.related_id "
                                                 "WHERE r.service_id = ? ORDER BY r.position",

@@ -277,41 +277,63 @@ note_from_json (JsonNode  *node,
   return NULL;
 }
 
+/* The two lists an export holds. */
+typedef enum
+{
+  LIST_FLAGS,
+  LIST_NOTES,
+} ListKind;
+
+/* Every element of one list of an export, each checked, or NULL with the first problem. */
+static GPtrArray *
+parse_list (JsonArray  *array,
+            ListKind    kind,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint length = json_array_get_length (array);
+
+  if (length > NIMBUS_STORE_IMPORT_MAX_FLAGS)
+    {
+      import_error (error, kind == LIST_NOTES
+                             ? _("it has %u notes, more than the %d an export can hold")
+                             : _("it has %u flags, more than the %d an export can hold"),
+                    length, NIMBUS_STORE_IMPORT_MAX_FLAGS);
+      return NULL;
+    }
+
+  items = g_ptr_array_new_full (length, kind == LIST_NOTES ? (GDestroyNotify) nimbus_note_free
+                                                           : (GDestroyNotify) nimbus_flag_free);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gpointer item = kind == LIST_NOTES ? (gpointer) note_from_json (node, i + 1, error)
+                                         : (gpointer) flag_from_json (node, i + 1, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  return g_steal_pointer (&items);
+}
+
 /* The notes of a format 2 export, every one checked; none in format 1. */
 static GPtrArray *
 parse_notes (JsonObject  *root,
              GError     **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_note_free);
   JsonNode *list = json_object_get_member (root, "notes");
-  JsonArray *array;
 
   if (list == NULL || JSON_NODE_HOLDS_NULL (list))
-    return g_steal_pointer (&notes);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_note_free);
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
       import_error (error, _("its “notes” are not a list"));
       return NULL;
     }
 
-  array = json_node_get_array (list);
-  if (json_array_get_length (array) > NIMBUS_STORE_IMPORT_MAX_FLAGS)
-    {
-      import_error (error, _("it has %u notes, more than the %d an export can hold"),
-                    json_array_get_length (array), NIMBUS_STORE_IMPORT_MAX_FLAGS);
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      NimbusNote *note = note_from_json (json_array_get_element (array, i), i + 1, error);
-
-      if (note == NULL)
-        return NULL;
-      g_ptr_array_add (notes, note);
-    }
-
-  return g_steal_pointer (&notes);
+  return parse_list (json_node_get_array (list), LIST_NOTES, error);
 }
 
 /* The flags of an export, and in notes its notes, every one checked, or NULL with the first
@@ -322,13 +344,12 @@ parse_export (const char  *json,
               GPtrArray  **notes,
               GError     **error)
 {
-  g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_flag_free);
+  g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *reason = NULL;
   guint line, column;
   JsonNode *root, *format, *list;
-  JsonArray *array;
 
   if (length > NIMBUS_STORE_IMPORT_MAX_BYTES)
     {
@@ -366,24 +387,8 @@ parse_export (const char  *json,
       return NULL;
     }
 
-  array = json_node_get_array (list);
-  if (json_array_get_length (array) > NIMBUS_STORE_IMPORT_MAX_FLAGS)
-    {
-      import_error (error, _("it has %u flags, more than the %d an export can hold"),
-                    json_array_get_length (array), NIMBUS_STORE_IMPORT_MAX_FLAGS);
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      NimbusFlag *flag = flag_from_json (json_array_get_element (array, i), i + 1, error);
-
-      if (flag == NULL)
-        return NULL;
-      g_ptr_array_add (flags, flag);
-    }
-
-  if ((*notes = parse_notes (json_node_get_object (root), error)) == NULL)
+  if ((flags = parse_list (json_node_get_array (list), LIST_FLAGS, error)) == NULL ||
+      (*notes = parse_notes (json_node_get_object (root), error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&flags);
@@ -531,7 +536,43 @@ nimbus_user_store_import (NimbusUserStore  *self,
   return TRUE;
 }
 
-/* In a worker thread */
+/* In a worker thread
+ *
+ * The store's connection belongs to the main thread and is never handed to a worker.
+ * SQLite may be built to let one connection serve several threads, or not (SQLITE_THREADSAFE
+ * 1 or 2, which distributions and runtimes set differently); and even where it may, an
+ * import's transaction on the shared connection would take in whatever the window wrote
+ * meanwhile, and roll it back with the import. So:
+ * - an import reads and checks the file in the worker, then merges it on a connection of
+ *   its own, opened there on the store's file and closed before it returns. Write-ahead
+ *   logging lets the window go on reading meanwhile; a write of the window waits for the
+ *   import's transaction like one from another process (the busy timeout);
+ * - an export reads the rows on the main thread, through the store's connection (a few
+ *   thousand rows: quick, and it reads whatever store it is, also one opened for reading
+ *   from a private copy), and the worker turns them into JSON and writes the file. */
+
+static gboolean
+merge_on_own_connection (NimbusUserStore  *self,
+                         GPtrArray        *flags,
+                         GPtrArray        *notes,
+                         guint            *n_added,
+                         GError          **error)
+{
+  sqlite3 *db = NULL;
+  gboolean merged = FALSE;
+
+  if (sqlite3_open_v2 (nimbus_user_store_get_path (self), &db, SQLITE_OPEN_READWRITE, NULL)
+        != SQLITE_OK)
+    nimbus_user_store_fail (self, db, TRUE, error);
+  else
+    {
+      sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
+      merged = merge_flags (self, db, flags, notes, n_added, error);
+    }
+  sqlite3_close (db);
+
+  return merged;
+}
 
 static void
 import_thread (GTask        *task,
@@ -545,9 +586,7 @@ import_thread (GTask        *task,
   g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
   GError *error = NULL;
-  sqlite3 *db = NULL;
   gsize length;
   guint added = 0;
 
@@ -559,18 +598,16 @@ import_thread (GTask        *task,
                                                  &error))
     flags = parse_export (contents, length, &notes, &error);
 
-  if (flags != NULL)
+  /* GIO's own messages name the file already; a file that is no export is named here. */
+  if (g_error_matches (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_IMPORT))
     {
-      path = g_strdup (nimbus_user_store_get_path (self));
-      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-        nimbus_user_store_fail (self, db, TRUE, &error);
-      else
-        {
-          sqlite3_busy_timeout (db, NIMBUS_STORE_BUSY_TIMEOUT_MS);
-          merge_flags (self, db, flags, notes, &added, &error);
-        }
-      sqlite3_close (db);
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (&error, "%s: ", name);
     }
+
+  if (flags != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    merge_on_own_connection (self, flags, notes, &added, &error);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -578,8 +615,8 @@ import_thread (GTask        *task,
     g_task_return_int (task, added);
 }
 
-/* Reads, checks and merges an export file away from the main thread, on a connection of
- * its own; "changed" is emitted when it finishes. */
+/* Reads, checks and merges an export file away from the main thread, all or nothing; a file
+ * that is not an export is named in the error. "changed" is emitted when it finishes. */
 void
 nimbus_user_store_import_file_async (NimbusUserStore     *self,
                                      GFile               *file,
@@ -625,24 +662,42 @@ nimbus_user_store_import_file_finish (NimbusUserStore  *self,
   return TRUE;
 }
 
+/* What an export's worker is given: the rows read, and where to write them. */
+typedef struct
+{
+  GPtrArray *flags;
+  GPtrArray *notes;
+  GFile *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_pointer (&data->flags, g_ptr_array_unref);
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  const char *data = task_data;
+  ExportData *data = task_data;
+  g_autofree char *json = flags_to_data (data->flags, data->notes);
   GError *error = NULL;
 
-  if (g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+  if (g_file_replace_contents (data->file, json, strlen (json), NULL, FALSE,
                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-/* Writes every flag and note to file, the writing away from the main thread. */
+/* Writes every flag and note to file: the rows are read here, the JSON made and written
+ * away from the main thread. */
 void
 nimbus_user_store_export_file_async (NimbusUserStore     *self,
                                      GFile               *file,
@@ -652,21 +707,23 @@ nimbus_user_store_export_file_async (NimbusUserStore     *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  char *data;
+  ExportData *data;
 
   g_return_if_fail (NIMBUS_IS_USER_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nimbus_user_store_export_file_async);
-  if ((data = nimbus_user_store_export (self, &error)) == NULL)
+  data = g_new0 (ExportData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  if ((data->flags = nimbus_user_store_list (self, &error)) == NULL ||
+      (data->notes = nimbus_user_store_list_notes (self, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_set_task_data (task, data, g_free);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  data->file = g_object_ref (file);
   g_task_run_in_thread (task, export_thread);
 }
 

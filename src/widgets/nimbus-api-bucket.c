@@ -75,6 +75,8 @@ add_step (NimbusApiBucket *self,
 {
   Step *step = g_new0 (Step, 1);
 
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   step->tokens = tokens;
   step->burst_done = burst_done;
   step->description = description;
@@ -87,6 +89,8 @@ build_steps (NimbusApiBucket *self)
 {
   const NimbusApiThrottling *r = self->result;
   g_auto(GStrv) lines = g_strsplit (r->working, "\n", -1);
+
+  g_assert (NIMBUS_IS_API_BUCKET (self));
 
   g_ptr_array_set_size (self->steps, 0);
   g_assert (g_strv_length (lines) == 4);
@@ -125,6 +129,8 @@ update_step_label (NimbusApiBucket *self)
   const Step *step = self->position > 0 ? g_ptr_array_index (self->steps, self->position - 1)
                                         : NULL;
 
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   nimbus_step_player_show (self->step_label, self->result != NULL, self->position, n,
                            _("Press Step to fill the bucket, or Play to watch the burst come "
                              "and go."),
@@ -136,6 +142,8 @@ update_step_label (NimbusApiBucket *self)
 static void
 reset (NimbusApiBucket *self)
 {
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   nimbus_step_player_stop (&self->player);
   self->position = 0;
   update_step_label (self);
@@ -172,6 +180,8 @@ draw_burst (NimbusApiBucket *self,
   double served = width * r->accepted / r->input.burst;
   GdkRGBA success, error, fg;
 
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   nimbus_calc_form_color (self->success_swatch, &success);
   nimbus_calc_form_color (self->error_swatch, &error);
   nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
@@ -199,6 +209,8 @@ draw_cb (GtkDrawingArea *area,
   double level, bucket_height = height - 28;
   g_autofree char *tokens = NULL;
   g_autofree char *tokens_text = NULL;
+
+  g_assert (NIMBUS_IS_API_BUCKET (self));
 
   if (self->result == NULL || self->position == 0)
     return;
@@ -233,6 +245,8 @@ on_input_changed_cb (NimbusApiBucket *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *result = NULL;
   NimbusApiThrottlingInput input;
+
+  g_assert (NIMBUS_IS_API_BUCKET (self));
 
   nimbus_api_throttling_input_init (&input);
   input.rate = nimbus_calc_form_spin_value (self->rate_spin);
@@ -289,6 +303,8 @@ play_step (gpointer user_data)
 static void
 on_play_button_toggled_cb (NimbusApiBucket *self)
 {
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   if (gtk_toggle_button_get_active (self->play_button) && self->position >= self->steps->len)
     self->position = 0;
   nimbus_step_player_toggled (&self->player);

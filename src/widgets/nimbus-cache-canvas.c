@@ -75,6 +75,8 @@ swatch_color (NimbusCacheCanvas *self,
 {
   GdkRGBA color;
 
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
+
   gtk_widget_get_color (self->swatches[swatch], &color);
   return color;
 }
@@ -97,6 +99,8 @@ swatch_color (NimbusCacheCanvas *self,
   static const char * const fallbacks[N_SWATCHES] = { "#3584e4", "#26a269", "#c64600", "#c01c28" };
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   GdkRGBA color;
+
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
 
   if (!gtk_style_context_lookup_color (context, names[swatch], &color))
     gdk_rgba_parse (&color, fallbacks[swatch]);
@@ -153,6 +157,8 @@ draw_text (NimbusCacheCanvas *self,
   int text_width, text_height;
   double scale;
 
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
+
   if (bold)
     {
       g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -197,6 +203,8 @@ draw_box (NimbusCacheCanvas *self,
           const GdkRGBA     *accent,
           gboolean           active)
 {
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
+
   rounded_rect (cr, box, 10);
   set_source (cr, fg, 0.05);
   cairo_fill_preserve (cr);
@@ -220,6 +228,8 @@ draw_entries (NimbusCacheCanvas *self,
               const GdkRGBA     *warning)
 {
   guint row = 0;
+
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
 
   for (guint i = 0; i < NIMBUS_CACHE_N_KEYS && row < MAX_ROWS; i++)
     {
@@ -255,6 +265,8 @@ draw_arrow (NimbusCacheCanvas *self,
   double x = x1 + (x2 - x1) * self->progress;
   double dir = x2 > x1 ? 1 : -1;
 
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
+
   set_source (cr, color, 1);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, x1, y);
@@ -287,6 +299,8 @@ draw_step (NimbusCacheCanvas *self,
   double y = client->y + 44;
   g_autofree char *v_cache = g_strdup_printf ("v%d", step->cache_version);
   g_autofree char *v_db = g_strdup_printf ("v%d", step->db_version);
+
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
 
   switch (step->outcome)
     {
@@ -397,6 +411,8 @@ set_progress (double   value,
               gpointer user_data)
 {
   NimbusCacheCanvas *self = user_data;
+
+  g_assert (NIMBUS_IS_CACHE_CANVAS (self));
 
   self->progress = value;
   gtk_widget_queue_draw (GTK_WIDGET (self));

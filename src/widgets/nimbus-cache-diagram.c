@@ -40,6 +40,8 @@ static const NimbusCacheEvent *
 events (NimbusCacheDiagram *self,
         guint              *n)
 {
+  g_assert (NIMBUS_IS_CACHE_DIAGRAM (self));
+
   return nimbus_cache_scenario_events (adw_combo_row_get_selected (self->scenario_row), n);
 }
 
@@ -50,6 +52,8 @@ update_labels (NimbusCacheDiagram *self,
   const NimbusCacheCounts *c = &self->sim.counts;
   g_autofree char *counts = NULL;
   guint n;
+
+  g_assert (NIMBUS_IS_CACHE_DIAGRAM (self));
 
   events (self, &n);
   /* Translators: the running counts under the cache diagram */
@@ -137,6 +141,8 @@ nimbus_cache_diagram_get_counts (NimbusCacheDiagram *self)
 static void
 on_setting_changed_cb (NimbusCacheDiagram *self)
 {
+  g_assert (NIMBUS_IS_CACHE_DIAGRAM (self));
+
   nimbus_cache_diagram_reset (self);
 }
 
@@ -149,6 +155,8 @@ play_step (gpointer user_data)
 static void
 on_play_button_toggled_cb (NimbusCacheDiagram *self)
 {
+  g_assert (NIMBUS_IS_CACHE_DIAGRAM (self));
+
   nimbus_step_player_toggled (&self->player);
 }
 

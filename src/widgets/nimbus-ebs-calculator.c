@@ -40,6 +40,8 @@ on_input_changed_cb (NimbusEbsCalculator *self)
   NimbusEbsIopsInput input;
   double throughput = nimbus_calc_form_spin_value (self->throughput_spin);
 
+  g_assert (NIMBUS_IS_EBS_CALCULATOR (self));
+
   nimbus_ebs_iops_input_init (&input);
   input.size = nimbus_calc_form_spin_value (self->size_spin);
   input.iops = nimbus_calc_form_spin_value (self->iops_spin);

@@ -40,6 +40,8 @@ on_input_changed_cb (NimbusKinesisCalculator *self)
   g_autofree char *result = NULL;
   NimbusKinesisShardsInput input;
 
+  g_assert (NIMBUS_IS_KINESIS_CALCULATOR (self));
+
   nimbus_kinesis_shards_input_init (&input);
   input.write_mb = nimbus_calc_form_spin_value (self->write_spin);
   input.records = nimbus_calc_form_spin_value (self->records_spin);

@@ -42,6 +42,8 @@ read_input (NimbusLambdaCalculator       *self,
 {
   double provisioned = nimbus_calc_form_spin_value (self->provisioned_spin);
 
+  g_assert (NIMBUS_IS_LAMBDA_CALCULATOR (self));
+
   nimbus_lambda_concurrency_input_init (input);
   input->rate = nimbus_calc_form_spin_value (self->rate_spin);
   input->duration = nimbus_calc_form_spin_value (self->duration_spin);
@@ -60,6 +62,8 @@ on_input_changed_cb (NimbusLambdaCalculator *self)
   g_autoptr(NimbusLambdaConcurrency) r = NULL;
   g_autofree char *result = NULL;
   NimbusLambdaConcurrencyInput input;
+
+  g_assert (NIMBUS_IS_LAMBDA_CALCULATOR (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->reserved_spin),
                             gtk_check_button_get_active (self->reserved_check));

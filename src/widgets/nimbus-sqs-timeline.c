@@ -60,6 +60,8 @@ update_step_label (NimbusSqsTimeline *self)
                                 ? g_ptr_array_index (self->timeline->events, self->position - 1)
                                 : NULL;
 
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   nimbus_step_player_show (self->step_label, self->timeline != NULL, self->position, n,
                            _("Press Step to receive the message, or Play to watch the whole "
                              "timeline."),
@@ -71,6 +73,8 @@ update_step_label (NimbusSqsTimeline *self)
 static void
 reset (NimbusSqsTimeline *self)
 {
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   nimbus_step_player_stop (&self->player);
   self->position = 0;
   update_step_label (self);
@@ -80,6 +84,8 @@ static double
 event_time (NimbusSqsTimeline *self,
             guint              i)
 {
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   return ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events, i))->time;
 }
 
@@ -93,6 +99,8 @@ draw_lanes (NimbusSqsTimeline *self,
 {
   const NimbusSqsVisibility *t = self->timeline;
   GdkRGBA accent, success, warning, error, fg;
+
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_calc_form_color (self->accent_swatch, &accent);
   nimbus_calc_form_color (self->success_swatch, &success);
@@ -160,6 +168,8 @@ draw_labels (NimbusSqsTimeline *self,
   g_autofree char *end_text = nimbus_calc_format (end);
   g_autofree char *axis = g_strdup_printf (_("%s s"), end_text);
 
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
   for (guint lane = 0; lane <= lanes; lane++)
     {
@@ -204,6 +214,8 @@ draw_cb (GtkDrawingArea *area,
   guint lanes = 0;
   GdkRGBA fg;
 
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   if (t == NULL || t->events->len == 0)
     return;
 
@@ -243,6 +255,8 @@ on_input_changed_cb (NimbusSqsTimeline *self)
   NimbusSqsVisibilityInput input;
   double receive_count = nimbus_calc_form_spin_value (self->receive_count_spin);
   guint lanes = 0;
+
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_sqs_visibility_input_init (&input);
   input.timeout = nimbus_calc_form_spin_value (self->timeout_spin);
@@ -310,6 +324,8 @@ play_step (gpointer user_data)
 static void
 on_play_button_toggled_cb (NimbusSqsTimeline *self)
 {
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   if (gtk_toggle_button_get_active (self->play_button) && self->timeline != NULL &&
       self->position >= self->timeline->events->len)
     self->position = 0;
