@@ -14,6 +14,7 @@
 #include "nimbus-cli-calc.h"
 #include "nimbus-api-throttling.h"
 #include "nimbus-ebs-iops.h"
+#include "nimbus-enum.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
 #include "nimbus-sqs-visibility.h"
@@ -354,7 +355,7 @@ add_events (JsonBuilder               *builder,
 
       json_builder_begin_object (builder);
       add_number (builder, "time", event->time);
-      add_string (builder, "kind", nimbus_sqs_event_kind_nick (event->kind));
+      add_string (builder, "kind", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, event->kind));
       add_number (builder, "receive", event->receive);
       add_string (builder, "description", event->description);
       json_builder_end_object (builder);
@@ -392,7 +393,7 @@ answer_sqs_visibility (GHashTable  *given,
   /* null: without end, a timeout of 0 and no dead-letter queue. */
   begin_result (builder, endless ? NAN : r->receives, r->unit);
   add_number (builder, "duplicates", endless ? NAN : r->duplicates);
-  add_string (builder, "outcome", nimbus_sqs_outcome_nick (r->outcome));
+  add_string (builder, "outcome", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome));
   add_number (builder, "outcome_seconds", r->outcome_seconds);
   add_number (builder, "margin", r->margin);
   add_events (builder, r);

@@ -6,6 +6,7 @@
 
 #include "nimbus-api-throttling.h"
 #include "nimbus-ebs-iops.h"
+#include "nimbus-enum.h"
 #include "nimbus-kinesis-shards.h"
 #include "nimbus-lambda-concurrency.h"
 #include "nimbus-sqs-visibility.h"
@@ -391,7 +392,7 @@ test_sqs_cases (void)
       g_assert_no_error (error);
       g_assert_cmpuint (r->receives, ==, c->receives);
       g_assert_cmpuint (r->duplicates, ==, c->duplicates);
-      g_assert_cmpstr (nimbus_sqs_outcome_nick (r->outcome), ==, c->outcome);
+      g_assert_cmpstr (nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome), ==, c->outcome);
       g_assert_cmpfloat_with_epsilon (r->outcome_seconds, c->outcome_seconds, 1e-9);
       g_assert_cmpuint (r->events->len, ==, c->n_events);
       g_assert_cmpstr (r->unit, ==, "receives");
@@ -439,6 +440,38 @@ test_sqs_bad_input (void)
   }
 }
 
+/* The CLI prints these nicks ("kind", "outcome"): renaming a value must not change them. */
+static void
+test_sqs_nicks (void)
+{
+  static const struct
+  {
+    int value;
+    const char *nick;
+  } outcomes[] = {
+    { NIMBUS_SQS_OUTCOME_DELETED, "deleted" },
+    { NIMBUS_SQS_OUTCOME_DEAD_LETTER, "dead-letter" },
+    { NIMBUS_SQS_OUTCOME_ENDLESS, "endless" },
+  }, kinds[] = {
+    { NIMBUS_SQS_EVENT_RECEIVE, "receive" },
+    { NIMBUS_SQS_EVENT_FAIL, "fail" },
+    { NIMBUS_SQS_EVENT_DELETE, "delete" },
+    { NIMBUS_SQS_EVENT_LATE, "late" },
+    { NIMBUS_SQS_EVENT_VISIBLE, "visible" },
+    { NIMBUS_SQS_EVENT_DEAD_LETTER, "dead-letter" },
+    { NIMBUS_SQS_EVENT_ENDLESS, "endless" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    g_assert_cmpstr (nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, outcomes[i].value), ==,
+                     outcomes[i].nick);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpstr (nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, kinds[i].value), ==,
+                     kinds[i].nick);
+  g_assert_null (nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, G_N_ELEMENTS (outcomes)));
+  g_assert_null (nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, G_N_ELEMENTS (kinds)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +492,7 @@ main (int   argc,
 
   g_test_add_func ("/nimbus/calc/sqs-visibility/cases", test_sqs_cases);
   g_test_add_func ("/nimbus/calc/sqs-visibility/bad-input", test_sqs_bad_input);
+  g_test_add_func ("/nimbus/calc/sqs-visibility/nicks", test_sqs_nicks);
 
   return g_test_run ();
 }

@@ -476,33 +476,6 @@ nimbus_sqs_visibility_compute (const NimbusSqsVisibilityInput  *input,
   return g_steal_pointer (&r);
 }
 
-const char *
-nimbus_sqs_outcome_nick (NimbusSqsOutcome outcome)
-{
-  switch (outcome)
-    {
-    case NIMBUS_SQS_OUTCOME_DELETED:
-      return "deleted";
-    case NIMBUS_SQS_OUTCOME_DEAD_LETTER:
-      return "dead-letter";
-    case NIMBUS_SQS_OUTCOME_ENDLESS:
-      return "endless";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-nimbus_sqs_event_kind_nick (NimbusSqsEventKind kind)
-{
-  static const char * const nicks[] = {
-    "receive", "fail", "delete", "late", "visible", "dead-letter", "endless",
-  };
-
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (nicks), NULL);
-  return nicks[kind];
-}
-
 void
 nimbus_sqs_visibility_free (NimbusSqsVisibility *result)
 {

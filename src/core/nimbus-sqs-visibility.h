@@ -72,8 +72,6 @@ gboolean nimbus_sqs_visibility_parse (NimbusSqsVisibilityInput  *input,
                                       GError                   **error);
 NimbusSqsVisibility *nimbus_sqs_visibility_compute (const NimbusSqsVisibilityInput  *input,
                                                     GError                         **error);
-const char *nimbus_sqs_outcome_nick (NimbusSqsOutcome outcome);
-const char *nimbus_sqs_event_kind_nick (NimbusSqsEventKind kind);
 void nimbus_sqs_visibility_free (NimbusSqsVisibility *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NimbusSqsVisibility, nimbus_sqs_visibility_free)
