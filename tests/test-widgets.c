@@ -120,7 +120,7 @@ test_widgets_others (void)
     GtkWidget *bucket = nimbus_api_bucket_new ();
 
     /* Playing: the timer is still set when they go. */
-    gtk_widget_activate_action (timeline, "sqs.step", NULL);
+    gtk_widget_activate_action (timeline, "steps.step", NULL);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
       timeline, NIMBUS_TYPE_SQS_TIMELINE, "play_button")), TRUE);
     show_and_finalize (timeline);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-calc-form.h"
+#include "nimbus-calculator-private.h"
 #include "nimbus-capacity-calculator.h"
 
 /* The DynamoDB capacity calculator of the DynamoDB page: an access pattern in, the
@@ -16,19 +17,16 @@
  * core's message, told under the inputs and on the row it concerns. */
 struct _NimbusCapacityCalculator
 {
-  GtkWidget parent_instance;
+  NimbusCalculator parent_instance;
 
   AdwComboRow *op_row;
   AdwComboRow *consistency_row;
   AdwEntryRow *size_row;
   AdwEntryRow *rate_row;
-  GtkLabel *result_label;
-  GtkLabel *problem_label;
-  GtkLabel *working_label;
   GtkGrid *compare_grid;
 };
 
-G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, NIMBUS_TYPE_CALCULATOR)
 
 /* Room kept around the result and the input when they are scrolled into view. */
 #define REVEAL_MARGIN 12
@@ -161,17 +159,6 @@ set_row_problem (AdwEntryRow *row,
     }
 }
 
-static void
-show_problem (NimbusCapacityCalculator *self,
-              const char               *message)
-{
-  gtk_label_set_text (self->result_label, "—");
-  gtk_label_set_text (self->problem_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-  gtk_label_set_text (self->working_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->working_label), FALSE);
-}
-
 /* Scrolls the nearest scrolled window so that the result is in view beside the input in use,
  * or alone when both do not fit: the result sits below the inputs, and a short window would
  * otherwise leave it below the fold while the last input is typed in. */
@@ -191,7 +178,8 @@ reveal_result (NimbusCapacityCalculator *self,
   viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   if (viewport == NULL ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (self->result_label), viewport, &result) ||
+      !gtk_widget_compute_bounds (nimbus_calculator_get_result_label (NIMBUS_CALCULATOR (self)),
+                                  viewport, &result) ||
       !gtk_widget_compute_bounds (input, viewport, &row))
     return;
 
@@ -259,20 +247,13 @@ update_result (NimbusCapacityCalculator *self)
   set_row_problem (self->rate_row, wrong_row == self->rate_row ? error->message : NULL);
   update_comparison (self, size, rate);
 
-  if (error != NULL)
+  if (error == NULL)
     {
-      show_problem (self, error->message);
-      return;
+      result_text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
+                                     nimbus_capacity_unit (&result));
+      working = nimbus_capacity_dup_working (&result);
     }
-
-  result_text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
-                                 nimbus_capacity_unit (&result));
-  working = nimbus_capacity_dup_working (&result);
-  gtk_label_set_text (self->result_label, result_text);
-  gtk_label_set_text (self->problem_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  gtk_label_set_text (self->working_label, working);
-  gtk_widget_set_visible (GTK_WIDGET (self->working_label), TRUE);
+  nimbus_calculator_show (NIMBUS_CALCULATOR (self), result_text, working, error);
 }
 
 static void
@@ -325,73 +306,26 @@ nimbus_capacity_calculator_set_input (NimbusCapacityCalculator *self,
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
 }
 
-const char *
-nimbus_capacity_calculator_get_result (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->result_label);
-}
-
-const char *
-nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->working_label);
-}
-
-/* What is wrong with the input, as shown under it; "" when nothing is. */
-const char *
-nimbus_capacity_calculator_get_problem (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->problem_label);
-}
-
-static void
-nimbus_capacity_calculator_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_CAPACITY_CALCULATOR);
-  /* The unnamed labels and the list are children too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (nimbus_capacity_calculator_parent_class)->dispose (object);
-}
-
 static void
 nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = nimbus_capacity_calculator_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/"
-                                               "nimbus-capacity-calculator.ui");
+  nimbus_calculator_class_set_template (widget_class, "nimbus-capacity-calculator");
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, op_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, consistency_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, rate_row);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, result_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, working_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, compare_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_op_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_focus_enter_cb);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 nimbus_capacity_calculator_init (NimbusCapacityCalculator *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  nimbus_calculator_init_template (NIMBUS_CALCULATOR (self));
   on_op_row_selected_cb (self);
 }
 
