@@ -94,11 +94,12 @@ nimbus_cli_practice_check_usage (const NimbusCliOptions *options)
   return FALSE;
 }
 
-/* The exam of that id, or a usage error naming the ones the knowledge base has. */
-static NimbusExam *
-find_exam (NimbusKb   *kb,
-           const char *exam_id,
-           int        *status)
+/* The exam of that id, or a usage error naming the ones the knowledge base has, with the
+ * exit status in *status. For every option that takes --exam. */
+NimbusExam *
+nimbus_cli_practice_find_exam (NimbusKb   *kb,
+                               const char *exam_id,
+                               int        *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (kb, &error);
@@ -106,6 +107,9 @@ find_exam (NimbusKb   *kb,
   g_auto(GStrv) known = NULL;
   g_autofree char *list = NULL;
   g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (kb), NULL);
+  g_return_val_if_fail (exam_id != NULL && status != NULL, NULL);
 
   if (exams == NULL)
     {
@@ -172,19 +176,6 @@ static char
 letter (guint option)
 {
   return option < 26 ? 'A' + option : '?';
-}
-
-static char *
-dup_to_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
 }
 
 static void
@@ -265,7 +256,7 @@ dup_set_json (GListModel *questions,
     }
   json_builder_end_array (builder);
 
-  return dup_to_json (builder);
+  return nimbus_cli_dup_json (builder);
 }
 
 static const char *
@@ -374,7 +365,7 @@ nimbus_cli_practice_run (NimbusKb                *kb,
   g_return_val_if_fail (options != NULL && options->exam != NULL, NIMBUS_EXIT_USAGE);
   g_return_val_if_fail (answer != NULL && *answer == NULL, NIMBUS_EXIT_UNAVAILABLE);
 
-  if ((exam = find_exam (kb, options->exam, &status)) == NULL)
+  if ((exam = nimbus_cli_practice_find_exam (kb, options->exam, &status)) == NULL)
     return status;
   if (options->domain != NULL && !check_domain (exam, options->domain, &domain))
     return NIMBUS_EXIT_USAGE;
@@ -561,7 +552,7 @@ list_exams (NimbusKb   *kb,
       return exams;
     }
 
-  if ((exam = find_exam (kb, exam_id, status)) == NULL)
+  if ((exam = nimbus_cli_practice_find_exam (kb, exam_id, status)) == NULL)
     return NULL;
 
   exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
@@ -701,6 +692,6 @@ nimbus_cli_progress_run (NimbusKb                *kb,
   json_builder_end_array (builder);
   add_sessions_json (builder, sessions, options->exam);
   json_builder_end_object (builder);
-  *answer = dup_to_json (builder);
+  *answer = nimbus_cli_dup_json (builder);
   return NIMBUS_EXIT_OK;
 }
