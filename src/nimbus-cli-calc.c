@@ -61,15 +61,6 @@ parse_given (GHashTable  *given,
   return TRUE;
 }
 
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
 /* {"calc": NAME, "inputs": {, ...} : the caller adds the inputs. */
 static JsonBuilder *
 begin_answer (const char *calculator)
@@ -151,7 +142,7 @@ answer_lambda_concurrency (GHashTable  *given,
   begin_result (builder, r->needed, r->unit);
   nimbus_cli_add_number (builder, "needed_exact", r->needed_exact);
   nimbus_cli_add_number (builder, "limit", r->limit);
-  add_boolean (builder, "throttled", r->throttled);
+  nimbus_cli_add_boolean (builder, "throttled", r->throttled);
   nimbus_cli_add_number (builder, "headroom", r->headroom);
   nimbus_cli_add_number (builder, "throttled_rate", r->throttled_rate);
   nimbus_cli_add_number (builder, "scaling_seconds", r->scaling_seconds);
@@ -193,7 +184,7 @@ answer_kinesis_shards (GHashTable  *given,
   nimbus_cli_add_number (builder, "write_mb", r->input.write_mb);
   nimbus_cli_add_number (builder, "records", r->input.records);
   nimbus_cli_add_number (builder, "consumers", r->input.consumers);
-  add_boolean (builder, "fan_out", r->input.fan_out);
+  nimbus_cli_add_boolean (builder, "fan_out", r->input.fan_out);
   begin_result (builder, r->shards, r->unit);
   nimbus_cli_add_number (builder, "write_shards", r->write_shards);
   nimbus_cli_add_number (builder, "records_shards", r->records_shards);
@@ -240,8 +231,8 @@ answer_ebs_iops (GHashTable  *given,
   nimbus_cli_add_number (builder, "iops", r->input.iops);
   nimbus_cli_add_number (builder, "throughput", r->input.throughput);
   begin_result (builder, r->baseline, r->unit);
-  add_boolean (builder, "meets", r->meets);
-  add_boolean (builder, "bursts", r->bursts);
+  nimbus_cli_add_boolean (builder, "meets", r->meets);
+  nimbus_cli_add_boolean (builder, "bursts", r->bursts);
   nimbus_cli_add_number (builder, "burst_iops", r->burst_iops);
   nimbus_cli_add_number (builder, "burst_seconds", r->burst_seconds);
   json_builder_set_member_name (builder, "gp3");
@@ -249,7 +240,7 @@ answer_ebs_iops (GHashTable  *given,
   nimbus_cli_add_number (builder, "iops", r->gp3_iops);
   nimbus_cli_add_number (builder, "throughput", r->gp3_throughput);
   nimbus_cli_add_number (builder, "max_iops", r->gp3_max_iops);
-  add_boolean (builder, "fits", r->gp3_fits);
+  nimbus_cli_add_boolean (builder, "fits", r->gp3_fits);
   json_builder_end_object (builder);
   return end_answer (builder, r->working);
 }
@@ -445,7 +436,7 @@ dup_help_json (void)
             json_builder_add_string_value (builder, params[j].default_value);
           else
             json_builder_add_null_value (builder);
-          add_boolean (builder, "required", params[j].required);
+          nimbus_cli_add_boolean (builder, "required", params[j].required);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -179,15 +179,6 @@ letter (guint option)
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_strv (JsonBuilder        *builder,
           const char         *name,
           const char * const *values)
@@ -212,10 +203,10 @@ add_question_json (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "exams");
   json_builder_begin_object (builder);
   for (guint i = 0; exams[i] != NULL; i++)
-    add_int (builder, exams[i], nimbus_question_get_domain (question, exams[i]));
+    nimbus_cli_add_number (builder, exams[i], nimbus_question_get_domain (question, exams[i]));
   json_builder_end_object (builder);
   nimbus_cli_add_string (builder, "stem", nimbus_question_get_stem (question));
-  add_int (builder, "choose", nimbus_question_get_choose (question));
+  nimbus_cli_add_number (builder, "choose", nimbus_question_get_choose (question));
 
   json_builder_set_member_name (builder, "options");
   json_builder_begin_array (builder);
@@ -228,9 +219,8 @@ add_question_json (JsonBuilder    *builder,
       nimbus_cli_add_string (builder, "text", nimbus_question_get_option_text (question, i));
       if (answers)
         {
-          json_builder_set_member_name (builder, "correct");
-          json_builder_add_boolean_value (builder,
-                                          nimbus_question_get_option_correct (question, i));
+          nimbus_cli_add_boolean (builder, "correct",
+                                  nimbus_question_get_option_correct (question, i));
           nimbus_cli_add_string (builder, "why", nimbus_question_get_option_why (question, i));
         }
       json_builder_end_object (builder);
@@ -449,19 +439,19 @@ add_readiness_json (JsonBuilder                 *builder,
                     const NimbusDomainReadiness *readiness)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "domain", readiness->domain);
+  nimbus_cli_add_number (builder, "domain", readiness->domain);
   nimbus_cli_add_string (builder, "name", readiness->name);
-  add_int (builder, "weight", readiness->weight);
-  add_int (builder, "answered", readiness->answered);
-  add_int (builder, "recent", readiness->recent);
-  add_int (builder, "recent_right", readiness->recent_right);
+  nimbus_cli_add_number (builder, "weight", readiness->weight);
+  nimbus_cli_add_number (builder, "answered", readiness->answered);
+  nimbus_cli_add_number (builder, "recent", readiness->recent);
+  nimbus_cli_add_number (builder, "recent_right", readiness->recent_right);
   json_builder_set_member_name (builder, "share_right");
   if (readiness->recent > 0)
     json_builder_add_double_value (builder,
                                    (double) readiness->recent_right / readiness->recent);
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "weak", readiness->weak);
+  nimbus_cli_add_number (builder, "weak", readiness->weak);
   json_builder_end_object (builder);
 }
 
@@ -501,13 +491,13 @@ add_session_json (JsonBuilder                 *builder,
                   const NimbusPracticeSession *session)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", session->id);
+  nimbus_cli_add_number (builder, "id", session->id);
   nimbus_cli_add_string (builder, "exam", session->exam_id);
   nimbus_cli_add_string (builder, "mode", session->mode);
   nimbus_cli_add_string (builder, "started_at", session->started_at);
   nimbus_cli_add_string (builder, "finished_at", session->finished_at);
-  add_int (builder, "answered", session->answered);
-  add_int (builder, "right", session->right);
+  nimbus_cli_add_number (builder, "answered", session->answered);
+  nimbus_cli_add_number (builder, "right", session->right);
   json_builder_set_member_name (builder, "domains");
   json_builder_begin_array (builder);
   for (guint i = 0; i < session->domains->len; i++)
@@ -515,9 +505,9 @@ add_session_json (JsonBuilder                 *builder,
       const NimbusDomainScore *score = &g_array_index (session->domains, NimbusDomainScore, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "domain", score->domain);
-      add_int (builder, "answered", score->answered);
-      add_int (builder, "right", score->right);
+      nimbus_cli_add_number (builder, "domain", score->domain);
+      nimbus_cli_add_number (builder, "answered", score->answered);
+      nimbus_cli_add_number (builder, "right", score->right);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -665,7 +655,7 @@ nimbus_cli_progress_run (NimbusKb                *kb,
   if (builder != NULL)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "recent_of", NIMBUS_STORE_READINESS_LAST);
+      nimbus_cli_add_number (builder, "recent_of", NIMBUS_STORE_READINESS_LAST);
       json_builder_set_member_name (builder, "exams");
       json_builder_begin_array (builder);
     }

@@ -332,6 +332,15 @@ run_search (NimbusKb   *kb,
   return NIMBUS_EXIT_OK;
 }
 
+void
+nimbus_cli_add_boolean (JsonBuilder *builder,
+                        const char  *name,
+                        gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 /* NAME: VALUE, a whole number without a fraction, or NAME: null for NAN. */
 void
 nimbus_cli_add_number (JsonBuilder *builder,
@@ -471,8 +480,7 @@ run_weak (NimbusKb        *kb,
       nimbus_cli_add_string (builder, "title", title);
       nimbus_cli_add_string (builder, "flagged_at", flag->flagged_at);
       nimbus_cli_add_string (builder, "service", service);
-      json_builder_set_member_name (builder, "in_kb");
-      json_builder_add_boolean_value (builder, title != NULL);
+      nimbus_cli_add_boolean (builder, "in_kb", title != NULL);
       nimbus_cli_add_string (builder, "note", flag->note);
       nimbus_cli_add_number (builder, "box", flag->box);
       nimbus_cli_add_string (builder, "due_at", flag->due_at);

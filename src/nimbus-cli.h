@@ -60,6 +60,9 @@ void nimbus_cli_usage_error  (const char         *format,
 void nimbus_cli_add_string   (JsonBuilder        *builder,
                               const char         *name,
                               const char         *value);
+void nimbus_cli_add_boolean  (JsonBuilder        *builder,
+                              const char         *name,
+                              gboolean            value);
 void nimbus_cli_add_number   (JsonBuilder        *builder,
                               const char         *name,
                               double              value);
