@@ -62,38 +62,6 @@ parse_given (GHashTable  *given,
   return TRUE;
 }
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 /* {"calc": NAME, "inputs": {, ...} : the caller adds the inputs. */
 static JsonBuilder *
 begin_answer (const char *calculator)
@@ -101,7 +69,7 @@ begin_answer (const char *calculator)
   JsonBuilder *builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "calc", calculator);
+  nimbus_cli_add_string (builder, "calc", calculator);
   json_builder_set_member_name (builder, "inputs");
   json_builder_begin_object (builder);
 
@@ -117,8 +85,8 @@ begin_result (JsonBuilder *builder,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "result");
   json_builder_begin_object (builder);
-  add_number (builder, "value", value);
-  add_string (builder, "unit", unit);
+  nimbus_cli_add_number (builder, "value", value);
+  nimbus_cli_add_string (builder, "unit", unit);
 }
 
 /* }, "working": W} as text */
@@ -126,20 +94,11 @@ static char *
 end_answer (JsonBuilder *builder,
             const char  *working)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
   json_builder_end_object (builder);
-  add_string (builder, "working", working);
+  nimbus_cli_add_string (builder, "working", working);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  return nimbus_cli_dup_json (builder);
 }
 
 static gboolean
@@ -176,18 +135,18 @@ answer_lambda_concurrency (GHashTable  *given,
     }
 
   builder = begin_answer ("lambda-concurrency");
-  add_number (builder, "rate", r->input.rate);
-  add_number (builder, "duration", r->input.duration);
-  add_number (builder, "account_limit", r->input.account_limit);
-  add_number (builder, "reserved", r->input.reserved);
-  add_number (builder, "provisioned", r->input.provisioned);
+  nimbus_cli_add_number (builder, "rate", r->input.rate);
+  nimbus_cli_add_number (builder, "duration", r->input.duration);
+  nimbus_cli_add_number (builder, "account_limit", r->input.account_limit);
+  nimbus_cli_add_number (builder, "reserved", r->input.reserved);
+  nimbus_cli_add_number (builder, "provisioned", r->input.provisioned);
   begin_result (builder, r->needed, r->unit);
-  add_number (builder, "needed_exact", r->needed_exact);
-  add_number (builder, "limit", r->limit);
-  add_boolean (builder, "throttled", r->throttled);
-  add_number (builder, "headroom", r->headroom);
-  add_number (builder, "throttled_rate", r->throttled_rate);
-  add_number (builder, "scaling_seconds", r->scaling_seconds);
+  nimbus_cli_add_number (builder, "needed_exact", r->needed_exact);
+  nimbus_cli_add_number (builder, "limit", r->limit);
+  nimbus_cli_add_boolean (builder, "throttled", r->throttled);
+  nimbus_cli_add_number (builder, "headroom", r->headroom);
+  nimbus_cli_add_number (builder, "throttled_rate", r->throttled_rate);
+  nimbus_cli_add_number (builder, "scaling_seconds", r->scaling_seconds);
   return end_answer (builder, r->working);
 }
 
@@ -223,17 +182,17 @@ answer_kinesis_shards (GHashTable  *given,
     }
 
   builder = begin_answer ("kinesis-shards");
-  add_number (builder, "write_mb", r->input.write_mb);
-  add_number (builder, "records", r->input.records);
-  add_number (builder, "consumers", r->input.consumers);
-  add_boolean (builder, "fan_out", r->input.fan_out);
+  nimbus_cli_add_number (builder, "write_mb", r->input.write_mb);
+  nimbus_cli_add_number (builder, "records", r->input.records);
+  nimbus_cli_add_number (builder, "consumers", r->input.consumers);
+  nimbus_cli_add_boolean (builder, "fan_out", r->input.fan_out);
   begin_result (builder, r->shards, r->unit);
-  add_number (builder, "write_shards", r->write_shards);
-  add_number (builder, "records_shards", r->records_shards);
-  add_number (builder, "read_shards", r->read_shards);
-  add_number (builder, "write_need", r->write_need);
-  add_number (builder, "records_need", r->records_need);
-  add_number (builder, "read_need", r->read_need);
+  nimbus_cli_add_number (builder, "write_shards", r->write_shards);
+  nimbus_cli_add_number (builder, "records_shards", r->records_shards);
+  nimbus_cli_add_number (builder, "read_shards", r->read_shards);
+  nimbus_cli_add_number (builder, "write_need", r->write_need);
+  nimbus_cli_add_number (builder, "records_need", r->records_need);
+  nimbus_cli_add_number (builder, "read_need", r->read_need);
   return end_answer (builder, r->working);
 }
 
@@ -269,20 +228,20 @@ answer_ebs_iops (GHashTable  *given,
     }
 
   builder = begin_answer ("ebs-iops");
-  add_number (builder, "volume_size", r->input.size);
-  add_number (builder, "iops", r->input.iops);
-  add_number (builder, "throughput", r->input.throughput);
+  nimbus_cli_add_number (builder, "volume_size", r->input.size);
+  nimbus_cli_add_number (builder, "iops", r->input.iops);
+  nimbus_cli_add_number (builder, "throughput", r->input.throughput);
   begin_result (builder, r->baseline, r->unit);
-  add_boolean (builder, "meets", r->meets);
-  add_boolean (builder, "bursts", r->bursts);
-  add_number (builder, "burst_iops", r->burst_iops);
-  add_number (builder, "burst_seconds", r->burst_seconds);
+  nimbus_cli_add_boolean (builder, "meets", r->meets);
+  nimbus_cli_add_boolean (builder, "bursts", r->bursts);
+  nimbus_cli_add_number (builder, "burst_iops", r->burst_iops);
+  nimbus_cli_add_number (builder, "burst_seconds", r->burst_seconds);
   json_builder_set_member_name (builder, "gp3");
   json_builder_begin_object (builder);
-  add_number (builder, "iops", r->gp3_iops);
-  add_number (builder, "throughput", r->gp3_throughput);
-  add_number (builder, "max_iops", r->gp3_max_iops);
-  add_boolean (builder, "fits", r->gp3_fits);
+  nimbus_cli_add_number (builder, "iops", r->gp3_iops);
+  nimbus_cli_add_number (builder, "throughput", r->gp3_throughput);
+  nimbus_cli_add_number (builder, "max_iops", r->gp3_max_iops);
+  nimbus_cli_add_boolean (builder, "fits", r->gp3_fits);
   json_builder_end_object (builder);
   return end_answer (builder, r->working);
 }
@@ -320,17 +279,18 @@ answer_api_throttling (GHashTable  *given,
     }
 
   builder = begin_answer ("api-throttling");
-  add_number (builder, "rate", r->input.rate);
-  add_number (builder, "burst", r->input.burst);
-  add_number (builder, "rate_limit", r->input.rate_limit);
-  add_number (builder, "burst_limit", r->input.burst_limit);
+  nimbus_cli_add_number (builder, "rate", r->input.rate);
+  nimbus_cli_add_number (builder, "burst", r->input.burst);
+  nimbus_cli_add_number (builder, "rate_limit", r->input.rate_limit);
+  nimbus_cli_add_number (builder, "burst_limit", r->input.burst_limit);
   begin_result (builder, r->throttled, r->unit);
-  add_number (builder, "accepted", r->accepted);
-  add_number (builder, "throttled", r->throttled);
-  add_number (builder, "tokens", r->tokens);
-  add_number (builder, "throttled_rate", r->throttled_rate);
+  nimbus_cli_add_number (builder, "accepted", r->accepted);
+  nimbus_cli_add_number (builder, "throttled", r->throttled);
+  nimbus_cli_add_number (builder, "tokens", r->tokens);
+  nimbus_cli_add_number (builder, "throttled_rate", r->throttled_rate);
   /* null: the bucket never refills while the steady rate uses every token. */
-  add_number (builder, "refill_seconds", isinf (r->refill_seconds) ? NAN : r->refill_seconds);
+  nimbus_cli_add_number (builder, "refill_seconds",
+                         isinf (r->refill_seconds) ? NAN : r->refill_seconds);
   return end_answer (builder, r->working);
 }
 
@@ -354,10 +314,10 @@ add_events (JsonBuilder               *builder,
       const NimbusSqsEvent *event = g_ptr_array_index (r->events, i);
 
       json_builder_begin_object (builder);
-      add_number (builder, "time", event->time);
-      add_string (builder, "kind", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, event->kind));
-      add_number (builder, "receive", event->receive);
-      add_string (builder, "description", event->description);
+      nimbus_cli_add_number (builder, "time", event->time);
+      nimbus_cli_add_string (builder, "kind", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, event->kind));
+      nimbus_cli_add_number (builder, "receive", event->receive);
+      nimbus_cli_add_string (builder, "description", event->description);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -386,16 +346,16 @@ answer_sqs_visibility (GHashTable  *given,
                             r->receives, r->working);
 
   builder = begin_answer ("sqs-visibility");
-  add_number (builder, "visibility_timeout", r->input.timeout);
-  add_number (builder, "processing", r->input.processing);
-  add_number (builder, "max_receive_count", r->input.max_receive_count);
-  add_number (builder, "failures", r->input.failures);
+  nimbus_cli_add_number (builder, "visibility_timeout", r->input.timeout);
+  nimbus_cli_add_number (builder, "processing", r->input.processing);
+  nimbus_cli_add_number (builder, "max_receive_count", r->input.max_receive_count);
+  nimbus_cli_add_number (builder, "failures", r->input.failures);
   /* null: without end, a timeout of 0 and no dead-letter queue. */
   begin_result (builder, endless ? NAN : r->receives, r->unit);
-  add_number (builder, "duplicates", endless ? NAN : r->duplicates);
-  add_string (builder, "outcome", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome));
-  add_number (builder, "outcome_seconds", r->outcome_seconds);
-  add_number (builder, "margin", r->margin);
+  nimbus_cli_add_number (builder, "duplicates", endless ? NAN : r->duplicates);
+  nimbus_cli_add_string (builder, "outcome", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome));
+  nimbus_cli_add_number (builder, "outcome_seconds", r->outcome_seconds);
+  nimbus_cli_add_number (builder, "margin", r->margin);
   add_events (builder, r);
   return end_answer (builder, r->working);
 }
@@ -463,21 +423,21 @@ dup_help_json (void)
       const NimbusCalcParam *params = calculators[i].params (&n_params);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", calculators[i].name);
-      add_string (builder, "summary", _(calculators[i].summary));
+      nimbus_cli_add_string (builder, "name", calculators[i].name);
+      nimbus_cli_add_string (builder, "summary", _(calculators[i].summary));
       json_builder_set_member_name (builder, "params");
       json_builder_begin_array (builder);
       for (guint j = 0; j < n_params; j++)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "name", params[j].name);
-          add_string (builder, "meaning", _(params[j].meaning));
+          nimbus_cli_add_string (builder, "name", params[j].name);
+          nimbus_cli_add_string (builder, "meaning", _(params[j].meaning));
           json_builder_set_member_name (builder, "default");
           if (params[j].default_value != NULL)
             json_builder_add_string_value (builder, params[j].default_value);
           else
             json_builder_add_null_value (builder);
-          add_boolean (builder, "required", params[j].required);
+          nimbus_cli_add_boolean (builder, "required", params[j].required);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

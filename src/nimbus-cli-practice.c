@@ -94,11 +94,12 @@ nimbus_cli_practice_check_usage (const NimbusCliOptions *options)
   return FALSE;
 }
 
-/* The exam of that id, or a usage error naming the ones the knowledge base has. */
-static NimbusExam *
-find_exam (NimbusKb   *kb,
-           const char *exam_id,
-           int        *status)
+/* The exam of that id, or a usage error naming the ones the knowledge base has, with the
+ * exit status in *status. For every option that takes --exam. */
+NimbusExam *
+nimbus_cli_practice_find_exam (NimbusKb   *kb,
+                               const char *exam_id,
+                               int        *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (kb, &error);
@@ -106,6 +107,9 @@ find_exam (NimbusKb   *kb,
   g_auto(GStrv) known = NULL;
   g_autofree char *list = NULL;
   g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (NIMBUS_IS_KB (kb), NULL);
+  g_return_val_if_fail (exam_id != NULL && status != NULL, NULL);
 
   if (exams == NULL)
     {
@@ -174,28 +178,6 @@ letter (guint option)
   return option < 26 ? 'A' + option : '?';
 }
 
-static char *
-dup_to_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 static void
 add_strv (JsonBuilder        *builder,
           const char         *name,
@@ -221,10 +203,10 @@ add_question_json (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "exams");
   json_builder_begin_object (builder);
   for (guint i = 0; exams[i] != NULL; i++)
-    add_int (builder, exams[i], nimbus_question_get_domain (question, exams[i]));
+    nimbus_cli_add_number (builder, exams[i], nimbus_question_get_domain (question, exams[i]));
   json_builder_end_object (builder);
   nimbus_cli_add_string (builder, "stem", nimbus_question_get_stem (question));
-  add_int (builder, "choose", nimbus_question_get_choose (question));
+  nimbus_cli_add_number (builder, "choose", nimbus_question_get_choose (question));
 
   json_builder_set_member_name (builder, "options");
   json_builder_begin_array (builder);
@@ -237,9 +219,8 @@ add_question_json (JsonBuilder    *builder,
       nimbus_cli_add_string (builder, "text", nimbus_question_get_option_text (question, i));
       if (answers)
         {
-          json_builder_set_member_name (builder, "correct");
-          json_builder_add_boolean_value (builder,
-                                          nimbus_question_get_option_correct (question, i));
+          nimbus_cli_add_boolean (builder, "correct",
+                                  nimbus_question_get_option_correct (question, i));
           nimbus_cli_add_string (builder, "why", nimbus_question_get_option_why (question, i));
         }
       json_builder_end_object (builder);
@@ -265,7 +246,7 @@ dup_set_json (GListModel *questions,
     }
   json_builder_end_array (builder);
 
-  return dup_to_json (builder);
+  return nimbus_cli_dup_json (builder);
 }
 
 static const char *
@@ -374,7 +355,7 @@ nimbus_cli_practice_run (NimbusKb                *kb,
   g_return_val_if_fail (options != NULL && options->exam != NULL, NIMBUS_EXIT_USAGE);
   g_return_val_if_fail (answer != NULL && *answer == NULL, NIMBUS_EXIT_UNAVAILABLE);
 
-  if ((exam = find_exam (kb, options->exam, &status)) == NULL)
+  if ((exam = nimbus_cli_practice_find_exam (kb, options->exam, &status)) == NULL)
     return status;
   if (options->domain != NULL && !check_domain (exam, options->domain, &domain))
     return NIMBUS_EXIT_USAGE;
@@ -458,19 +439,19 @@ add_readiness_json (JsonBuilder                 *builder,
                     const NimbusDomainReadiness *readiness)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "domain", readiness->domain);
+  nimbus_cli_add_number (builder, "domain", readiness->domain);
   nimbus_cli_add_string (builder, "name", readiness->name);
-  add_int (builder, "weight", readiness->weight);
-  add_int (builder, "answered", readiness->answered);
-  add_int (builder, "recent", readiness->recent);
-  add_int (builder, "recent_right", readiness->recent_right);
+  nimbus_cli_add_number (builder, "weight", readiness->weight);
+  nimbus_cli_add_number (builder, "answered", readiness->answered);
+  nimbus_cli_add_number (builder, "recent", readiness->recent);
+  nimbus_cli_add_number (builder, "recent_right", readiness->recent_right);
   json_builder_set_member_name (builder, "share_right");
   if (readiness->recent > 0)
     json_builder_add_double_value (builder,
                                    (double) readiness->recent_right / readiness->recent);
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "weak", readiness->weak);
+  nimbus_cli_add_number (builder, "weak", readiness->weak);
   json_builder_end_object (builder);
 }
 
@@ -510,13 +491,13 @@ add_session_json (JsonBuilder                 *builder,
                   const NimbusPracticeSession *session)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", session->id);
+  nimbus_cli_add_number (builder, "id", session->id);
   nimbus_cli_add_string (builder, "exam", session->exam_id);
   nimbus_cli_add_string (builder, "mode", session->mode);
   nimbus_cli_add_string (builder, "started_at", session->started_at);
   nimbus_cli_add_string (builder, "finished_at", session->finished_at);
-  add_int (builder, "answered", session->answered);
-  add_int (builder, "right", session->right);
+  nimbus_cli_add_number (builder, "answered", session->answered);
+  nimbus_cli_add_number (builder, "right", session->right);
   json_builder_set_member_name (builder, "domains");
   json_builder_begin_array (builder);
   for (guint i = 0; i < session->domains->len; i++)
@@ -524,9 +505,9 @@ add_session_json (JsonBuilder                 *builder,
       const NimbusDomainScore *score = &g_array_index (session->domains, NimbusDomainScore, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "domain", score->domain);
-      add_int (builder, "answered", score->answered);
-      add_int (builder, "right", score->right);
+      nimbus_cli_add_number (builder, "domain", score->domain);
+      nimbus_cli_add_number (builder, "answered", score->answered);
+      nimbus_cli_add_number (builder, "right", score->right);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -561,7 +542,7 @@ list_exams (NimbusKb   *kb,
       return exams;
     }
 
-  if ((exam = find_exam (kb, exam_id, status)) == NULL)
+  if ((exam = nimbus_cli_practice_find_exam (kb, exam_id, status)) == NULL)
     return NULL;
 
   exams = g_ptr_array_new_with_free_func ((GDestroyNotify) nimbus_exam_free);
@@ -674,7 +655,7 @@ nimbus_cli_progress_run (NimbusKb                *kb,
   if (builder != NULL)
     {
       json_builder_begin_object (builder);
-      add_int (builder, "recent_of", NIMBUS_STORE_READINESS_LAST);
+      nimbus_cli_add_number (builder, "recent_of", NIMBUS_STORE_READINESS_LAST);
       json_builder_set_member_name (builder, "exams");
       json_builder_begin_array (builder);
     }
@@ -701,6 +682,6 @@ nimbus_cli_progress_run (NimbusKb                *kb,
   json_builder_end_array (builder);
   add_sessions_json (builder, sessions, options->exam);
   json_builder_end_object (builder);
-  *answer = dup_to_json (builder);
+  *answer = nimbus_cli_dup_json (builder);
   return NIMBUS_EXIT_OK;
 }

@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 gboolean nimbus_cli_practice_check_usage (const NimbusCliOptions  *options);
+NimbusExam *nimbus_cli_practice_find_exam (NimbusKb              *kb,
+                                           const char            *exam_id,
+                                           int                   *status);
 int      nimbus_cli_practice_run         (NimbusKb                *kb,
                                           const NimbusCliOptions  *options,
                                           guint                    width,

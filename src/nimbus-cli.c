@@ -101,54 +101,36 @@ unavailable (const GError *error)
   return NIMBUS_EXIT_UNAVAILABLE;
 }
 
-static void
-print_json (JsonNode *node)
+static char *
+dup_node_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  out ("%s\n", text);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* What builder holds, as every answer in JSON is printed: indented, a newline after. */
+char *
+nimbus_cli_dup_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (JSON_IS_BUILDER (builder), NULL);
+
+  root = json_builder_get_root (builder);
+  return dup_node_json (root);
 }
 
 static void
-print_json_builder (JsonBuilder *builder)
+print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = nimbus_cli_dup_json (builder);
 
-  print_json (root);
-}
-
-/* An exam the knowledge base covers, or a usage error naming the ones it does. */
-static gboolean
-check_exam (NimbusKb   *kb,
-            const char *exam,
-            int        *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (kb, &error);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) known = NULL;
-  g_autofree char *list = NULL;
-
-  if (exams == NULL)
-    {
-      *status = unavailable (error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < exams->len; i++)
-    g_strv_builder_add (ids, ((NimbusExam *) g_ptr_array_index (exams, i))->id);
-  known = g_strv_builder_end (ids);
-  if (g_strv_contains ((const char * const *) known, exam))
-    return TRUE;
-
-  list = g_strjoinv (", ", known);
-  nimbus_cli_usage_error (_("no exam “%s”; the exams are %s"), exam, list);
-  *status = NIMBUS_EXIT_USAGE;
-  return FALSE;
+  out ("%s", text);
 }
 
 static int
@@ -159,9 +141,10 @@ run_list (NimbusKb   *kb,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) services = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int status;
+  g_autoptr(NimbusExam) found = NULL;
+  int status = NIMBUS_EXIT_OK;
 
-  if (exam != NULL && !check_exam (kb, exam, &status))
+  if (exam != NULL && (found = nimbus_cli_practice_find_exam (kb, exam, &status)) == NULL)
     return status;
 
   if ((services = nimbus_kb_list_services (kb, &error)) == NULL)
@@ -200,7 +183,7 @@ run_list (NimbusKb   *kb,
   json_builder_end_array (builder);
 
   if (json)
-    print_json_builder (builder);
+    print_json (builder);
 
   return NIMBUS_EXIT_OK;
 }
@@ -249,7 +232,9 @@ run_show (NimbusKb   *kb,
   if (json)
     {
       g_autoptr(JsonNode) root = nimbus_entry_writer_to_json (entry);
-      print_json (root);
+      g_autofree char *text = dup_node_json (root);
+
+      out ("%s", text);
     }
   else
     {
@@ -345,18 +330,30 @@ run_search (NimbusKb   *kb,
   json_builder_end_array (builder);
 
   if (json)
-    print_json_builder (builder);
+    print_json (builder);
 
   return NIMBUS_EXIT_OK;
 }
 
-static void
-add_number_member (JsonBuilder *builder,
-                   const char  *name,
-                   double       value)
+void
+nimbus_cli_add_boolean (JsonBuilder *builder,
+                        const char  *name,
+                        gboolean     value)
 {
   json_builder_set_member_name (builder, name);
-  if (value == floor (value) && fabs (value) < 1e15)
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* NAME: VALUE, a whole number without a fraction, or NAME: null for NAN. */
+void
+nimbus_cli_add_number (JsonBuilder *builder,
+                       const char  *name,
+                       double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
     json_builder_add_int_value (builder, (gint64) value);
   else
     json_builder_add_double_value (builder, value);
@@ -402,19 +399,19 @@ run_capacity (const NimbusCliOptions *options)
       json_builder_begin_object (builder);
       nimbus_cli_add_string (builder, "op", options->capacity);
       nimbus_cli_add_string (builder, "consistency", options->consistency);
-      add_number_member (builder, "item_size_kb", result.item_size_kb);
-      add_number_member (builder, "rate", result.rate);
-      add_number_member (builder, "units_per_item", result.units_per_item);
-      add_number_member (builder, "units", result.units);
+      nimbus_cli_add_number (builder, "item_size_kb", result.item_size_kb);
+      nimbus_cli_add_number (builder, "rate", result.rate);
+      nimbus_cli_add_number (builder, "units_per_item", result.units_per_item);
+      nimbus_cli_add_number (builder, "units", result.units);
       nimbus_cli_add_string (builder, "unit", nimbus_capacity_unit (&result));
       nimbus_cli_add_string (builder, "working", working);
       json_builder_set_member_name (builder, "on_demand");
       json_builder_begin_object (builder);
-      add_number_member (builder, "request_units", result.request_units);
+      nimbus_cli_add_number (builder, "request_units", result.request_units);
       nimbus_cli_add_string (builder, "unit", nimbus_capacity_request_unit (&result));
       json_builder_end_object (builder);
       json_builder_end_object (builder);
-      print_json_builder (builder);
+      print_json (builder);
       return NIMBUS_EXIT_OK;
     }
 
@@ -486,18 +483,17 @@ run_weak (NimbusKb        *kb,
       nimbus_cli_add_string (builder, "title", title);
       nimbus_cli_add_string (builder, "flagged_at", flag->flagged_at);
       nimbus_cli_add_string (builder, "service", service);
-      json_builder_set_member_name (builder, "in_kb");
-      json_builder_add_boolean_value (builder, title != NULL);
+      nimbus_cli_add_boolean (builder, "in_kb", title != NULL);
       nimbus_cli_add_string (builder, "note", flag->note);
-      add_number_member (builder, "box", flag->box);
+      nimbus_cli_add_number (builder, "box", flag->box);
       nimbus_cli_add_string (builder, "due_at", flag->due_at);
-      add_number_member (builder, "reviews", flag->reviews);
+      nimbus_cli_add_number (builder, "reviews", flag->reviews);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   if (json)
-    print_json_builder (builder);
+    print_json (builder);
 
   return NIMBUS_EXIT_OK;
 }

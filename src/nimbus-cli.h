@@ -60,6 +60,13 @@ void nimbus_cli_usage_error  (const char         *format,
 void nimbus_cli_add_string   (JsonBuilder        *builder,
                               const char         *name,
                               const char         *value);
+void nimbus_cli_add_boolean  (JsonBuilder        *builder,
+                              const char         *name,
+                              gboolean            value);
+void nimbus_cli_add_number   (JsonBuilder        *builder,
+                              const char         *name,
+                              double              value);
+char *nimbus_cli_dup_json    (JsonBuilder        *builder);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NimbusCliWindow, nimbus_cli_window_clear)
 

@@ -5,13 +5,10 @@
 #include <gtk/gtk.h>
 
 #include "nimbus-kb.h"
+#include "nimbus-practice-setup.h"
 #include "nimbus-user-store.h"
 
 G_BEGIN_DECLS
-
-/* A mock exam: as many questions and minutes as the real one. */
-#define NIMBUS_PRACTICE_MOCK_QUESTIONS 65
-#define NIMBUS_PRACTICE_MOCK_MINUTES 130
 
 #define NIMBUS_TYPE_PRACTICE_PAGE (nimbus_practice_page_get_type ())
 

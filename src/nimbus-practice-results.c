@@ -9,6 +9,7 @@
 
 #include "nimbus-accessible.h"
 #include "nimbus-block-widgets.h"
+#include "nimbus-practice-question.h"
 #include "nimbus-practice-results.h"
 
 /* The end of a practice: the score, how each exam domain went, and the questions missed
@@ -111,21 +112,10 @@ link_new (NimbusKb   *kb,
 {
   g_autofree char *title = nimbus_kb_lookup_title (kb, section_id);
   g_autofree char *text = NULL;
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
 
   /* Translators: a link to a section, "Read “Visibility timeout”" */
   text = g_strdup_printf (_("Read “%s”"), title != NULL ? title : section_id);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "link");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.open");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", section_id);
-
-  return button;
+  return nimbus_practice_question_link_new (text, section_id);
 }
 
 static GtkWidget *

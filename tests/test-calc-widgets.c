@@ -31,114 +31,89 @@ child (GtkWidget  *widget,
   return GTK_WIDGET (object);
 }
 
-/* Every case the window's inputs can hold (digits enough) shows the core's working. */
-#define CHECK_CASES(cases, Input, init, parse, Result, compute, free_func, set_input,         \
-                    get_working, fields)                                                      \
+/* Every case the window's inputs can hold (digits enough) shows the core's working: the
+ * widget of nimbus_WIDGET_NAME_new () for the core's nimbus_CORE_* and NimbusType, the
+ * case's text given to its parameters by FIELDS. */
+#define CHECK_CASES(cases, widget_name, core, Type, fields)                                   \
   G_STMT_START {                                                                              \
-    GtkWidget *widget = g_object_ref_sink (widget_new ());                                    \
+    GtkWidget *widget = g_object_ref_sink (nimbus_##widget_name##_new ());                    \
+    NimbusCalculator *calculator = NIMBUS_CALCULATOR (widget);                                \
     guint shown = 0;                                                                          \
                                                                                               \
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)                                          \
       {                                                                                       \
-        Input input;                                                                          \
-        Result *r;                                                                            \
+        Nimbus##Type##Input input;                                                            \
+        Nimbus##Type *r;                                                                      \
                                                                                               \
-        init (&input);                                                                        \
+        nimbus_##core##_input_init (&input);                                                  \
         fields;                                                                               \
-        r = compute (&input, NULL);                                                           \
+        r = nimbus_##core##_compute (&input, NULL);                                           \
         g_assert_nonnull (r);                                                                 \
-        if (set_input ((gpointer) widget, &input))                                            \
+        if (nimbus_##widget_name##_set_input ((gpointer) widget, &input))                     \
           {                                                                                   \
             g_test_message ("case %u", i);                                                    \
-            g_assert_cmpstr (get_working ((gpointer) widget), ==, r->working);                \
+            g_assert_cmpstr (nimbus_calculator_get_working (calculator), ==, r->working);     \
             if (cases[i].working != NULL)                                                     \
-              g_assert_cmpstr (get_working ((gpointer) widget), ==, cases[i].working);        \
+              g_assert_cmpstr (nimbus_calculator_get_working (calculator), ==,                \
+                               cases[i].working);                                             \
             shown++;                                                                          \
           }                                                                                   \
-        free_func (r);                                                                        \
+        nimbus_##core##_free (r);                                                             \
       }                                                                                       \
     g_assert_cmpuint (shown, >=, G_N_ELEMENTS (cases) * 3 / 4);                               \
     g_assert_finalize_object (widget);                                                        \
   } G_STMT_END
 
-#define P(name, text) g_assert_true ((text) == NULL || parse (&input, name, text, NULL))
+#define P(core, name, text) \
+  g_assert_true ((text) == NULL || nimbus_##core##_parse (&input, name, text, NULL))
 
 static void
 test_lambda_cases (void)
 {
-#define widget_new nimbus_lambda_calculator_new
-#define parse nimbus_lambda_concurrency_parse
-  CHECK_CASES (lambda_cases, NimbusLambdaConcurrencyInput, nimbus_lambda_concurrency_input_init,
-               parse, NimbusLambdaConcurrency, nimbus_lambda_concurrency_compute,
-               nimbus_lambda_concurrency_free, nimbus_lambda_calculator_set_input,
-               nimbus_lambda_calculator_get_working,
-               P ("rate", lambda_cases[i].rate); P ("duration", lambda_cases[i].duration);
-               P ("account-limit", lambda_cases[i].account_limit);
-               P ("reserved", lambda_cases[i].reserved);
-               P ("provisioned", lambda_cases[i].provisioned));
-#undef widget_new
-#undef parse
+#define L(name, field) P (lambda_concurrency, name, lambda_cases[i].field)
+  CHECK_CASES (lambda_cases, lambda_calculator, lambda_concurrency, LambdaConcurrency,
+               L ("rate", rate); L ("duration", duration); L ("account-limit", account_limit);
+               L ("reserved", reserved); L ("provisioned", provisioned));
+#undef L
 }
 
 static void
 test_kinesis_cases (void)
 {
-#define widget_new nimbus_kinesis_calculator_new
-#define parse nimbus_kinesis_shards_parse
-  CHECK_CASES (kinesis_cases, NimbusKinesisShardsInput, nimbus_kinesis_shards_input_init,
-               parse, NimbusKinesisShards, nimbus_kinesis_shards_compute,
-               nimbus_kinesis_shards_free, nimbus_kinesis_calculator_set_input,
-               nimbus_kinesis_calculator_get_working,
-               P ("write-mb", kinesis_cases[i].write_mb); P ("records", kinesis_cases[i].records);
-               P ("consumers", kinesis_cases[i].consumers);
-               P ("fan-out", kinesis_cases[i].fan_out));
-#undef widget_new
-#undef parse
+#define K(name, field) P (kinesis_shards, name, kinesis_cases[i].field)
+  CHECK_CASES (kinesis_cases, kinesis_calculator, kinesis_shards, KinesisShards,
+               K ("write-mb", write_mb); K ("records", records); K ("consumers", consumers);
+               K ("fan-out", fan_out));
+#undef K
 }
 
 static void
 test_ebs_cases (void)
 {
-#define widget_new nimbus_ebs_calculator_new
-#define parse nimbus_ebs_iops_parse
-  CHECK_CASES (ebs_cases, NimbusEbsIopsInput, nimbus_ebs_iops_input_init, parse, NimbusEbsIops,
-               nimbus_ebs_iops_compute, nimbus_ebs_iops_free, nimbus_ebs_calculator_set_input,
-               nimbus_ebs_calculator_get_working,
-               P ("volume-size", ebs_cases[i].size); P ("iops", ebs_cases[i].iops);
-               P ("throughput", ebs_cases[i].throughput));
-#undef widget_new
-#undef parse
+#define E(name, field) P (ebs_iops, name, ebs_cases[i].field)
+  CHECK_CASES (ebs_cases, ebs_calculator, ebs_iops, EbsIops,
+               E ("volume-size", size); E ("iops", iops); E ("throughput", throughput));
+#undef E
 }
 
 static void
 test_sqs_cases (void)
 {
-#define widget_new nimbus_sqs_timeline_new
-#define parse nimbus_sqs_visibility_parse
-  CHECK_CASES (sqs_cases, NimbusSqsVisibilityInput, nimbus_sqs_visibility_input_init, parse,
-               NimbusSqsVisibility, nimbus_sqs_visibility_compute, nimbus_sqs_visibility_free,
-               nimbus_sqs_timeline_set_input, nimbus_sqs_timeline_get_working,
-               P ("visibility-timeout", sqs_cases[i].timeout);
-               P ("processing", sqs_cases[i].processing);
-               P ("max-receive-count", sqs_cases[i].max_receive_count);
-               P ("failures", sqs_cases[i].failures));
-#undef widget_new
-#undef parse
+#define S(name, field) P (sqs_visibility, name, sqs_cases[i].field)
+  CHECK_CASES (sqs_cases, sqs_timeline, sqs_visibility, SqsVisibility,
+               S ("visibility-timeout", timeout); S ("processing", processing);
+               S ("max-receive-count", max_receive_count); S ("failures", failures));
+#undef S
 }
 
 static void
 test_api_cases (void)
 {
-#define widget_new nimbus_api_bucket_new
-#define parse nimbus_api_throttling_parse
-  CHECK_CASES (api_cases, NimbusApiThrottlingInput, nimbus_api_throttling_input_init, parse,
-               NimbusApiThrottling, nimbus_api_throttling_compute, nimbus_api_throttling_free,
-               nimbus_api_bucket_set_input, nimbus_api_bucket_get_working,
-               P ("rate", api_cases[i].rate); P ("burst", api_cases[i].burst);
-               P ("rate-limit", api_cases[i].rate_limit);
-               P ("burst-limit", api_cases[i].burst_limit));
-#undef widget_new
-#undef parse
+#define A(name, field) P (api_throttling, name, api_cases[i].field)
+  CHECK_CASES (api_cases, api_bucket, api_throttling, ApiThrottling,
+               A ("rate", rate); A ("burst", burst); A ("rate-limit", rate_limit);
+               A ("burst-limit", burst_limit));
+#undef A
 }
 
 /* The Up key (the spin button's change-value binding) and typed text move the result. */
@@ -148,27 +123,27 @@ test_keys (void)
   GtkWidget *widget = nimbus_lambda_calculator_new ();
   GtkWidget *window = nimbus_test_window_with (widget, 640);
   GtkWidget *rate = child (widget, "rate_spin");
-  NimbusLambdaCalculator *self = NIMBUS_LAMBDA_CALCULATOR (widget);
+  NimbusCalculator *self = NIMBUS_CALCULATOR (widget);
 
   /* It opens on the knowledge base's example: 200 requests/s of 0.5 s. */
-  g_assert_cmpstr (nimbus_lambda_calculator_get_result (self), ==, "100 concurrent executions");
+  g_assert_cmpstr (nimbus_calculator_get_result (self), ==, "100 concurrent executions");
   gtk_widget_grab_focus (rate);
   g_signal_emit_by_name (rate, "change-value", GTK_SCROLL_STEP_UP);
   nimbus_test_wait_ms (50);
-  g_assert_cmpstr (nimbus_lambda_calculator_get_result (self), ==, "105 concurrent executions");
+  g_assert_cmpstr (nimbus_calculator_get_result (self), ==, "105 concurrent executions");
 
   /* Each key typed counts, before Enter. */
   gtk_editable_set_text (GTK_EDITABLE (rate), "");
   gtk_editable_insert_text (GTK_EDITABLE (rate), "2", -1, &(int) { 0 });
-  g_assert_cmpstr (nimbus_lambda_calculator_get_result (self), ==, "1 concurrent execution");
+  g_assert_cmpstr (nimbus_calculator_get_result (self), ==, "1 concurrent execution");
   gtk_editable_insert_text (GTK_EDITABLE (rate), "400", -1, &(int) { 1 });
-  g_assert_cmpstr (nimbus_lambda_calculator_get_result (self), ==, "1200 concurrent executions");
-  g_assert_nonnull (strstr (nimbus_lambda_calculator_get_working (self), "Throttled: 1200"));
+  g_assert_cmpstr (nimbus_calculator_get_result (self), ==, "1200 concurrent executions");
+  g_assert_nonnull (strstr (nimbus_calculator_get_working (self), "Throttled: 1200"));
 
   /* Not a number: the core's message, no result. */
   gtk_editable_set_text (GTK_EDITABLE (rate), "fast");
-  g_assert_cmpstr (nimbus_lambda_calculator_get_result (self), ==, "—");
-  g_assert_cmpstr (nimbus_lambda_calculator_get_problem (self), ==, "--rate is needed");
+  g_assert_cmpstr (nimbus_calculator_get_result (self), ==, "—");
+  g_assert_cmpstr (nimbus_calculator_get_problem (self), ==, "--rate is needed");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -177,7 +152,7 @@ static void
 test_sqs_steps (void)
 {
   GtkWidget *widget = g_object_ref_sink (nimbus_sqs_timeline_new ());
-  NimbusSqsTimeline *self = NIMBUS_SQS_TIMELINE (widget);
+  NimbusStepCalculator *self = NIMBUS_STEP_CALCULATOR (widget);
   NimbusSqsVisibilityInput input;
   g_autoptr(NimbusSqsVisibility) r = NULL;
   guint steps = 0;
@@ -186,26 +161,27 @@ test_sqs_steps (void)
   input.processing = 70;
   input.max_receive_count = 2;
   r = nimbus_sqs_visibility_compute (&input, NULL);
-  g_assert_true (nimbus_sqs_timeline_set_input (self, &input));
-  g_assert_cmpstr (nimbus_sqs_timeline_get_result (self), ==, "2 receives, 1 duplicate");
-  g_assert_true (g_str_has_prefix (nimbus_sqs_timeline_get_step_text (self), "Press Step"));
+  g_assert_true (nimbus_sqs_timeline_set_input (NIMBUS_SQS_TIMELINE (widget), &input));
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (widget)), ==,
+                   "2 receives, 1 duplicate");
+  g_assert_true (g_str_has_prefix (nimbus_step_calculator_get_step_text (self), "Press Step"));
 
-  while (gtk_widget_activate_action (widget, "sqs.step", NULL) &&
+  while (gtk_widget_activate_action (widget, "steps.step", NULL) &&
          steps < r->events->len)
     {
       const NimbusSqsEvent *event = g_ptr_array_index (r->events, steps);
       g_autofree char *expected = g_strdup_printf ("Step %u of %u: %s", steps + 1,
                                                    r->events->len, event->description);
 
-      g_assert_cmpstr (nimbus_sqs_timeline_get_step_text (self), ==, expected);
+      g_assert_cmpstr (nimbus_step_calculator_get_step_text (self), ==, expected);
       steps++;
     }
   g_assert_cmpuint (steps, ==, 7);
-  g_assert_nonnull (strstr (nimbus_sqs_timeline_get_step_text (self), "dead-letter queue"));
-  g_assert_false (nimbus_sqs_timeline_step (self));
+  g_assert_nonnull (strstr (nimbus_step_calculator_get_step_text (self), "dead-letter queue"));
+  g_assert_false (nimbus_step_calculator_step (self));
 
-  gtk_widget_activate_action (widget, "sqs.reset", NULL);
-  g_assert_true (g_str_has_prefix (nimbus_sqs_timeline_get_step_text (self), "Press Step"));
+  gtk_widget_activate_action (widget, "steps.reset", NULL);
+  g_assert_true (g_str_has_prefix (nimbus_step_calculator_get_step_text (self), "Press Step"));
   g_assert_finalize_object (widget);
 }
 
@@ -214,7 +190,7 @@ static void
 test_api_steps (void)
 {
   GtkWidget *widget = g_object_ref_sink (nimbus_api_bucket_new ());
-  NimbusApiBucket *self = NIMBUS_API_BUCKET (widget);
+  NimbusStepCalculator *self = NIMBUS_STEP_CALCULATOR (widget);
   const char *expected[] = {
     "Step 1 of 7: Bucket: 5000 tokens (the burst limit), 10000 added per second (the rate limit)",
     "Step 2 of 7: Steady rate: 8000 requests/s is within the rate limit, so the bucket is full "
@@ -228,13 +204,14 @@ test_api_steps (void)
   };
 
   /* It opens on 8,000 requests/s and a burst of 6,000. */
-  g_assert_cmpstr (nimbus_api_bucket_get_result (self), ==, "1000 of 6000 requests get 429");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (widget)), ==,
+                   "1000 of 6000 requests get 429");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_assert_true (nimbus_api_bucket_step (self));
-      g_assert_cmpstr (nimbus_api_bucket_get_step_text (self), ==, expected[i]);
+      g_assert_true (nimbus_step_calculator_step (self));
+      g_assert_cmpstr (nimbus_step_calculator_get_step_text (self), ==, expected[i]);
     }
-  g_assert_false (nimbus_api_bucket_step (self));
+  g_assert_false (nimbus_step_calculator_step (self));
   g_assert_finalize_object (widget);
 }
 
@@ -303,38 +280,37 @@ shoot (GtkWidget          *widget,
 static void
 test_screenshots (void)
 {
-  const char * const lambda[] = { "rate_spin", "duration_spin", "account_spin", "reserved_check",
-                                  "provisioned_spin", NULL };
-  const char * const kinesis[] = { "write_spin", "records_spin", "consumers_spin",
-                                   "fan_out_switch", NULL };
-  const char * const ebs[] = { "size_spin", "iops_spin", "throughput_spin", NULL };
-  const char * const sqs[] = { "timeout_spin", "processing_spin", "receive_count_spin",
-                               "failures_spin", "play_button", NULL };
-  const char * const api[] = { "rate_spin", "burst_spin", "rate_limit_spin", "burst_limit_spin",
-                               "play_button", NULL };
-  GtkWidget *widget;
+  static const struct {
+    const char *name;
+    GtkWidget *(*new_func) (void);
+    guint steps;              /* the stepwise ones part-way through */
+    const char *inputs[6];    /* what Tab reaches */
+  } widgets[] = {
+    { "lambda-calculator", nimbus_lambda_calculator_new, 0,
+      { "rate_spin", "duration_spin", "account_spin", "reserved_check", "provisioned_spin" } },
+    { "kinesis-calculator", nimbus_kinesis_calculator_new, 0,
+      { "write_spin", "records_spin", "consumers_spin", "fan_out_switch" } },
+    { "ebs-calculator", nimbus_ebs_calculator_new, 0,
+      { "size_spin", "iops_spin", "throughput_spin" } },
+    { "sqs-timeline", nimbus_sqs_timeline_new, 6,
+      { "timeout_spin", "processing_spin", "receive_count_spin", "failures_spin",
+        "play_button" } },
+    { "api-bucket", nimbus_api_bucket_new, 4,
+      { "rate_spin", "burst_spin", "rate_limit_spin", "burst_limit_spin", "play_button" } },
+  };
 
-  widget = g_object_ref_sink (nimbus_lambda_calculator_new ());
-  shoot (widget, "lambda-calculator", lambda);
-  g_assert_finalize_object (widget);
-  widget = g_object_ref_sink (nimbus_kinesis_calculator_new ());
-  shoot (widget, "kinesis-calculator", kinesis);
-  g_assert_finalize_object (widget);
-  widget = g_object_ref_sink (nimbus_ebs_calculator_new ());
-  shoot (widget, "ebs-calculator", ebs);
-  g_assert_finalize_object (widget);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (widgets[i].new_func ());
 
-  /* The stepwise ones part-way through. */
-  widget = g_object_ref_sink (nimbus_sqs_timeline_new ());
-  for (guint i = 0; i < 6; i++)
-    nimbus_sqs_timeline_step (NIMBUS_SQS_TIMELINE (widget));
-  shoot (widget, "sqs-timeline", sqs);
-  g_assert_finalize_object (widget);
-  widget = g_object_ref_sink (nimbus_api_bucket_new ());
-  for (guint i = 0; i < 4; i++)
-    nimbus_api_bucket_step (NIMBUS_API_BUCKET (widget));
-  shoot (widget, "api-bucket", api);
-  g_assert_finalize_object (widget);
+      /* A group of controls, to screen readers. */
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)), ==,
+                       GTK_ACCESSIBLE_ROLE_GROUP);
+      for (guint step = 0; step < widgets[i].steps; step++)
+        g_assert_true (nimbus_step_calculator_step (NIMBUS_STEP_CALCULATOR (widget)));
+      shoot (widget, widgets[i].name, widgets[i].inputs);
+      g_assert_finalize_object (widget);
+    }
 }
 
 int

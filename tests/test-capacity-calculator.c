@@ -20,7 +20,7 @@ test_calculator_new_destroy (void)
 
   g_object_ref_sink (calculator);
   /* It opens on the contract's example, working shown. */
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (calculator)),
                    ==, "30 RCU");
   g_assert_finalize_object (calculator);
 }
@@ -30,7 +30,7 @@ static void
 test_calculator_matches_cli (void)
 {
   GtkWidget *calculator = nimbus_capacity_calculator_new ();
-  NimbusCapacityCalculator *capacity = NIMBUS_CAPACITY_CALCULATOR (calculator);
+  NimbusCalculator *shown = NIMBUS_CALCULATOR (calculator);
 
   g_object_ref_sink (calculator);
   for (guint i = 0; i < G_N_ELEMENTS (capacity_cases); i++)
@@ -44,15 +44,14 @@ test_calculator_matches_cli (void)
       g_test_message ("case %u", i);
       g_assert_true (nimbus_capacity_op_from_string (c->op, &op));
       g_assert_true (nimbus_consistency_from_string (c->consistency, &consistency));
-      nimbus_capacity_calculator_set_input (capacity, op, consistency, c->item_size_kb, c->rate);
+      nimbus_capacity_calculator_set_input (NIMBUS_CAPACITY_CALCULATOR (calculator), op,
+                                            consistency, c->item_size_kb, c->rate);
 
       g_assert_cmpint (nimbus_test_run_nimbus (&out, NULL, "--capacity", c->op, "--consistency",
                                                c->consistency, "--item-size", c->item_size_kb,
                                                "--rate", c->rate, NULL), ==, 0);
-
-      widget_text = g_strdup_printf ("%s\n%s\n",
-                                     nimbus_capacity_calculator_get_result (capacity),
-                                     nimbus_capacity_calculator_get_working (capacity));
+      widget_text = g_strdup_printf ("%s\n%s\n", nimbus_calculator_get_result (shown),
+                                     nimbus_calculator_get_working (shown));
       g_assert_cmpstr (widget_text, ==, out);
     }
   g_assert_finalize_object (calculator);
@@ -92,9 +91,9 @@ assert_problem_on (GtkWidget  *calculator,
   const char *rows[] = { "size_row", "rate_row" };
   GtkWidget *label = calculator_child (calculator, "problem_label");
 
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (calculator)),
                    ==, "—");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_problem (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+  g_assert_cmpstr (nimbus_calculator_get_problem (NIMBUS_CALCULATOR (calculator)),
                    ==, message);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_true (gtk_widget_has_css_class (label, "error"));
@@ -127,7 +126,7 @@ assert_no_problem (GtkWidget *calculator)
 {
   const char *rows[] = { "size_row", "rate_row" };
 
-  g_assert_cmpstr (nimbus_capacity_calculator_get_problem (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+  g_assert_cmpstr (nimbus_calculator_get_problem (NIMBUS_CALCULATOR (calculator)),
                    ==, "");
   g_assert_false (gtk_widget_get_visible (calculator_child (calculator, "problem_label")));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -154,8 +153,8 @@ test_calculator_bad_input (void)
       g_test_message ("size «%s»", capacity_bad_sizes[i]);
       nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_STRONG,
                                             capacity_bad_sizes[i], "1");
-      g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "—");
-      g_assert_cmpstr (nimbus_capacity_calculator_get_problem (self), !=, "");
+      g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "—");
+      g_assert_cmpstr (nimbus_calculator_get_problem (NIMBUS_CALCULATOR (self)), !=, "");
       g_assert_true (gtk_widget_has_css_class (calculator_child (calculator, "size_row"), "error"));
     }
 
@@ -165,15 +164,15 @@ test_calculator_bad_input (void)
       nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE,
                                             NIMBUS_CONSISTENCY_STANDARD, "1",
                                             capacity_bad_rates[i]);
-      g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "—");
-      g_assert_cmpstr (nimbus_capacity_calculator_get_problem (self), !=, "");
+      g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "—");
+      g_assert_cmpstr (nimbus_calculator_get_problem (NIMBUS_CALCULATOR (self)), !=, "");
       g_assert_true (gtk_widget_has_css_class (calculator_child (calculator, "rate_row"), "error"));
     }
 
   /* It recovers as soon as the input is good again. */
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "1", "1");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "1 WCU");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "1 WCU");
   assert_no_problem (calculator);
   g_assert_finalize_object (calculator);
 }
@@ -219,7 +218,7 @@ test_calculator_problem_shown (void)
 
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_READ, NIMBUS_CONSISTENCY_STRONG,
                                         "4", "1");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "1 RCU");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "1 RCU");
   assert_no_problem (calculator);
   g_assert_finalize_object (calculator);
 }
@@ -246,24 +245,24 @@ test_calculator_decimal_comma (void)
   /* 3.5 KB is 4 blocks of 1 KB, 4 WCU x 2.5 per second. */
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "3,5", "2,5");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "10 WCU");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "10 WCU");
   assert_no_problem (calculator);
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "3.5", "2.5");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "10 WCU");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "10 WCU");
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "3,5,1", "1");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "—");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "—");
 
   setlocale (LC_NUMERIC, numeric);
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ".");
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "3,5", "2");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "—");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "—");
   g_assert_true (gtk_widget_has_css_class (calculator_child (calculator, "size_row"), "error"));
   nimbus_capacity_calculator_set_input (self, NIMBUS_CAPACITY_WRITE, NIMBUS_CONSISTENCY_STANDARD,
                                         "3.5", "2");
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (self), ==, "8 WCU");
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (self)), ==, "8 WCU");
   g_assert_finalize_object (calculator);
 }
 
@@ -316,7 +315,7 @@ test_calculator_result_in_view (void)
   g_assert_false (in_view (result, scroller));
   gtk_editable_set_text (GTK_EDITABLE (rate_row), "20");
   nimbus_test_wait_ms (200);
-  g_assert_cmpstr (nimbus_capacity_calculator_get_result (NIMBUS_CAPACITY_CALCULATOR (calculator)),
+  g_assert_cmpstr (nimbus_calculator_get_result (NIMBUS_CALCULATOR (calculator)),
                    ==, "60 RCU");
   g_assert_true (in_view (result, scroller));
   g_assert_true (in_view (rate_row, scroller));

@@ -9,6 +9,7 @@
 
 #include "nimbus-home-page.h"
 #include "nimbus-practice-page.h"
+#include "nimbus-practice-question.h"
 #include "nimbus-practice-results.h"
 #include "nimbus-test-ui-utils.h"
 #include "nimbus-test-utils.h"
@@ -79,6 +80,14 @@ page_child (gpointer    page,
 
   g_assert_nonnull (child);
   return child;
+}
+
+/* The verdict of the answer checked, under the question. */
+static GtkLabel *
+verdict_label (NimbusPracticePage *page)
+{
+  return page_child (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "question_view"),
+                     NIMBUS_TYPE_PRACTICE_QUESTION, "verdict_label");
 }
 
 static void
@@ -196,8 +205,7 @@ test_practice_answers (void)
   press_key (page, GDK_KEY_1 + option);
   press_key (page, GDK_KEY_Return);
   g_array_append_val (right, (gboolean) { FALSE });
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
-                                                                   "verdict_label")), "Wrong."));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (verdict_label (page)), "Wrong."));
   {
     g_autoptr(GPtrArray) flags = nimbus_user_store_list (store, NULL);
 
@@ -235,9 +243,7 @@ test_practice_answers (void)
     }
   press_key (page, GDK_KEY_Return);
   g_array_append_val (right, (gboolean) { TRUE });
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE,
-                                                   "verdict_label")),
-                   ==, "Right.");
+  g_assert_cmpstr (gtk_label_get_text (verdict_label (page)), ==, "Right.");
   g_assert_cmpint (reviews_of (store, flagged), ==, 1);
   screenshots (window, "practice-04-right-wide");
 
@@ -320,7 +326,8 @@ test_practice_mock_timer (void)
   gint64 left;
   gint64 paused_at;
 
-  adw_combo_row_set_selected (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "count_row"), 2);
+  adw_combo_row_set_selected (page_child (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "setup"),
+                                          NIMBUS_TYPE_PRACTICE_SETUP, "count_row"), 2);
   g_assert_true (nimbus_practice_page_start (page));
   g_assert_cmpuint (g_list_model_get_n_items (nimbus_practice_page_get_questions (page)), ==,
                     NIMBUS_PRACTICE_MOCK_QUESTIONS);

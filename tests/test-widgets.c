@@ -120,7 +120,7 @@ test_widgets_others (void)
     GtkWidget *bucket = nimbus_api_bucket_new ();
 
     /* Playing: the timer is still set when they go. */
-    gtk_widget_activate_action (timeline, "sqs.step", NULL);
+    gtk_widget_activate_action (timeline, "steps.step", NULL);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
       timeline, NIMBUS_TYPE_SQS_TIMELINE, "play_button")), TRUE);
     show_and_finalize (timeline);
@@ -161,11 +161,14 @@ test_widgets_practice (void)
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
   GtkWidget *practice = g_object_new (NIMBUS_TYPE_PRACTICE_PAGE, NULL);
   GtkWidget *home = g_object_new (NIMBUS_TYPE_HOME_PAGE, NULL);
+  GObject *setup;
   GObject *count_row;
 
   nimbus_practice_page_set_sources (NIMBUS_PRACTICE_PAGE (practice), kb, store);
   nimbus_practice_page_set_exam (NIMBUS_PRACTICE_PAGE (practice), "saa-c03");
-  count_row = gtk_widget_get_template_child (practice, NIMBUS_TYPE_PRACTICE_PAGE, "count_row");
+  setup = gtk_widget_get_template_child (practice, NIMBUS_TYPE_PRACTICE_PAGE, "setup");
+  count_row = gtk_widget_get_template_child (GTK_WIDGET (setup), NIMBUS_TYPE_PRACTICE_SETUP,
+                                             "count_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (count_row), 2);
   g_assert_true (nimbus_practice_page_start (NIMBUS_PRACTICE_PAGE (practice)));
   gtk_widget_activate_action (practice, "practice.pick", "u", 0);

@@ -4,13 +4,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "nimbus-calc-form.h"
-#include "nimbus-step-player.h"
 #include "nimbus-api-bucket.h"
+#include "nimbus-calc-form.h"
+#include "nimbus-step-calculator-private.h"
 
 /* The API Gateway token bucket of the API Gateway page: a steady rate and a burst against
  * the throttle's rate and burst limits; the core's answer played step by step: the bucket,
@@ -19,36 +18,19 @@
  * label under it says the step in words. */
 struct _NimbusApiBucket
 {
-  GtkWidget parent_instance;
+  NimbusStepCalculator parent_instance;
 
-  AdwActionRow *rate_row;
   GtkSpinButton *rate_spin;
-  AdwActionRow *burst_row;
   GtkSpinButton *burst_spin;
-  AdwActionRow *rate_limit_row;
   GtkSpinButton *rate_limit_spin;
-  AdwActionRow *burst_limit_row;
   GtkSpinButton *burst_limit_spin;
-  GtkLabel *result_label;
-  GtkLabel *problem_label;
-  GtkLabel *working_label;
-  GtkDrawingArea *area;
-  GtkLabel *step_label;
-  GtkToggleButton *play_button;
-  GtkWidget *accent_swatch;
-  GtkWidget *success_swatch;
-  GtkWidget *warning_swatch;
-  GtkWidget *error_swatch;
 
   NimbusApiThrottling *result;
   GPtrArray *steps;          /* Step */
-  guint position;            /* steps shown */
-  NimbusStepPlayer player;
 };
 
-G_DEFINE_FINAL_TYPE (NimbusApiBucket, nimbus_api_bucket, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NimbusApiBucket, nimbus_api_bucket, NIMBUS_TYPE_STEP_CALCULATOR)
 
-#define PLAY_INTERVAL_MS 1200
 #define REFILL_STEPS 4
 
 typedef struct
@@ -75,8 +57,6 @@ add_step (NimbusApiBucket *self,
 {
   Step *step = g_new0 (Step, 1);
 
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
   step->tokens = tokens;
   step->burst_done = burst_done;
   step->description = description;
@@ -89,8 +69,6 @@ build_steps (NimbusApiBucket *self)
 {
   const NimbusApiThrottling *r = self->result;
   g_auto(GStrv) lines = g_strsplit (r->working, "\n", -1);
-
-  g_assert (NIMBUS_IS_API_BUCKET (self));
 
   g_ptr_array_set_size (self->steps, 0);
   g_assert (g_strv_length (lines) == 4);
@@ -122,31 +100,16 @@ build_steps (NimbusApiBucket *self)
     }
 }
 
-static void
-update_step_label (NimbusApiBucket *self)
+static const char *
+describe_step (NimbusStepCalculator *calculator,
+               guint                 position)
 {
-  guint n = self->steps->len;
-  const Step *step = self->position > 0 ? g_ptr_array_index (self->steps, self->position - 1)
-                                        : NULL;
+  NimbusApiBucket *self = NIMBUS_API_BUCKET (calculator);
 
-  g_assert (NIMBUS_IS_API_BUCKET (self));
+  if (position == 0)
+    return _("Press Step to fill the bucket, or Play to watch the burst come and go.");
 
-  nimbus_step_player_show (self->step_label, self->result != NULL, self->position, n,
-                           _("Press Step to fill the bucket, or Play to watch the burst come "
-                             "and go."),
-                           step != NULL ? step->description : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bucket.step", self->position < n);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-reset (NimbusApiBucket *self)
-{
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
-  nimbus_step_player_stop (&self->player);
-  self->position = 0;
-  update_step_label (self);
+  return ((Step *) g_ptr_array_index (self->steps, position - 1))->description;
 }
 
 static void
@@ -178,13 +141,13 @@ draw_burst (NimbusApiBucket *self,
   g_autofree char *accepted_text = g_strdup_printf (_("%s accepted"), accepted);
   g_autofree char *throttled_text = g_strdup_printf (_("%s got 429"), throttled);
   double served = width * r->accepted / r->input.burst;
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
+  GtkWidget *area = GTK_WIDGET (nimbus_step_calculator_get_area (calculator));
   GdkRGBA success, error, fg;
 
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
-  nimbus_calc_form_color (self->success_swatch, &success);
-  nimbus_calc_form_color (self->error_swatch, &error);
-  nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_SUCCESS, &success);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ERROR, &error);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
 
   nimbus_calc_form_set_source (cr, &success, 0.8);
   cairo_rectangle (cr, x, 30, served, 24);
@@ -192,8 +155,8 @@ draw_burst (NimbusApiBucket *self,
   nimbus_calc_form_set_source (cr, &error, 0.8);
   cairo_rectangle (cr, x + served, 30, width - served, 24);
   cairo_fill (cr);
-  show_text (GTK_WIDGET (self->area), cr, accepted_text, x, 60, &fg);
-  show_text (GTK_WIDGET (self->area), cr, throttled_text, x, 80, &fg);
+  show_text (area, cr, accepted_text, x, 60, &fg);
+  show_text (area, cr, throttled_text, x, 80, &fg);
 }
 
 static void
@@ -204,20 +167,20 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   NimbusApiBucket *self = user_data;
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
+  guint position = nimbus_step_calculator_get_position (calculator);
   const Step *step;
   GdkRGBA accent, fg;
   double level, bucket_height = height - 28;
   g_autofree char *tokens = NULL;
   g_autofree char *tokens_text = NULL;
 
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
-  if (self->result == NULL || self->position == 0)
+  if (self->result == NULL || position == 0)
     return;
 
-  step = g_ptr_array_index (self->steps, self->position - 1);
-  nimbus_calc_form_color (self->accent_swatch, &accent);
-  nimbus_calc_form_color (GTK_WIDGET (area), &fg);
+  step = g_ptr_array_index (self->steps, position - 1);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ACCENT, &accent);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
 
   /* The bucket: its outline, and its tokens as a level. */
   level = bucket_height * step->tokens / self->result->input.burst_limit;
@@ -246,8 +209,6 @@ on_input_changed_cb (NimbusApiBucket *self)
   g_autofree char *result = NULL;
   NimbusApiThrottlingInput input;
 
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
   nimbus_api_throttling_input_init (&input);
   input.rate = nimbus_calc_form_spin_value (self->rate_spin);
   input.burst = nimbus_calc_form_spin_value (self->burst_spin);
@@ -266,65 +227,9 @@ on_input_changed_cb (NimbusApiBucket *self)
       result = g_strdup_printf (_("%s of %s requests get 429"), throttled, burst);
       build_steps (self);
     }
-  nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
-                         self->result != NULL ? self->result->working : NULL, error);
-  reset (self);
-}
-
-/* One step more; FALSE at the end. */
-gboolean
-nimbus_api_bucket_step (NimbusApiBucket *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_API_BUCKET (self), FALSE);
-
-  if (self->position >= self->steps->len)
-    return FALSE;
-
-  self->position++;
-  update_step_label (self);
-  return TRUE;
-}
-
-const char *
-nimbus_api_bucket_get_step_text (NimbusApiBucket *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_API_BUCKET (self), NULL);
-
-  return gtk_label_get_text (self->step_label);
-}
-
-static gboolean
-play_step (gpointer user_data)
-{
-  return nimbus_api_bucket_step (user_data);
-}
-
-/* Play at the end plays again from the first step. */
-static void
-on_play_button_toggled_cb (NimbusApiBucket *self)
-{
-  g_assert (NIMBUS_IS_API_BUCKET (self));
-
-  if (gtk_toggle_button_get_active (self->play_button) && self->position >= self->steps->len)
-    self->position = 0;
-  nimbus_step_player_toggled (&self->player);
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  nimbus_step_player_stop (&NIMBUS_API_BUCKET (widget)->player);
-  nimbus_api_bucket_step (NIMBUS_API_BUCKET (widget));
-}
-
-static void
-reset_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  reset (NIMBUS_API_BUCKET (widget));
+  nimbus_calculator_show (NIMBUS_CALCULATOR (self), result,
+                          self->result != NULL ? self->result->working : NULL, error);
+  nimbus_step_calculator_set_n_steps (NIMBUS_STEP_CALCULATOR (self), self->steps->len);
 }
 
 /* FALSE when a value does not fit the window's inputs (more digits than they keep). */
@@ -345,40 +250,11 @@ nimbus_api_bucket_set_input (NimbusApiBucket                *self,
   return fits;
 }
 
-const char *
-nimbus_api_bucket_get_result (NimbusApiBucket *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_API_BUCKET (self), NULL);
-
-  return gtk_label_get_text (self->result_label);
-}
-
-const char *
-nimbus_api_bucket_get_working (NimbusApiBucket *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_API_BUCKET (self), NULL);
-
-  return gtk_label_get_text (self->working_label);
-}
-
-const char *
-nimbus_api_bucket_get_problem (NimbusApiBucket *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_API_BUCKET (self), NULL);
-
-  return gtk_label_get_text (self->problem_label);
-}
-
 static void
 nimbus_api_bucket_dispose (GObject *object)
 {
   NimbusApiBucket *self = NIMBUS_API_BUCKET (object);
-  GtkWidget *child;
 
-  nimbus_step_player_clear (&self->player);
-  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_API_BUCKET);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_pointer (&self->result, nimbus_api_throttling_free);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
 
@@ -390,49 +266,28 @@ nimbus_api_bucket_class_init (NimbusApiBucketClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NimbusStepCalculatorClass *calculator_class = NIMBUS_STEP_CALCULATOR_CLASS (klass);
 
   object_class->dispose = nimbus_api_bucket_dispose;
+  calculator_class->describe_step = describe_step;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/"
-                                               "nimbus-api-bucket.ui");
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_row);
+  nimbus_step_calculator_class_set_template (widget_class, "nimbus-api-bucket");
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_limit_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, rate_limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_limit_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, burst_limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, result_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, working_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, area);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, step_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, play_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, accent_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, success_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, warning_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusApiBucket, error_swatch);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_play_button_toggled_cb);
-  gtk_widget_class_install_action (widget_class, "bucket.step", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "bucket.reset", NULL, reset_action);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 nimbus_api_bucket_init (NimbusApiBucket *self)
 {
-  self->steps = g_ptr_array_new_with_free_func (step_free);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
 
-  nimbus_step_player_init (&self->player, self->play_button, PLAY_INTERVAL_MS, play_step, self);
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  nimbus_calc_form_setup_spin (self->rate_spin, GTK_WIDGET (self->rate_row));
-  nimbus_calc_form_setup_spin (self->burst_spin, GTK_WIDGET (self->burst_row));
-  nimbus_calc_form_setup_spin (self->rate_limit_spin, GTK_WIDGET (self->rate_limit_row));
-  nimbus_calc_form_setup_spin (self->burst_limit_spin, GTK_WIDGET (self->burst_limit_row));
+  self->steps = g_ptr_array_new_with_free_func (step_free);
+  nimbus_step_calculator_init_template (calculator);
+  gtk_drawing_area_set_draw_func (nimbus_step_calculator_get_area (calculator), draw_cb, self,
+                                  NULL);
   on_input_changed_cb (self);
 }
 

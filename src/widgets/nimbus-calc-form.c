@@ -95,21 +95,6 @@ nimbus_calc_form_set_value (GtkSpinButton *spin,
          nimbus_calc_form_spin_value (spin) == value;
 }
 
-void
-nimbus_calc_form_show (GtkLabel     *result_label,
-                       GtkLabel     *problem_label,
-                       GtkLabel     *working_label,
-                       const char   *result,
-                       const char   *working,
-                       const GError *error)
-{
-  gtk_label_set_text (result_label, error != NULL ? "—" : result);
-  gtk_label_set_text (problem_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (problem_label), error != NULL);
-  gtk_label_set_text (working_label, error != NULL ? "" : working);
-  gtk_widget_set_visible (GTK_WIDGET (working_label), error == NULL);
-}
-
 /* The CSS colour of a widget: its text, or that of a hidden swatch styled "accent",
  * "success", "warning" or "error", so that dark and high-contrast styles follow. */
 void

@@ -6,10 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* What the exam-maths calculator widgets share: numbers in spin buttons (and entry rows)
- * shown and read as the core writes them (with the locale's decimal separator), the
- * result, problem and working labels, and the style's colours for drawing. Plain
- * functions, no type. */
+/* What the exam-maths calculator widgets share besides NimbusCalculator: numbers in spin
+ * buttons (and entry rows) shown and read as the core writes them (with the locale's
+ * decimal separator), and the style's colours for drawing. Plain functions, no type. */
 
 void      nimbus_calc_form_setup_spin      (GtkSpinButton *spin,
                                             GtkWidget     *row);
@@ -17,12 +16,6 @@ double    nimbus_calc_form_editable_value  (GtkEditable   *editable);
 double    nimbus_calc_form_spin_value      (GtkSpinButton *spin);
 gboolean  nimbus_calc_form_set_value       (GtkSpinButton *spin,
                                             double         value);
-void      nimbus_calc_form_show            (GtkLabel      *result_label,
-                                            GtkLabel      *problem_label,
-                                            GtkLabel      *working_label,
-                                            const char    *result,
-                                            const char    *working,
-                                            const GError  *error);
 void      nimbus_calc_form_color           (GtkWidget     *widget,
                                             GdkRGBA       *color);
 void      nimbus_calc_form_set_source      (cairo_t       *cr,

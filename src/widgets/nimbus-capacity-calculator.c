@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "nimbus-calc-form.h"
+#include "nimbus-calculator-private.h"
 #include "nimbus-capacity-calculator.h"
 
 /* The DynamoDB capacity calculator of the DynamoDB page: an access pattern in, the
@@ -16,19 +17,16 @@
  * core's message, told under the inputs and on the row it concerns. */
 struct _NimbusCapacityCalculator
 {
-  GtkWidget parent_instance;
+  NimbusCalculator parent_instance;
 
   AdwComboRow *op_row;
   AdwComboRow *consistency_row;
   AdwEntryRow *size_row;
   AdwEntryRow *rate_row;
-  GtkLabel *result_label;
-  GtkLabel *problem_label;
-  GtkLabel *working_label;
   GtkGrid *compare_grid;
 };
 
-G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, NIMBUS_TYPE_CALCULATOR)
 
 /* Room kept around the result and the input when they are scrolled into view. */
 #define REVEAL_MARGIN 12
@@ -49,8 +47,6 @@ static const struct {
 static NimbusCapacityOp
 selected_op (NimbusCapacityCalculator *self)
 {
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
   return adw_combo_row_get_selected (self->op_row) == 1 ? NIMBUS_CAPACITY_WRITE
                                                          : NIMBUS_CAPACITY_READ;
 }
@@ -60,8 +56,6 @@ static NimbusConsistency
 selected_consistency (NimbusCapacityCalculator *self)
 {
   guint n = adw_combo_row_get_selected (self->consistency_row);
-
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
@@ -93,8 +87,6 @@ update_comparison (NimbusCapacityCalculator *self,
                    double                    rate)
 {
   GtkWidget *child;
-
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
     gtk_grid_remove (self->compare_grid, child);
@@ -167,19 +159,6 @@ set_row_problem (AdwEntryRow *row,
     }
 }
 
-static void
-show_problem (NimbusCapacityCalculator *self,
-              const char               *message)
-{
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
-  gtk_label_set_text (self->result_label, "—");
-  gtk_label_set_text (self->problem_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-  gtk_label_set_text (self->working_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->working_label), FALSE);
-}
-
 /* Scrolls the nearest scrolled window so that the result is in view beside the input in use,
  * or alone when both do not fit: the result sits below the inputs, and a short window would
  * otherwise leave it below the fold while the last input is typed in. */
@@ -193,15 +172,14 @@ reveal_result (NimbusCapacityCalculator *self,
   graphene_rect_t result, row;
   double page, top, bottom;
 
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
   if (scroller == NULL)
     return;
 
   viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   if (viewport == NULL ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (self->result_label), viewport, &result) ||
+      !gtk_widget_compute_bounds (nimbus_calculator_get_result_label (NIMBUS_CALCULATOR (self)),
+                                  viewport, &result) ||
       !gtk_widget_compute_bounds (input, viewport, &row))
     return;
 
@@ -230,8 +208,6 @@ focused_input (NimbusCapacityCalculator *self)
     GTK_WIDGET (self->size_row), GTK_WIDGET (self->rate_row),
   };
 
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       if (gtk_widget_get_state_flags (inputs[i]) & GTK_STATE_FLAG_FOCUS_WITHIN)
@@ -245,8 +221,6 @@ static void
 on_input_focus_enter_cb (NimbusCapacityCalculator *self,
                          GtkEventController       *controller)
 {
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
   reveal_result (self, gtk_event_controller_get_widget (controller));
 }
 
@@ -261,8 +235,6 @@ update_result (NimbusCapacityCalculator *self)
   double size = nimbus_calc_form_editable_value (GTK_EDITABLE (self->size_row));
   double rate = nimbus_calc_form_editable_value (GTK_EDITABLE (self->rate_row));
 
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
-
   /* The size on its own first, so that each problem is told on the row it is in. */
   if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, 1,
                                 &result, &error))
@@ -275,28 +247,19 @@ update_result (NimbusCapacityCalculator *self)
   set_row_problem (self->rate_row, wrong_row == self->rate_row ? error->message : NULL);
   update_comparison (self, size, rate);
 
-  if (error != NULL)
+  if (error == NULL)
     {
-      show_problem (self, error->message);
-      return;
+      result_text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
+                                     nimbus_capacity_unit (&result));
+      working = nimbus_capacity_dup_working (&result);
     }
-
-  result_text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s", result.units,
-                                 nimbus_capacity_unit (&result));
-  working = nimbus_capacity_dup_working (&result);
-  gtk_label_set_text (self->result_label, result_text);
-  gtk_label_set_text (self->problem_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  gtk_label_set_text (self->working_label, working);
-  gtk_widget_set_visible (GTK_WIDGET (self->working_label), TRUE);
+  nimbus_calculator_show (NIMBUS_CALCULATOR (self), result_text, working, error);
 }
 
 static void
 on_input_changed_cb (NimbusCapacityCalculator *self)
 {
   GtkWidget *input;
-
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   update_result (self);
   if ((input = focused_input (self)) != NULL)
@@ -307,8 +270,6 @@ static void
 on_op_row_selected_cb (NimbusCapacityCalculator *self)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-
-  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
@@ -345,73 +306,26 @@ nimbus_capacity_calculator_set_input (NimbusCapacityCalculator *self,
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
 }
 
-const char *
-nimbus_capacity_calculator_get_result (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->result_label);
-}
-
-const char *
-nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->working_label);
-}
-
-/* What is wrong with the input, as shown under it; "" when nothing is. */
-const char *
-nimbus_capacity_calculator_get_problem (NimbusCapacityCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_CAPACITY_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->problem_label);
-}
-
-static void
-nimbus_capacity_calculator_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_CAPACITY_CALCULATOR);
-  /* The unnamed labels and the list are children too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (nimbus_capacity_calculator_parent_class)->dispose (object);
-}
-
 static void
 nimbus_capacity_calculator_class_init (NimbusCapacityCalculatorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = nimbus_capacity_calculator_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/"
-                                               "nimbus-capacity-calculator.ui");
+  nimbus_calculator_class_set_template (widget_class, "nimbus-capacity-calculator");
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, op_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, consistency_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, size_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, rate_row);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, result_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, working_label);
   gtk_widget_class_bind_template_child (widget_class, NimbusCapacityCalculator, compare_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_op_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_input_focus_enter_cb);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 nimbus_capacity_calculator_init (NimbusCapacityCalculator *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  nimbus_calculator_init_template (NIMBUS_CALCULATOR (self));
   on_op_row_selected_cb (self);
 }
 

@@ -2,8 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "nimbus-calculator.h"
 #include "nimbus-capacity.h"
 
 G_BEGIN_DECLS
@@ -11,7 +10,7 @@ G_BEGIN_DECLS
 #define NIMBUS_TYPE_CAPACITY_CALCULATOR (nimbus_capacity_calculator_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusCapacityCalculator, nimbus_capacity_calculator, NIMBUS,
-                      CAPACITY_CALCULATOR, GtkWidget)
+                      CAPACITY_CALCULATOR, NimbusCalculator)
 
 GtkWidget  *nimbus_capacity_calculator_new         (void);
 void        nimbus_capacity_calculator_set_input   (NimbusCapacityCalculator *self,
@@ -19,8 +18,5 @@ void        nimbus_capacity_calculator_set_input   (NimbusCapacityCalculator *se
                                                     NimbusConsistency         consistency,
                                                     const char               *item_size_kb,
                                                     const char               *rate);
-const char *nimbus_capacity_calculator_get_result  (NimbusCapacityCalculator *self);
-const char *nimbus_capacity_calculator_get_working (NimbusCapacityCalculator *self);
-const char *nimbus_capacity_calculator_get_problem (NimbusCapacityCalculator *self);
 
 G_END_DECLS

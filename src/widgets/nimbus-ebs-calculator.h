@@ -2,8 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "nimbus-calculator.h"
 #include "nimbus-ebs-iops.h"
 
 G_BEGIN_DECLS
@@ -11,14 +10,11 @@ G_BEGIN_DECLS
 #define NIMBUS_TYPE_EBS_CALCULATOR (nimbus_ebs_calculator_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusEbsCalculator, nimbus_ebs_calculator, NIMBUS, EBS_CALCULATOR,
-                      GtkWidget)
+                      NimbusCalculator)
 
 /* Declared one by one: the type names are too long for aligned columns. */
 GtkWidget *nimbus_ebs_calculator_new (void);
 gboolean nimbus_ebs_calculator_set_input (NimbusEbsCalculator *self,
                                           const NimbusEbsIopsInput *input);
-const char *nimbus_ebs_calculator_get_result (NimbusEbsCalculator *self);
-const char *nimbus_ebs_calculator_get_working (NimbusEbsCalculator *self);
-const char *nimbus_ebs_calculator_get_problem (NimbusEbsCalculator *self);
 
 G_END_DECLS

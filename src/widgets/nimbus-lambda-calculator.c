@@ -4,11 +4,11 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "nimbus-calc-form.h"
+#include "nimbus-calculator-private.h"
 #include "nimbus-lambda-calculator.h"
 
 /* The Lambda concurrency calculator of the Lambda page: a request rate and duration in,
@@ -16,25 +16,17 @@
  * from the core, as for `nimbus --calc lambda-concurrency`. */
 struct _NimbusLambdaCalculator
 {
-  GtkWidget parent_instance;
+  NimbusCalculator parent_instance;
 
-  AdwActionRow *rate_row;
   GtkSpinButton *rate_spin;
-  AdwActionRow *duration_row;
   GtkSpinButton *duration_spin;
-  AdwActionRow *account_row;
   GtkSpinButton *account_spin;
-  AdwActionRow *reserved_row;
   GtkCheckButton *reserved_check;
   GtkSpinButton *reserved_spin;
-  AdwActionRow *provisioned_row;
   GtkSpinButton *provisioned_spin;
-  GtkLabel *result_label;
-  GtkLabel *problem_label;
-  GtkLabel *working_label;
 };
 
-G_DEFINE_FINAL_TYPE (NimbusLambdaCalculator, nimbus_lambda_calculator, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NimbusLambdaCalculator, nimbus_lambda_calculator, NIMBUS_TYPE_CALCULATOR)
 
 static void
 read_input (NimbusLambdaCalculator       *self,
@@ -77,8 +69,7 @@ on_input_changed_cb (NimbusLambdaCalculator *self)
                                           "%s concurrent executions", r->needed),
                                 needed);
     }
-  nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
-                         r != NULL ? r->working : NULL, error);
+  nimbus_calculator_show (NIMBUS_CALCULATOR (self), result, r != NULL ? r->working : NULL, error);
 }
 
 /* FALSE when a value does not fit the window's inputs (more digits than they keep). */
@@ -103,81 +94,25 @@ nimbus_lambda_calculator_set_input (NimbusLambdaCalculator             *self,
   return fits && (isnan (input->provisioned) || input->provisioned != 0);
 }
 
-const char *
-nimbus_lambda_calculator_get_result (NimbusLambdaCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_LAMBDA_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->result_label);
-}
-
-const char *
-nimbus_lambda_calculator_get_working (NimbusLambdaCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_LAMBDA_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->working_label);
-}
-
-const char *
-nimbus_lambda_calculator_get_problem (NimbusLambdaCalculator *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_LAMBDA_CALCULATOR (self), NULL);
-
-  return gtk_label_get_text (self->problem_label);
-}
-
-static void
-nimbus_lambda_calculator_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_LAMBDA_CALCULATOR);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (nimbus_lambda_calculator_parent_class)->dispose (object);
-}
-
 static void
 nimbus_lambda_calculator_class_init (NimbusLambdaCalculatorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = nimbus_lambda_calculator_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/"
-                                               "nimbus-lambda-calculator.ui");
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, rate_row);
+  nimbus_calculator_class_set_template (widget_class, "nimbus-lambda-calculator");
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, rate_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, duration_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, duration_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, account_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, account_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, reserved_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, reserved_check);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, reserved_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, provisioned_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, provisioned_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, result_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusLambdaCalculator, working_label);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 nimbus_lambda_calculator_init (NimbusLambdaCalculator *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  nimbus_calc_form_setup_spin (self->rate_spin, GTK_WIDGET (self->rate_row));
-  nimbus_calc_form_setup_spin (self->duration_spin, GTK_WIDGET (self->duration_row));
-  nimbus_calc_form_setup_spin (self->account_spin, GTK_WIDGET (self->account_row));
-  nimbus_calc_form_setup_spin (self->reserved_spin, GTK_WIDGET (self->reserved_row));
-  nimbus_calc_form_setup_spin (self->provisioned_spin, GTK_WIDGET (self->provisioned_row));
+  nimbus_calculator_init_template (NIMBUS_CALCULATOR (self));
   on_input_changed_cb (self);
 }
 

@@ -2,8 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "nimbus-calculator.h"
 #include "nimbus-lambda-concurrency.h"
 
 G_BEGIN_DECLS
@@ -11,14 +10,11 @@ G_BEGIN_DECLS
 #define NIMBUS_TYPE_LAMBDA_CALCULATOR (nimbus_lambda_calculator_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusLambdaCalculator, nimbus_lambda_calculator, NIMBUS, LAMBDA_CALCULATOR,
-                      GtkWidget)
+                      NimbusCalculator)
 
 /* Declared one by one: the type names are too long for aligned columns. */
 GtkWidget *nimbus_lambda_calculator_new (void);
 gboolean nimbus_lambda_calculator_set_input (NimbusLambdaCalculator *self,
                                              const NimbusLambdaConcurrencyInput *input);
-const char *nimbus_lambda_calculator_get_result (NimbusLambdaCalculator *self);
-const char *nimbus_lambda_calculator_get_working (NimbusLambdaCalculator *self);
-const char *nimbus_lambda_calculator_get_problem (NimbusLambdaCalculator *self);
 
 G_END_DECLS

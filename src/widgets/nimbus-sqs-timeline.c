@@ -4,13 +4,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "nimbus-calc-form.h"
-#include "nimbus-step-player.h"
 #include "nimbus-sqs-timeline.h"
+#include "nimbus-step-calculator-private.h"
 
 /* The SQS visibility timeline of the SQS page: a timeout, a processing time and a redrive
  * policy in; the core's timeline of receives, timeouts and deletes out, played event by
@@ -19,73 +18,45 @@
  * current event in words, as `nimbus --calc sqs-visibility --json` lists them. */
 struct _NimbusSqsTimeline
 {
-  GtkWidget parent_instance;
+  NimbusStepCalculator parent_instance;
 
-  AdwActionRow *timeout_row;
   GtkSpinButton *timeout_spin;
-  AdwActionRow *processing_row;
   GtkSpinButton *processing_spin;
-  AdwActionRow *receive_count_row;
   GtkSpinButton *receive_count_spin;
-  AdwActionRow *failures_row;
   GtkSpinButton *failures_spin;
-  GtkLabel *result_label;
-  GtkLabel *problem_label;
-  GtkLabel *working_label;
-  GtkDrawingArea *area;
-  GtkLabel *step_label;
-  GtkToggleButton *play_button;
-  GtkWidget *accent_swatch;
-  GtkWidget *success_swatch;
-  GtkWidget *warning_swatch;
-  GtkWidget *error_swatch;
 
   NimbusSqsVisibility *timeline;
-  guint position;            /* events shown */
-  NimbusStepPlayer player;
 };
 
-G_DEFINE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, NIMBUS_TYPE_STEP_CALCULATOR)
 
-#define PLAY_INTERVAL_MS 1200
 #define MAX_LANES 6
 #define LANE_HEIGHT 22
 #define LABEL_WIDTH 92
 
-static void
-update_step_label (NimbusSqsTimeline *self)
+static const char *
+describe_step (NimbusStepCalculator *calculator,
+               guint                 position)
 {
-  guint n = self->timeline != NULL ? self->timeline->events->len : 0;
-  const NimbusSqsEvent *event = self->position > 0
-                                ? g_ptr_array_index (self->timeline->events, self->position - 1)
-                                : NULL;
+  NimbusSqsTimeline *self = NIMBUS_SQS_TIMELINE (calculator);
 
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+  if (position == 0)
+    return _("Press Step to receive the message, or Play to watch the whole timeline.");
 
-  nimbus_step_player_show (self->step_label, self->timeline != NULL, self->position, n,
-                           _("Press Step to receive the message, or Play to watch the whole "
-                             "timeline."),
-                           event != NULL ? event->description : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sqs.step", self->position < n);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  return ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events,
+                                                position - 1))->description;
 }
 
-static void
-reset (NimbusSqsTimeline *self)
+static guint
+steps_shown (NimbusSqsTimeline *self)
 {
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
-
-  nimbus_step_player_stop (&self->player);
-  self->position = 0;
-  update_step_label (self);
+  return nimbus_step_calculator_get_position (NIMBUS_STEP_CALCULATOR (self));
 }
 
 static double
 event_time (NimbusSqsTimeline *self,
             guint              i)
 {
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
-
   return ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events, i))->time;
 }
 
@@ -97,18 +68,17 @@ draw_lanes (NimbusSqsTimeline *self,
             double             scale,
             double             now)
 {
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
   const NimbusSqsVisibility *t = self->timeline;
   GdkRGBA accent, success, warning, error, fg;
 
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ACCENT, &accent);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_SUCCESS, &success);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_WARNING, &warning);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ERROR, &error);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
 
-  nimbus_calc_form_color (self->accent_swatch, &accent);
-  nimbus_calc_form_color (self->success_swatch, &success);
-  nimbus_calc_form_color (self->warning_swatch, &warning);
-  nimbus_calc_form_color (self->error_swatch, &error);
-  nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
-
-  for (guint i = 0; i < self->position; i++)
+  for (guint i = 0; i < steps_shown (self); i++)
     {
       const NimbusSqsEvent *event = g_ptr_array_index (t->events, i);
       double x = x0 + event->time * scale;
@@ -164,19 +134,19 @@ draw_labels (NimbusSqsTimeline *self,
              double             width,
              double             end)
 {
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
+  GtkWidget *area = GTK_WIDGET (nimbus_step_calculator_get_area (calculator));
   GdkRGBA fg;
   g_autofree char *end_text = nimbus_calc_format (end);
   g_autofree char *axis = g_strdup_printf (_("%s s"), end_text);
 
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
-
-  nimbus_calc_form_color (GTK_WIDGET (self->area), &fg);
+  nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
   for (guint lane = 0; lane <= lanes; lane++)
     {
       g_autofree char *name = lane == 0 ? g_strdup (_("Queue"))
                               : lane > MAX_LANES ? g_strdup (_("More"))
                               : g_strdup_printf (_("Consumer %u"), lane);
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), name);
+      PangoLayout *layout = gtk_widget_create_pango_layout (area, name);
 
       pango_layout_set_width (layout, (LABEL_WIDTH - 6) * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -187,7 +157,7 @@ draw_labels (NimbusSqsTimeline *self,
     }
 
   {
-    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), axis);
+    PangoLayout *layout = gtk_widget_create_pango_layout (area, axis);
     int text_width;
 
     pango_layout_get_pixel_size (layout, &text_width, NULL);
@@ -195,7 +165,7 @@ draw_labels (NimbusSqsTimeline *self,
     pango_cairo_show_layout (cr, layout);
     cairo_move_to (cr, LABEL_WIDTH, (lanes + 1) * LANE_HEIGHT + 2);
     g_object_unref (layout);
-    layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->area), _("0 s"));
+    layout = gtk_widget_create_pango_layout (area, _("0 s"));
     pango_cairo_show_layout (cr, layout);
     g_object_unref (layout);
   }
@@ -214,8 +184,6 @@ draw_cb (GtkDrawingArea *area,
   guint lanes = 0;
   GdkRGBA fg;
 
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
-
   if (t == NULL || t->events->len == 0)
     return;
 
@@ -225,12 +193,13 @@ draw_cb (GtkDrawingArea *area,
   end = MAX (event_time (self, t->events->len - 1), t->input.timeout);
   end = MAX (end, 1);
   scale = (width - LABEL_WIDTH - 8) / end;
-  now = self->position > 0 ? event_time (self, self->position - 1) : 0;
+  now = steps_shown (self) > 0 ? event_time (self, steps_shown (self) - 1) : 0;
 
   draw_labels (self, cr, lanes, width, end);
 
   /* Lanes' guides, and where the current event is. */
-  nimbus_calc_form_color (GTK_WIDGET (area), &fg);
+  nimbus_step_calculator_get_color (NIMBUS_STEP_CALCULATOR (self), NIMBUS_STEP_COLOR_FOREGROUND,
+                                    &fg);
   nimbus_calc_form_set_source (cr, &fg, 0.12);
   for (guint lane = 0; lane <= lanes; lane++)
     {
@@ -239,7 +208,7 @@ draw_cb (GtkDrawingArea *area,
       cairo_fill (cr);
     }
   draw_lanes (self, cr, LABEL_WIDTH, scale, now);
-  if (self->position > 0)
+  if (steps_shown (self) > 0)
     {
       nimbus_calc_form_set_source (cr, &fg, 0.7);
       cairo_rectangle (cr, LABEL_WIDTH + now * scale - 0.5, 0, 1, (lanes + 1) * LANE_HEIGHT);
@@ -254,9 +223,8 @@ on_input_changed_cb (NimbusSqsTimeline *self)
   g_autofree char *result = NULL;
   NimbusSqsVisibilityInput input;
   double receive_count = nimbus_calc_form_spin_value (self->receive_count_spin);
+  GtkDrawingArea *area = nimbus_step_calculator_get_area (NIMBUS_STEP_CALCULATOR (self));
   guint lanes = 0;
-
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_sqs_visibility_input_init (&input);
   input.timeout = nimbus_calc_form_spin_value (self->timeout_spin);
@@ -281,72 +249,15 @@ on_input_changed_cb (NimbusSqsTimeline *self)
       /* Translators: the timeline's result, "3 receives, 2 duplicates" */
       result = g_strdup_printf (_("%s, %s"), received, duplicated);
     }
-  nimbus_calc_form_show (self->result_label, self->problem_label, self->working_label, result,
-                         self->timeline != NULL ? self->timeline->working : NULL, error);
+  nimbus_calculator_show (NIMBUS_CALCULATOR (self), result,
+                          self->timeline != NULL ? self->timeline->working : NULL, error);
 
   for (guint i = 0; self->timeline != NULL && i < self->timeline->events->len; i++)
     lanes = MAX (lanes, ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events,
                                                                i))->receive);
-  gtk_drawing_area_set_content_height (self->area,
-                                       (MIN (lanes, MAX_LANES + 1) + 2) * LANE_HEIGHT);
-  reset (self);
-}
-
-/* One event more; FALSE at the end of the timeline. */
-gboolean
-nimbus_sqs_timeline_step (NimbusSqsTimeline *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), FALSE);
-
-  if (self->timeline == NULL || self->position >= self->timeline->events->len)
-    return FALSE;
-
-  self->position++;
-  update_step_label (self);
-  return TRUE;
-}
-
-const char *
-nimbus_sqs_timeline_get_step_text (NimbusSqsTimeline *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
-
-  return gtk_label_get_text (self->step_label);
-}
-
-static gboolean
-play_step (gpointer user_data)
-{
-  return nimbus_sqs_timeline_step (user_data);
-}
-
-/* Play at the end plays the timeline again from the first event. */
-static void
-on_play_button_toggled_cb (NimbusSqsTimeline *self)
-{
-  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
-
-  if (gtk_toggle_button_get_active (self->play_button) && self->timeline != NULL &&
-      self->position >= self->timeline->events->len)
-    self->position = 0;
-  nimbus_step_player_toggled (&self->player);
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  nimbus_step_player_stop (&NIMBUS_SQS_TIMELINE (widget)->player);
-  nimbus_sqs_timeline_step (NIMBUS_SQS_TIMELINE (widget));
-}
-
-static void
-reset_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  reset (NIMBUS_SQS_TIMELINE (widget));
+  gtk_drawing_area_set_content_height (area, (MIN (lanes, MAX_LANES + 1) + 2) * LANE_HEIGHT);
+  nimbus_step_calculator_set_n_steps (NIMBUS_STEP_CALCULATOR (self),
+                                      self->timeline != NULL ? self->timeline->events->len : 0);
 }
 
 /* FALSE when a value does not fit the window's inputs (more digits than they keep). */
@@ -369,40 +280,11 @@ nimbus_sqs_timeline_set_input (NimbusSqsTimeline              *self,
   return fits;
 }
 
-const char *
-nimbus_sqs_timeline_get_result (NimbusSqsTimeline *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
-
-  return gtk_label_get_text (self->result_label);
-}
-
-const char *
-nimbus_sqs_timeline_get_working (NimbusSqsTimeline *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
-
-  return gtk_label_get_text (self->working_label);
-}
-
-const char *
-nimbus_sqs_timeline_get_problem (NimbusSqsTimeline *self)
-{
-  g_return_val_if_fail (NIMBUS_IS_SQS_TIMELINE (self), NULL);
-
-  return gtk_label_get_text (self->problem_label);
-}
-
 static void
 nimbus_sqs_timeline_dispose (GObject *object)
 {
   NimbusSqsTimeline *self = NIMBUS_SQS_TIMELINE (object);
-  GtkWidget *child;
 
-  nimbus_step_player_clear (&self->player);
-  gtk_widget_dispose_template (GTK_WIDGET (object), NIMBUS_TYPE_SQS_TIMELINE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_pointer (&self->timeline, nimbus_sqs_visibility_free);
 
   G_OBJECT_CLASS (nimbus_sqs_timeline_parent_class)->dispose (object);
@@ -413,48 +295,27 @@ nimbus_sqs_timeline_class_init (NimbusSqsTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NimbusStepCalculatorClass *calculator_class = NIMBUS_STEP_CALCULATOR_CLASS (klass);
 
   object_class->dispose = nimbus_sqs_timeline_dispose;
+  calculator_class->describe_step = describe_step;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/nimbusstudy/Nimbus/widgets/"
-                                               "nimbus-sqs-timeline.ui");
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_row);
+  nimbus_step_calculator_class_set_template (widget_class, "nimbus-sqs-timeline");
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, timeout_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, processing_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, processing_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, receive_count_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, receive_count_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, failures_row);
   gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, failures_spin);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, result_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, working_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, area);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, step_label);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, play_button);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, accent_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, success_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, warning_swatch);
-  gtk_widget_class_bind_template_child (widget_class, NimbusSqsTimeline, error_swatch);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_play_button_toggled_cb);
-  gtk_widget_class_install_action (widget_class, "sqs.step", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "sqs.reset", NULL, reset_action);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 nimbus_sqs_timeline_init (NimbusSqsTimeline *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
 
-  nimbus_step_player_init (&self->player, self->play_button, PLAY_INTERVAL_MS, play_step, self);
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  nimbus_calc_form_setup_spin (self->timeout_spin, GTK_WIDGET (self->timeout_row));
-  nimbus_calc_form_setup_spin (self->processing_spin, GTK_WIDGET (self->processing_row));
-  nimbus_calc_form_setup_spin (self->receive_count_spin, GTK_WIDGET (self->receive_count_row));
-  nimbus_calc_form_setup_spin (self->failures_spin, GTK_WIDGET (self->failures_row));
+  nimbus_step_calculator_init_template (calculator);
+  gtk_drawing_area_set_draw_func (nimbus_step_calculator_get_area (calculator), draw_cb, self,
+                                  NULL);
   on_input_changed_cb (self);
 }
 

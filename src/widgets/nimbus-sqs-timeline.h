@@ -2,8 +2,7 @@
 /* SPDX-FileCopyrightText: The Nimbus authors */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "nimbus-step-calculator.h"
 #include "nimbus-sqs-visibility.h"
 
 G_BEGIN_DECLS
@@ -11,16 +10,11 @@ G_BEGIN_DECLS
 #define NIMBUS_TYPE_SQS_TIMELINE (nimbus_sqs_timeline_get_type ())
 
 G_DECLARE_FINAL_TYPE (NimbusSqsTimeline, nimbus_sqs_timeline, NIMBUS, SQS_TIMELINE,
-                      GtkWidget)
+                      NimbusStepCalculator)
 
 /* Declared one by one: the type names are too long for aligned columns. */
 GtkWidget *nimbus_sqs_timeline_new (void);
 gboolean nimbus_sqs_timeline_set_input (NimbusSqsTimeline *self,
                                         const NimbusSqsVisibilityInput *input);
-const char *nimbus_sqs_timeline_get_result (NimbusSqsTimeline *self);
-const char *nimbus_sqs_timeline_get_working (NimbusSqsTimeline *self);
-const char *nimbus_sqs_timeline_get_problem (NimbusSqsTimeline *self);
-gboolean nimbus_sqs_timeline_step (NimbusSqsTimeline *self);
-const char *nimbus_sqs_timeline_get_step_text (NimbusSqsTimeline *self);
 
 G_END_DECLS
