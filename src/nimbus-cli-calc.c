@@ -315,7 +315,8 @@ add_events (JsonBuilder               *builder,
 
       json_builder_begin_object (builder);
       nimbus_cli_add_number (builder, "time", event->time);
-      nimbus_cli_add_string (builder, "kind", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, event->kind));
+      nimbus_cli_add_string (builder, "kind",
+                             nimbus_enum_get_nick (NIMBUS_TYPE_SQS_EVENT_KIND, event->kind));
       nimbus_cli_add_number (builder, "receive", event->receive);
       nimbus_cli_add_string (builder, "description", event->description);
       json_builder_end_object (builder);
@@ -353,7 +354,8 @@ answer_sqs_visibility (GHashTable  *given,
   /* null: without end, a timeout of 0 and no dead-letter queue. */
   begin_result (builder, endless ? NAN : r->receives, r->unit);
   nimbus_cli_add_number (builder, "duplicates", endless ? NAN : r->duplicates);
-  nimbus_cli_add_string (builder, "outcome", nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome));
+  nimbus_cli_add_string (builder, "outcome",
+                         nimbus_enum_get_nick (NIMBUS_TYPE_SQS_OUTCOME, r->outcome));
   nimbus_cli_add_number (builder, "outcome_seconds", r->outcome_seconds);
   nimbus_cli_add_number (builder, "margin", r->margin);
   add_events (builder, r);
