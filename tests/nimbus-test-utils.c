@@ -99,3 +99,38 @@ nimbus_test_run_nimbus (char       **out,
 
   return nimbus_test_spawn ((const char * const *) argv->pdata, out, err);
 }
+
+static gboolean
+wake (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+nimbus_test_wait_until_at (const char          *file,
+                           int                  line,
+                           const char          *func,
+                           NimbusTestCondition  condition,
+                           gpointer             user_data,
+                           const char          *what)
+{
+  gint64 end = g_get_monotonic_time () + NIMBUS_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+  /* What changes outside the main loop (a file, another process) is looked at again every
+   * 10 ms; what the loop itself does (a frame, a worker's result) as soon as it is done. */
+  guint poll = g_timeout_add (10, wake, NULL);
+  gboolean holds;
+
+  while (!(holds = condition (user_data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll);
+
+  if (!holds)
+    {
+      g_autofree char *message = g_strdup_printf ("still waiting for %s after %d s", what,
+                                                  NIMBUS_TEST_WAIT_SECONDS);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+    }
+
+  return holds;
+}

@@ -617,66 +617,104 @@ test_reader_hostile_links (void)
 }
 
 /* A real Nimbus, started as the desktop or a terminal starts it, in settings of its own kept
- * in a key file the test reads. */
+ * in a key file the test reads, what it writes on stderr kept in config/NAME.stderr. */
 static GSubprocess *
 start_nimbus (const char  *config,
+              const char  *name,
               const char  *link,
               GError     **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autofree char *file = g_strconcat (name, ".stderr", NULL);
+  g_autofree char *err_path = g_build_filename (config, file, NULL);
 
+  g_subprocess_launcher_set_stderr_file_path (launcher, err_path);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
   return g_subprocess_launcher_spawn (launcher, error, g_getenv ("NIMBUS_BIN"), link, NULL);
 }
 
-/* Waits up to thirty seconds for the running Nimbus to have kept page as the one shown. */
+/* What the Nimbus started as name has written on stderr so far. */
+static char *
+read_stderr (const char *config,
+             const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".stderr", NULL);
+  g_autofree char *path = g_build_filename (config, file, NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+typedef struct
+{
+  const char *config;
+  const char *name;
+  const char *text;
+} Written;
+
 static gboolean
+stderr_has (gpointer user_data)
+{
+  Written *written = user_data;
+  g_autofree char *err = read_stderr (written->config, written->name);
+
+  return strstr (err, written->text) != NULL;
+}
+
+static gboolean
+keyfile_has (gpointer user_data)
+{
+  Written *written = user_data;
+  g_autofree char *path = g_build_filename (written->config, "glib-2.0", "settings", "keyfile",
+                                            NULL);
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) &&
+         strstr (contents, written->text) != NULL;
+}
+
+/* Waits for the running Nimbus to have kept page as the one shown. */
+static void
 wait_for_last_page (const char *config,
                     const char *page)
 {
-  g_autofree char *path = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
   g_autofree char *line = g_strdup_printf ("last-page='%s'", page);
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *what = g_strdup_printf ("Nimbus to keep %s in its settings", line);
+  Written written = { config, NULL, line };
 
-  while (g_get_monotonic_time () < end)
-    {
-      g_autofree char *contents = NULL;
-
-      if (g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, line) != NULL)
-        return TRUE;
-      g_usleep (100 * 1000);
-    }
-
-  return FALSE;
+  nimbus_test_wait_until (keyfile_has, &written, what);
 }
 
-/* Quits the running Nimbus as its menu does, over the session bus, and waits for it. */
+/* Quits the running Nimbus started as name as its menu does, over the session bus, waits for
+ * it, and returns what it wrote on stderr. */
 static char *
-quit_nimbus (GSubprocess *nimbus)
+quit_nimbus (GSubprocess *nimbus,
+             const char  *config,
+             const char  *name)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  char *err = NULL;
 
   reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/nimbusstudy/Nimbus",
                                        "org.gtk.Actions", "Activate",
                                        g_variant_new ("(sava{sv})", "quit", NULL, NULL),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (nimbus, NULL, NULL, NULL, &err, &error));
+  g_assert_true (g_subprocess_wait (nimbus, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (nimbus));
   g_assert_cmpint (g_subprocess_get_exit_status (nimbus), ==, 0);
 
-  return err;
+  return read_stderr (config, name);
 }
 
 static gboolean
-name_has_owner (void)
+name_has_owner (gpointer user_data)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus",
@@ -705,37 +743,34 @@ test_reader_command_line (void)
   g_autoptr(GSubprocess) unknown = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
-  gint64 end;
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
       g_test_skip ("No session bus: run the UI tests under dbus-run-session");
       return;
     }
-  g_assert_false (name_has_owner ());
+  g_assert_false (name_has_owner (NULL));
 
-  nimbus = start_nimbus (config, "nimbus:sqs/visibility-timeout", &error);
+  nimbus = start_nimbus (config, "first", "nimbus:sqs/visibility-timeout", &error);
   g_assert_no_error (error);
-  g_assert_true (wait_for_last_page (config, "sqs/visibility-timeout"));
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!name_has_owner () && g_get_monotonic_time () < end)
-    g_usleep (50 * 1000);
+  wait_for_last_page (config, "sqs/visibility-timeout");
+  nimbus_test_wait_until (name_has_owner, NULL, "Nimbus to own its name on the session bus");
 
-  second = start_nimbus (config, "nimbus:dynamodb/scan-vs-query", &error);
+  second = start_nimbus (config, "second", "nimbus:dynamodb/scan-vs-query", &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (second, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for_last_page (config, "dynamodb/scan-vs-query"));
+  wait_for_last_page (config, "dynamodb/scan-vs-query");
 
-  unknown = start_nimbus (config, "nimbus:sqs/<no-such-section>", &error);
+  unknown = start_nimbus (config, "unknown", "nimbus:sqs/<no-such-section>", &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (unknown, NULL, &error));
   g_assert_no_error (error);
 
-  err = quit_nimbus (nimbus);
+  err = quit_nimbus (nimbus, config, "first");
   g_test_message ("stderr: %s", g_strstrip (err));
   g_assert_nonnull (strstr (err, "nimbus:sqs/<no-such-section>"));
-  g_assert_true (wait_for_last_page (config, "dynamodb/scan-vs-query"));
+  wait_for_last_page (config, "dynamodb/scan-vs-query");
 }
 
 /* Started with an id the knowledge base does not have, Nimbus still opens, says so and
@@ -747,7 +782,7 @@ test_reader_command_line_unknown (void)
   g_autoptr(GSubprocess) nimbus = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  Written said = { config, "nimbus", "No page “nimbus:nosuchservice/x”" };
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
@@ -755,14 +790,11 @@ test_reader_command_line_unknown (void)
       return;
     }
 
-  nimbus = start_nimbus (config, "nimbus:nosuchservice/x", &error);
+  nimbus = start_nimbus (config, "nimbus", "nimbus:nosuchservice/x", &error);
   g_assert_no_error (error);
-  while (!name_has_owner () && g_get_monotonic_time () < end)
-    g_usleep (50 * 1000);
-  g_assert_true (name_has_owner ());
-  /* The window is up by the time it answers on the bus; give it a moment to say so. */
-  g_usleep (G_USEC_PER_SEC);
-  err = quit_nimbus (nimbus);
+  nimbus_test_wait_until (name_has_owner, NULL, "Nimbus to own its name on the session bus");
+  nimbus_test_wait_until (stderr_has, &said, "Nimbus to say it has no page nosuchservice/x");
+  err = quit_nimbus (nimbus, config, "nimbus");
   g_test_message ("stderr: %s", g_strstrip (err));
   g_assert_nonnull (strstr (err, "No page “nimbus:nosuchservice/x”"));
 }

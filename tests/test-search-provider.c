@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "nimbus-test-utils.h"
+
 /* The real binary as a D-Bus service on the test's private session bus, asked what the
  * GNOME Shell asks when a person types in the Activities overview. */
 
@@ -28,8 +30,9 @@ call (GDBusConnection  *bus,
 }
 
 static gboolean
-name_has_owner (GDBusConnection *bus)
+name_has_owner (gpointer user_data)
 {
+  GDBusConnection *bus = user_data;
   g_autoptr(GVariant) reply = NULL;
   gboolean owned = FALSE;
 
@@ -49,7 +52,6 @@ start_service (void)
   const char *argv[] = { g_getenv ("NIMBUS_BIN"), "--gapplication-service", NULL };
   g_autoptr(GError) error = NULL;
   GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  gint64 end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
 
   g_assert_no_error (error);
   g_assert_false (name_has_owner (bus));
@@ -57,9 +59,7 @@ start_service (void)
                                 &service, &error));
   g_assert_no_error (error);
 
-  while (!name_has_owner (bus) && g_get_monotonic_time () < end)
-    g_usleep (50 * 1000);
-  g_assert_true (name_has_owner (bus));
+  nimbus_test_wait_until (name_has_owner, bus, "the service to own its name on the bus");
 
   return bus;
 }

@@ -669,6 +669,9 @@ test_faults_stress (void)
                                                G_SPAWN_STDERR_TO_DEV_NULL,
                                                NULL, NULL, &victim, NULL, &out_fd, NULL, &error));
       g_assert_no_error (error);
+      /* Not waits for anything: the lock is held a while after the writers start, so that
+       * they meet it and wait it out, and the victim is killed at a random point of its
+       * work, so that the rounds cover the interleavings of the processes. */
       if (locker != 0)
         {
           g_usleep (50 * 1000);

@@ -207,6 +207,17 @@ user_version (sqlite3 *db)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* No tables at all: a file another Nimbus has created and not yet set up, or an empty one. */
+static gboolean
+is_blank (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &stmt, NULL)
+           == SQLITE_OK &&
+         sqlite3_step (stmt) == SQLITE_DONE;
+}
+
 /* Which of the optional columns the flags table has: a store from a newer Nimbus may have
  * renamed or dropped some, and what is understood is still read. */
 static gboolean
@@ -355,6 +366,12 @@ open_reading (NimbusUserStore *self)
     }
 
   self->version = user_version (self->db);
+  if (self->version == 0 && is_blank (self->db))
+    {
+      /* Nothing flagged yet, as when there is no file. */
+      g_clear_pointer (&self->db, sqlite3_close);
+      return;
+    }
   if (!read_columns (self))
     {
       g_clear_pointer (&self->db, sqlite3_close);
