@@ -594,13 +594,17 @@ parent_window (NimbusWeakAreasPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* The file chosen, or NULL when the dialog was dismissed or failed, which is told. */
+/* The file chosen, or NULL when the dialog was dismissed or failed, which is told, or when
+ * the page left its window meanwhile (the window was closed): then nothing is done. */
 static GFile *
 chosen_file (NimbusWeakAreasPage *self,
              GFile               *file,
              GError              *error)
 {
   g_assert (NIMBUS_IS_WEAK_AREAS_PAGE (self));
+
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return NULL;
 
   if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
