@@ -198,30 +198,22 @@ clear_scratch (NimbusKbPostings *postings)
   g_array_set_size (postings->touched, 0);
 }
 
-/* The postings of every phrase, or FALSE: an error, or a phrase they cannot answer. */
+/* The postings of every phrase, or FALSE: an error, or a phrase they cannot answer. The
+ * indexes in them are checked where they are read. */
 static gboolean
 fetch_all (NimbusKbConn  *conn,
            GPtrArray     *phrases,
            GPtrArray     *out,
-           guint          n_docs,
            GError       **error)
 {
   for (guint i = 0; i < phrases->len; i++)
     {
       GBytes *bytes = NULL;
-      gsize size;
-      const guint8 *data;
 
       if (!nimbus_kb_lexicon_phrase_postings (conn->lexicon, g_ptr_array_index (phrases, i),
                                               &bytes, error) || bytes == NULL)
         return FALSE;
       g_ptr_array_add (out, bytes);
-
-      /* A damaged file could point outside the documents. */
-      data = g_bytes_get_data (bytes, &size);
-      for (gsize at = 0; at < size; at += NIMBUS_KB_POSTING_SIZE)
-        if (read_u32 (data + at) >= n_docs)
-          return nimbus_kb_set_damaged (conn, POSTINGS_DAMAGED, error);
     }
 
   return TRUE;
@@ -268,7 +260,7 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
     return FALSE;
   postings = conn->postings;
 
-  if (!fetch_all (conn, phrases, lists, postings->n_docs, error))
+  if (!fetch_all (conn, phrases, lists, error))
     return FALSE;
 
   /* bm25, phrase after phrase: each document's terms are added in the order nimbus_rank ()
@@ -284,6 +276,12 @@ nimbus_kb_postings_rank (NimbusKbConn  *conn,
           guint index = read_u32 (data + at);
           union { guint32 bits; float f; } freq = { read_u32 (data + at + 4) };
 
+          /* A damaged file could point outside the documents. */
+          if (index >= postings->n_docs)
+            {
+              clear_scratch (postings);
+              return nimbus_kb_set_damaged (conn, POSTINGS_DAMAGED, error);
+            }
           touch (postings, index);
           postings->scores[index] += nimbus_kb_bm25_term (idf, freq.f, postings->lengths[index],
                                                           postings->avg_length);
