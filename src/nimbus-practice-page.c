@@ -83,6 +83,8 @@ toast (NimbusPracticePage *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (out != NULL)
     *out = toast;
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
@@ -93,6 +95,8 @@ toast (NimbusPracticePage *self,
 static const NimbusExam *
 session_exam (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   return nimbus_practice_setup_find_exam (self->setup, self->exam_id);
 }
 
@@ -101,6 +105,8 @@ update_actions (NimbusPracticePage *self)
 {
   gboolean asking = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "question") == 0;
   gboolean picked = nimbus_practice_question_has_choice (self->question_view);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   asking = asking && !self->paused;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.check",
@@ -118,6 +124,8 @@ update_actions (NimbusPracticePage *self)
 static void
 on_setup_n_available_cb (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start",
                                  nimbus_practice_setup_get_n_available (self->setup) > 0);
 }
@@ -170,6 +178,8 @@ update_timer (NimbusPracticePage *self)
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   /* Translators: the time left in a mock exam, hours:minutes:seconds */
   text = g_strdup_printf (_("%d:%02d:%02d left"), (int) (left / 3600), (int) (left / 60 % 60),
                           (int) (left % 60));
@@ -197,6 +207,8 @@ tick_cb (gpointer user_data)
 static void
 stop_timer (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
@@ -265,6 +277,8 @@ begin (NimbusPracticePage *self,
        gboolean            timed)
 {
   guint n = g_list_model_get_n_items (questions);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   stop_timer (self);
   g_free (self->exam_id);
@@ -357,6 +371,8 @@ current_question (NimbusPracticePage *self)
 {
   g_autoptr(NimbusQuestion) question = g_list_model_get_item (self->questions, self->position);
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   /* The model holds it. */
   return question;
 }
@@ -367,6 +383,8 @@ show_question (NimbusPracticePage *self)
   NimbusQuestion *question = current_question (self);
   guint n = g_list_model_get_n_items (self->questions);
   g_autofree char *progress = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   self->checked = FALSE;
   /* Translators: "Question 3 of 20" */
@@ -409,6 +427,8 @@ static void
 pick (NimbusPracticePage *self,
       guint               option)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (!self->checked && self->questions != NULL)
     nimbus_practice_question_pick (self->question_view, option);
 }
@@ -455,6 +475,8 @@ tell_flagged (NimbusPracticePage *self,
   AdwToast *flagged_toast = NULL;
   Undo *undo;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (n == 1)
     {
       g_autofree char *title = nimbus_kb_lookup_title (self->kb, sections[0]);
@@ -491,6 +513,8 @@ record_answer (NimbusPracticePage *self,
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->store == NULL || !nimbus_user_store_is_writable (self->store))
     return;
 
@@ -505,6 +529,8 @@ static void
 show_verdict (NimbusPracticePage *self,
               gboolean            right)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   nimbus_practice_question_show_verdict (self->question_view, right);
   gtk_widget_set_visible (self->check_button, FALSE);
   gtk_widget_set_visible (self->next_button, TRUE);
@@ -522,6 +548,8 @@ check (NimbusPracticePage *self)
   NimbusQuestion *question = current_question (self);
   g_autoptr(GArray) chosen = NULL;
   gboolean right;
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   if (self->checked || self->paused)
     return;
@@ -545,6 +573,8 @@ check (NimbusPracticePage *self)
 static void
 finish (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (self->questions == NULL)
     return;
 
@@ -571,6 +601,8 @@ finish (NimbusPracticePage *self)
 static void
 next (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   if (!self->checked)
     return;
 
@@ -589,12 +621,16 @@ next (NimbusPracticePage *self)
 static void
 start (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   nimbus_practice_page_start (self);
 }
 
 static void
 resume (NimbusPracticePage *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
+
   nimbus_practice_page_set_paused (self, FALSE);
 }
 
@@ -603,6 +639,8 @@ retry_missed (NimbusPracticePage *self)
 {
   g_autoptr(GListStore) missed = g_list_store_new (NIMBUS_TYPE_QUESTION);
   g_autofree char *exam_id = g_strdup (self->exam_id);
+
+  g_assert (NIMBUS_IS_PRACTICE_PAGE (self));
 
   for (guint i = 0; self->questions != NULL && i < g_list_model_get_n_items (self->questions); i++)
     {

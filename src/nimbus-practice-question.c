@@ -56,6 +56,8 @@ domain_text (const NimbusExam *exam,
 static void
 on_option_toggled_cb (NimbusPracticeQuestion *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_QUESTION (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHOICE]);
 }
 
@@ -71,6 +73,8 @@ option_new (NimbusPracticeQuestion *self,
   g_autofree char *markup =
     nimbus_markup_from_text (nimbus_question_get_option_text (self->question, option));
   g_autofree char *text = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_QUESTION (self));
 
   /* Translators: an option as the keyboard picks it, "2. Turn on long polling" */
   text = g_strdup_printf (_("%u. %s"), option + 1, markup);
@@ -253,6 +257,8 @@ section_link_new (NimbusPracticeQuestion *self,
   g_autofree char *title = nimbus_kb_lookup_title (self->kb, section_id);
   g_autofree char *service = nimbus_kb_lookup_title (self->kb, service_id);
   g_autofree char *text = NULL;
+
+  g_assert (NIMBUS_IS_PRACTICE_QUESTION (self));
 
   /* Translators: a link to the section that explains a question, "Read “Visibility timeout”
    * in SQS" */

@@ -156,6 +156,8 @@ nimbus_practice_setup_get_n_available (NimbusPracticeSetup *self)
 static void
 on_setup_changed_cb (NimbusPracticeSetup *self)
 {
+  g_assert (NIMBUS_IS_PRACTICE_SETUP (self));
+
   nimbus_practice_setup_update (self);
 }
 
@@ -165,6 +167,8 @@ fill_services (NimbusPracticeSetup *self,
 {
   g_autoptr(GListModel) services = nimbus_kb_list_services (self->kb, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_assert (NIMBUS_IS_PRACTICE_SETUP (self));
 
   g_clear_pointer (&self->service_ids, g_ptr_array_unref);
   self->service_ids = g_ptr_array_new_with_free_func (g_free);
@@ -196,6 +200,8 @@ domain_row_new (NimbusPracticeSetup    *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
+  g_assert (NIMBUS_IS_PRACTICE_SETUP (self));
+
   /* Translators: "Domain 2: Security" */
   title = g_strdup_printf (_("Domain %u: %s"), domain->number, domain->name);
   /* Translators: a domain's weight in its exam, "26% of the exam" */
@@ -220,6 +226,8 @@ static void
 fill_domains (NimbusPracticeSetup *self,
               const NimbusExam    *exam)
 {
+  g_assert (NIMBUS_IS_PRACTICE_SETUP (self));
+
   for (guint i = 0; self->domain_rows != NULL && i < self->domain_rows->len; i++)
     adw_preferences_group_remove (self->domains_group, g_ptr_array_index (self->domain_rows, i));
   g_clear_pointer (&self->domain_rows, g_ptr_array_unref);
@@ -242,6 +250,8 @@ static void
 on_exam_row_selected_cb (NimbusPracticeSetup *self)
 {
   const NimbusExam *exam = nimbus_practice_setup_get_exam (self);
+
+  g_assert (NIMBUS_IS_PRACTICE_SETUP (self));
 
   if (exam == NULL || self->kb == NULL)
     return;

@@ -10,13 +10,18 @@
 #include "nimbus-capacity-calculator.h"
 #include "nimbus-ebs-calculator.h"
 #include "nimbus-entry-page.h"
+#include "nimbus-flag-list.h"
+#include "nimbus-history-menu.h"
 #include "nimbus-home-page.h"
 #include "nimbus-kb.h"
 #include "nimbus-kinesis-calculator.h"
 #include "nimbus-lambda-calculator.h"
+#include "nimbus-note-editor.h"
+#include "nimbus-note-view.h"
 #include "nimbus-page-contents.h"
 #include "nimbus-practice-page.h"
 #include "nimbus-preferences-page.h"
+#include "nimbus-preferences-window.h"
 #include "nimbus-review-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
@@ -175,6 +180,18 @@ test_widgets_practice (void)
   gtk_widget_activate_action (practice, "practice.check", NULL);
   show_and_finalize (practice);
 
+  /* Another session finished: the results of it on show, the missed question listed. */
+  practice = g_object_new (NIMBUS_TYPE_PRACTICE_PAGE, NULL);
+  nimbus_practice_page_set_sources (NIMBUS_PRACTICE_PAGE (practice), kb, store);
+  nimbus_practice_page_set_exam (NIMBUS_PRACTICE_PAGE (practice), "dva-c02");
+  g_assert_true (nimbus_practice_page_start (NIMBUS_PRACTICE_PAGE (practice)));
+  gtk_widget_activate_action (practice, "practice.pick", "u", 1);
+  gtk_widget_activate_action (practice, "practice.check", NULL);
+  gtk_widget_activate_action (practice, "practice.finish", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+    practice, NIMBUS_TYPE_PRACTICE_PAGE, "stack"))), ==, "results");
+  show_and_finalize (practice);
+
   nimbus_home_page_set_sources (NIMBUS_HOME_PAGE (home), kb, store);
   nimbus_home_page_set_exam (NIMBUS_HOME_PAGE (home), "all");
   nimbus_home_page_set_last_page (NIMBUS_HOME_PAGE (home), "sqs/visibility-timeout");
@@ -209,6 +226,60 @@ test_widgets_review_weak_areas (void)
   g_unlink (path);
 }
 
+/* The reading tools: the find bar open on a page with a note, the note's editor and view,
+ * the preferences window, and the models behind the history menu and the weak areas, which
+ * must let go of the store they listen to. */
+static void
+test_widgets_reading (void)
+{
+  g_autoptr(NimbusKb) kb = nimbus_test_open_kb ();
+  g_autofree char *dir = nimbus_test_make_tmpdir ();
+  g_autofree char *path = nimbus_test_store_path (dir);
+  g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *page = nimbus_entry_page_new ();
+  GtkWidget *view = nimbus_note_view_new ();
+  GtkWidget *editor = nimbus_note_editor_new ("sqs/visibility-timeout");
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *preferences = nimbus_preferences_window_new (settings);
+  NimbusHistoryMenu *history;
+  NimbusFlagList *flags;
+
+  g_assert_true (nimbus_user_store_set_note (store, "sqs/visibility-timeout", "Heartbeat", NULL));
+  g_assert_true (nimbus_user_store_flag (store, "sqs/dead-letter-queues", NULL, NULL));
+  g_assert_true (nimbus_user_store_record_view (store, "sqs/visibility-timeout", NULL));
+  nimbus_entry_page_set_store (NIMBUS_ENTRY_PAGE (page), store);
+  nimbus_entry_page_set_entry (NIMBUS_ENTRY_PAGE (page), nimbus_kb_load_entry (kb, "sqs", NULL));
+  nimbus_entry_page_find (NIMBUS_ENTRY_PAGE (page));
+  show_and_finalize (page);
+
+  nimbus_note_view_set_text (NIMBUS_NOTE_VIEW (view), "Extend it with ChangeMessageVisibility");
+  show_and_finalize (view);
+
+  nimbus_note_editor_set_text (NIMBUS_NOTE_EDITOR (editor), "Heartbeat");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), editor);
+  g_object_ref (editor);
+  show_and_finalize (button);
+  g_assert_finalize_object (editor);
+
+  g_object_ref_sink (preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+  nimbus_test_wait_ms (300);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_assert_finalize_object (preferences);
+
+  history = nimbus_history_menu_new (kb, store);
+  g_assert_cmpint (g_menu_model_get_n_items (nimbus_history_menu_get_model (history)), >, 0);
+  flags = nimbus_flag_list_new (kb, store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (flags)), ==, 1);
+  g_assert_finalize_object (history);
+  g_assert_finalize_object (flags);
+  /* The store goes on changing with neither listening. */
+  g_assert_true (nimbus_user_store_record_view (store, "sqs/dead-letter-queues", NULL));
+  g_assert_true (nimbus_user_store_unflag (store, "sqs/dead-letter-queues", NULL));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/nimbus/widgets/others", test_widgets_others);
   g_test_add_func ("/nimbus/widgets/practice", test_widgets_practice);
   g_test_add_func ("/nimbus/widgets/review-weak-areas", test_widgets_review_weak_areas);
+  g_test_add_func ("/nimbus/widgets/reading", test_widgets_reading);
 
   return g_test_run ();
 }

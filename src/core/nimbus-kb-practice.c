@@ -195,6 +195,8 @@ check_query (NimbusKb            *self,
 {
   g_autoptr(GPtrArray) exams = nimbus_kb_list_exams (self, error);
 
+  g_assert (NIMBUS_IS_KB (self));
+
   if (exams == NULL)
     return FALSE;
 
@@ -321,6 +323,8 @@ gather (NimbusKb            *self,
   NimbusKbConn *conn = nimbus_kb_get_conn (self);
   g_autoptr(NimbusKbStmt) stmt = NULL;
   int rc;
+
+  g_assert (NIMBUS_IS_KB (self));
 
   stmt = nimbus_kb_prepare (conn, "SELECT q.id, e.domain, q.service_id FROM questions q "
                                   "JOIN question_exams e ON e.question_id = q.id "

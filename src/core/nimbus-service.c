@@ -61,6 +61,8 @@ static char **
 field_for_prop (NimbusService *self,
                 guint          prop_id)
 {
+  g_assert (NIMBUS_IS_SERVICE (self));
+
   switch (prop_id)
     {
     case PROP_ID: return &self->id;
@@ -77,6 +79,8 @@ static GStrv *
 strv_for_prop (NimbusService *self,
                guint          prop_id)
 {
+  g_assert (NIMBUS_IS_SERVICE (self));
+
   switch (prop_id)
     {
     case PROP_EXAMS: return &self->exams;

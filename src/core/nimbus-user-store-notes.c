@@ -41,6 +41,8 @@ nimbus_visit_free (NimbusVisit *visit)
 static const char *
 path_of (NimbusUserStore *self)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   return nimbus_user_store_get_path (self);
 }
 
@@ -55,6 +57,8 @@ fail (NimbusUserStore  *self,
   int code = sqlite3_errcode (db) & 0xff;
   g_autofree char *what = NULL;
   va_list args;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -105,6 +109,8 @@ can_read (NimbusUserStore  *self,
 {
   const char *read_error = nimbus_user_store_get_read_error (self);
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (read_error != NULL)
     {
       g_set_error (error, NIMBUS_STORE_ERROR, NIMBUS_STORE_ERROR_FAILED, "%s", read_error);
@@ -119,6 +125,8 @@ prepare (NimbusUserStore *self,
          const char      *sql)
 {
   sqlite3_stmt *stmt = NULL;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   if (sqlite3_prepare_v2 (nimbus_user_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     g_clear_pointer (&stmt, sqlite3_finalize);

@@ -49,6 +49,8 @@ prepare (NimbusUserStore  *self,
   sqlite3 *db = nimbus_user_store_get_db (self);
   sqlite3_stmt *stmt = NULL;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       nimbus_user_store_fail (self, db, writing, error);
@@ -66,6 +68,8 @@ exec (NimbusUserStore  *self,
 {
   sqlite3 *db = nimbus_user_store_get_db (self);
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ||
          nimbus_user_store_fail (self, db, TRUE, error);
 }
@@ -77,6 +81,8 @@ has_history (NimbusUserStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db = nimbus_user_store_get_db (self);
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   return db != NULL &&
          sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' "
@@ -144,6 +150,8 @@ flag_state (NimbusUserStore  *self,
   NimbusFlag *flag;
   int rc;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   stmt = prepare (self, "SELECT flagged_at, note, box, due_at, reviews FROM flags "
                         "WHERE item_id = ?", FALSE, error);
   if (stmt == NULL)
@@ -181,6 +189,8 @@ insert_answer (NimbusUserStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = nimbus_user_store_now_iso (0);
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   stmt = prepare (self, "INSERT INTO practice_answers (session_id, question_id, exam_id, "
                         "domain, correct, answered_at) "
@@ -221,6 +231,8 @@ touch_sections (NimbusUserStore  *self,
                 GError          **error)
 {
   const char * const *sections = nimbus_question_get_section_ids (question);
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   for (guint i = 0; sections[i] != NULL; i++)
     {
@@ -303,6 +315,8 @@ put_back (NimbusUserStore   *self,
           GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   if (flag->flagged_at == NULL)
     return nimbus_user_store_unflag (self, flag->id, error);
@@ -397,6 +411,8 @@ static gboolean
 can_read (NimbusUserStore  *self,
           GError          **error)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (nimbus_user_store_get_read_error (self) == NULL)
     return TRUE;
 
@@ -412,6 +428,8 @@ load_scores (NimbusUserStore        *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   stmt = prepare (self, "SELECT domain, count (*), total (correct != 0) FROM practice_answers "
                         "WHERE session_id = ? GROUP BY domain ORDER BY domain", FALSE, error);
@@ -495,6 +513,8 @@ count_answers (NimbusUserStore        *self,
   g_autoptr(sqlite3_stmt) recent = NULL;
   int rc;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   all = prepare (self, "SELECT count (*) FROM practice_answers WHERE exam_id = ? AND domain = ?",
                  FALSE, error);
   recent = all == NULL ? NULL
@@ -529,6 +549,8 @@ flagged_sections (NimbusUserStore  *self,
 {
   g_autoptr(GPtrArray) flags = nimbus_user_store_list (self, error);
   GHashTable *sections;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   if (flags == NULL)
     return NULL;

@@ -450,6 +450,8 @@ merge_flags (NimbusUserStore  *self,
 {
   guint added = 0;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL) != SQLITE_OK)
     return nimbus_user_store_fail (self, db, TRUE, error);
 
@@ -560,6 +562,8 @@ merge_on_own_connection (NimbusUserStore  *self,
 {
   sqlite3 *db = NULL;
   gboolean merged = FALSE;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   if (sqlite3_open_v2 (nimbus_user_store_get_path (self), &db, SQLITE_OPEN_READWRITE, NULL)
         != SQLITE_OK)

@@ -169,6 +169,8 @@ static gboolean
 fail (NimbusUserStore  *self,
       GError          **error)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   return nimbus_user_store_fail (self, self->db, TRUE, error);
 }
 
@@ -190,6 +192,8 @@ static gboolean
 exec (NimbusUserStore *self,
       const char      *sql)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   return sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
@@ -226,6 +230,8 @@ read_columns (NimbusUserStore *self)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint required = 0;
   int rc;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   self->columns = 0;
   if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info ('flags')", -1, &stmt,
@@ -281,6 +287,8 @@ migrate (NimbusUserStore  *self,
 {
   int version;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (!exec (self, "BEGIN IMMEDIATE;"))
     {
       *reason = g_strdup (sqlite3_errmsg (self->db));
@@ -317,6 +325,8 @@ static gboolean
 use_wal (NimbusUserStore  *self,
          char            **reason)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   for (guint attempt = 0; attempt < 50; attempt++)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -347,6 +357,8 @@ open_reading (NimbusUserStore *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
   char *kind_problem = nimbus_store_file_kind_problem (self->path);
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   self->writable = FALSE;
   if (kind_problem != NULL)
@@ -392,6 +404,8 @@ static void
 fall_back_to_reading (NimbusUserStore *self,
                       const char      *reason)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->problem);
   self->problem = g_strdup_printf (_("Weak areas cannot be saved: %s (%s). "
@@ -406,6 +420,8 @@ static gboolean
 open_checked (NimbusUserStore  *self,
               char            **reason)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   for (guint attempt = 0; attempt < 3; attempt++)
     {
       g_autoptr(GError) error = NULL;
@@ -619,6 +635,8 @@ prepare (NimbusUserStore  *self,
 {
   sqlite3_stmt *stmt = NULL;
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (self->db == NULL)
     {
       nimbus_user_store_check_writable (self, error);
@@ -640,6 +658,8 @@ run (NimbusUserStore  *self,
      sqlite3_stmt     *stmt,
      GError          **error)
 {
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return fail (self, error);
 
@@ -722,6 +742,8 @@ select_sql (NimbusUserStore *self,
 {
   GString *sql = g_string_new ("SELECT ");
 
+  g_assert (NIMBUS_IS_USER_STORE (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       if (i > 0)
@@ -757,6 +779,8 @@ list_ordered (NimbusUserStore  *self,
   g_autofree char *sql = NULL;
   g_autofree char *now = nimbus_user_store_now_iso (0);
   int rc;
+
+  g_assert (NIMBUS_IS_USER_STORE (self));
 
   if (self->read_error != NULL)
     {

@@ -57,6 +57,8 @@ add_step (NimbusApiBucket *self,
 {
   Step *step = g_new0 (Step, 1);
 
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   step->tokens = tokens;
   step->burst_done = burst_done;
   step->description = description;
@@ -145,6 +147,8 @@ draw_burst (NimbusApiBucket *self,
   GtkWidget *area = GTK_WIDGET (nimbus_step_calculator_get_area (calculator));
   GdkRGBA success, error, fg;
 
+  g_assert (NIMBUS_IS_API_BUCKET (self));
+
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_SUCCESS, &success);
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ERROR, &error);
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
@@ -208,6 +212,8 @@ on_input_changed_cb (NimbusApiBucket *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *result = NULL;
   NimbusApiThrottlingInput input;
+
+  g_assert (NIMBUS_IS_API_BUCKET (self));
 
   nimbus_api_throttling_input_init (&input);
   input.rate = nimbus_calc_form_spin_value (self->rate_spin);

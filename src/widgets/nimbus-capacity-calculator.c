@@ -47,6 +47,8 @@ static const struct {
 static NimbusCapacityOp
 selected_op (NimbusCapacityCalculator *self)
 {
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
   return adw_combo_row_get_selected (self->op_row) == 1 ? NIMBUS_CAPACITY_WRITE
                                                          : NIMBUS_CAPACITY_READ;
 }
@@ -56,6 +58,8 @@ static NimbusConsistency
 selected_consistency (NimbusCapacityCalculator *self)
 {
   guint n = adw_combo_row_get_selected (self->consistency_row);
+
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
@@ -87,6 +91,8 @@ update_comparison (NimbusCapacityCalculator *self,
                    double                    rate)
 {
   GtkWidget *child;
+
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
     gtk_grid_remove (self->compare_grid, child);
@@ -172,6 +178,8 @@ reveal_result (NimbusCapacityCalculator *self,
   graphene_rect_t result, row;
   double page, top, bottom;
 
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
   if (scroller == NULL)
     return;
 
@@ -208,6 +216,8 @@ focused_input (NimbusCapacityCalculator *self)
     GTK_WIDGET (self->size_row), GTK_WIDGET (self->rate_row),
   };
 
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       if (gtk_widget_get_state_flags (inputs[i]) & GTK_STATE_FLAG_FOCUS_WITHIN)
@@ -221,6 +231,8 @@ static void
 on_input_focus_enter_cb (NimbusCapacityCalculator *self,
                          GtkEventController       *controller)
 {
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
   reveal_result (self, gtk_event_controller_get_widget (controller));
 }
 
@@ -234,6 +246,8 @@ update_result (NimbusCapacityCalculator *self)
   NimbusCapacity result;
   double size = nimbus_calc_form_editable_value (GTK_EDITABLE (self->size_row));
   double rate = nimbus_calc_form_editable_value (GTK_EDITABLE (self->rate_row));
+
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   /* The size on its own first, so that each problem is told on the row it is in. */
   if (!nimbus_capacity_compute (selected_op (self), selected_consistency (self), size, 1,
@@ -261,6 +275,8 @@ on_input_changed_cb (NimbusCapacityCalculator *self)
 {
   GtkWidget *input;
 
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
+
   update_result (self);
   if ((input = focused_input (self)) != NULL)
     reveal_result (self, input);
@@ -270,6 +286,8 @@ static void
 on_op_row_selected_cb (NimbusCapacityCalculator *self)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  g_assert (NIMBUS_IS_CAPACITY_CALCULATOR (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {

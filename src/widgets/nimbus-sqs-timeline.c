@@ -50,6 +50,8 @@ describe_step (NimbusStepCalculator *calculator,
 static guint
 steps_shown (NimbusSqsTimeline *self)
 {
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   return nimbus_step_calculator_get_position (NIMBUS_STEP_CALCULATOR (self));
 }
 
@@ -57,6 +59,8 @@ static double
 event_time (NimbusSqsTimeline *self,
             guint              i)
 {
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
+
   return ((NimbusSqsEvent *) g_ptr_array_index (self->timeline->events, i))->time;
 }
 
@@ -71,6 +75,8 @@ draw_lanes (NimbusSqsTimeline *self,
   NimbusStepCalculator *calculator = NIMBUS_STEP_CALCULATOR (self);
   const NimbusSqsVisibility *t = self->timeline;
   GdkRGBA accent, success, warning, error, fg;
+
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_ACCENT, &accent);
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_SUCCESS, &success);
@@ -139,6 +145,8 @@ draw_labels (NimbusSqsTimeline *self,
   GdkRGBA fg;
   g_autofree char *end_text = nimbus_calc_format (end);
   g_autofree char *axis = g_strdup_printf (_("%s s"), end_text);
+
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_step_calculator_get_color (calculator, NIMBUS_STEP_COLOR_FOREGROUND, &fg);
   for (guint lane = 0; lane <= lanes; lane++)
@@ -225,6 +233,8 @@ on_input_changed_cb (NimbusSqsTimeline *self)
   double receive_count = nimbus_calc_form_spin_value (self->receive_count_spin);
   GtkDrawingArea *area = nimbus_step_calculator_get_area (NIMBUS_STEP_CALCULATOR (self));
   guint lanes = 0;
+
+  g_assert (NIMBUS_IS_SQS_TIMELINE (self));
 
   nimbus_sqs_visibility_input_init (&input);
   input.timeout = nimbus_calc_form_spin_value (self->timeout_spin);

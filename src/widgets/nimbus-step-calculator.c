@@ -165,6 +165,8 @@ on_play_button_toggled_cb (NimbusStepCalculator *self)
 {
   NimbusStepCalculatorPrivate *priv = PRIVATE (self);
 
+  g_assert (NIMBUS_IS_STEP_CALCULATOR (self));
+
   if (gtk_toggle_button_get_active (priv->play_button) && priv->position >= priv->n_steps)
     priv->position = 0;
   nimbus_step_player_toggled (&priv->player);
