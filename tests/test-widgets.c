@@ -21,7 +21,6 @@
 #include "nimbus-page-contents.h"
 #include "nimbus-practice-page.h"
 #include "nimbus-preferences-page.h"
-#include "nimbus-preferences-window.h"
 #include "nimbus-review-page.h"
 #include "nimbus-search-results.h"
 #include "nimbus-section-heading.h"
@@ -227,7 +226,7 @@ test_widgets_review_weak_areas (void)
 }
 
 /* The reading tools: the find bar open on a page with a note, the note's editor and view,
- * the preferences window, and the models behind the history menu and the weak areas, which
+ * and the models behind the history menu and the weak areas, which
  * must let go of the store they listen to. */
 static void
 test_widgets_reading (void)
@@ -236,12 +235,10 @@ test_widgets_reading (void)
   g_autofree char *dir = nimbus_test_make_tmpdir ();
   g_autofree char *path = nimbus_test_store_path (dir);
   g_autoptr(NimbusUserStore) store = nimbus_user_store_open (path);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *page = nimbus_entry_page_new ();
   GtkWidget *view = nimbus_note_view_new ();
   GtkWidget *editor = nimbus_note_editor_new ("sqs/visibility-timeout");
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *preferences = nimbus_preferences_window_new (settings);
   NimbusHistoryMenu *history;
   NimbusFlagList *flags;
 
@@ -261,12 +258,6 @@ test_widgets_reading (void)
   g_object_ref (editor);
   show_and_finalize (button);
   g_assert_finalize_object (editor);
-
-  g_object_ref_sink (preferences);
-  gtk_window_present (GTK_WINDOW (preferences));
-  nimbus_test_wait_ms (300);
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  g_assert_finalize_object (preferences);
 
   history = nimbus_history_menu_new (kb, store);
   g_assert_cmpint (g_menu_model_get_n_items (nimbus_history_menu_get_model (history)), >, 0);
