@@ -6,19 +6,27 @@
 #include <locale.h>
 
 #include "nimbus-application.h"
+#include "nimbus-cli.h"
 
 int
-main (int   argc,
+main (int   argc G_GNUC_UNUSED,
       char *argv[])
 {
+  g_auto(GStrv) arguments = g_strdupv (argv);
+  g_auto(NimbusCliWindow) window = { 0 };
   g_autoptr(NimbusApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = nimbus_application_new ();
+  /* A terminal request is answered before the application is made: it would load GTK's
+   * classes and GApplication's machinery for nothing. */
+  if ((status = nimbus_cli_run (&arguments, &window)) != -1)
+    return status;
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  app = nimbus_application_new ();
+  return nimbus_application_run_window (app, &window, arguments);
 }

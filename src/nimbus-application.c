@@ -24,7 +24,6 @@ struct _NimbusApplication
   char *store_path;        /* NULL for the user's own */
   NimbusKb *kb;
   NimbusUserStore *store;
-  gboolean store_reading;  /* store was opened only to read (the terminal's answers) */
   NimbusSearchProvider *search_provider;
   GSettings *settings;
   GtkCssProvider *text_css;
@@ -63,35 +62,6 @@ open_link (NimbusApplication *self,
   g_application_open (G_APPLICATION (self), &file, 1, "");
   /* Here, the window is open and the main loop runs it; elsewhere, this is done. */
   return g_application_get_is_remote (G_APPLICATION (self)) ? NIMBUS_EXIT_OK : -1;
-}
-
-/* The terminal requests answer in nimbus-cli.c and exit, before GApplication registers on
- * D-Bus or GTK opens a display. The window path goes on to GApplication: it registers,
- * then activates, opens the link or serves D-Bus. */
-static gboolean
-nimbus_application_local_command_line (GApplication   *app,
-                                       char         ***arguments,
-                                       int            *exit_status)
-{
-  NimbusApplication *self = NIMBUS_APPLICATION (app);
-  g_auto(NimbusCliWindow) window = { 0 };
-
-  if ((*exit_status = nimbus_cli_run (self, arguments, &window)) != -1)
-    return TRUE;
-
-  if (!nimbus_settings_check_schema ())
-    {
-      *exit_status = NIMBUS_EXIT_UNAVAILABLE;
-      return TRUE;
-    }
-  if (window.gapplication_service)
-    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
-  if (window.link != NULL && (*exit_status = open_link (self, window.link)) != -1)
-    return TRUE;
-
-  return G_APPLICATION_CLASS (nimbus_application_parent_class)->local_command_line (app,
-                                                                                    arguments,
-                                                                                    exit_status);
 }
 
 static NimbusWindow *
@@ -396,7 +366,6 @@ nimbus_application_class_init (NimbusApplicationClass *klass)
   object_class->get_property = nimbus_application_get_property;
   object_class->set_property = nimbus_application_set_property;
   object_class->finalize = nimbus_application_finalize;
-  app_class->local_command_line = nimbus_application_local_command_line;
   app_class->startup = nimbus_application_startup;
   app_class->activate = nimbus_application_activate;
   app_class->open = nimbus_application_open;
@@ -463,36 +432,42 @@ nimbus_application_get_store (NimbusApplication *self)
 {
   g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
 
-  if (self->store == NULL || self->store_reading)
+  if (self->store == NULL)
     {
       g_autofree char *path = dup_store_path (self);
 
-      g_clear_object (&self->store);
       self->store = nimbus_user_store_open (path);
-      self->store_reading = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
   return self->store;
 }
 
-/* The user store as the terminal's answers read it: never created, migrated or repaired by
- * reading. The store already open when there is one. */
-NimbusUserStore *
-nimbus_application_get_store_for_reading (NimbusApplication *self)
+/* Runs the window the command line asked for, once nimbus_cli_run () has answered no terminal
+ * request: GApplication registers, then activates, opens the link or serves D-Bus. arguments
+ * is what the command line left, the program's name. */
+int
+nimbus_application_run_window (NimbusApplication     *self,
+                               const NimbusCliWindow *window,
+                               char                 **arguments)
 {
-  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NULL);
+  GApplication *app = G_APPLICATION (self);
+  int status;
 
-  if (self->store == NULL)
-    {
-      g_autofree char *path = dup_store_path (self);
+  g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NIMBUS_EXIT_UNAVAILABLE);
+  g_return_val_if_fail (window != NULL && arguments != NULL, NIMBUS_EXIT_UNAVAILABLE);
 
-      self->store = nimbus_user_store_open_for_reading (path);
-      self->store_reading = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-    }
+  /* The terminal and the window read the same knowledge base. */
+  if (window->kb_path != NULL)
+    g_object_set (self, "kb-path", window->kb_path, NULL);
+  if (!nimbus_settings_check_schema ())
+    return NIMBUS_EXIT_UNAVAILABLE;
+  if (window->gapplication_service)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
+  if (window->link != NULL && (status = open_link (self, window->link)) != -1)
+    return status;
 
-  return self->store;
+  return g_application_run (app, (int) g_strv_length (arguments), arguments);
 }
 
 NimbusApplication *

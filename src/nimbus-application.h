@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "nimbus-cli.h"
 #include "nimbus-kb.h"
 #include "nimbus-user-store.h"
 
@@ -17,6 +18,8 @@ NimbusApplication *nimbus_application_new                   (void);
 NimbusKb          *nimbus_application_get_kb                (NimbusApplication  *self,
                                                              GError            **error);
 NimbusUserStore   *nimbus_application_get_store             (NimbusApplication  *self);
-NimbusUserStore   *nimbus_application_get_store_for_reading (NimbusApplication  *self);
+int                nimbus_application_run_window            (NimbusApplication      *self,
+                                                             const NimbusCliWindow  *window,
+                                                             char                  **arguments);
 
 G_END_DECLS

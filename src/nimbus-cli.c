@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "nimbus-capacity.h"
-#include "nimbus-application.h"
 #include "nimbus-cheat-sheet.h"
 #include "nimbus-cli.h"
 #include "nimbus-cli-calc.h"
@@ -418,16 +417,25 @@ run_capacity (const NimbusCliOptions *options)
   return NIMBUS_EXIT_USAGE;
 }
 
+/* The user's own store, only to read: never created or repaired, whatever is wrong with it
+ * said by its problem (nimbus_user_store_open_for_reading ()). */
+static NimbusUserStore *
+open_store_for_reading (void)
+{
+  g_autofree char *path = nimbus_user_store_default_path ();
+
+  return nimbus_user_store_open_for_reading (path);
+}
+
 static int
-run_practice (NimbusApplication      *app,
-              NimbusKb               *kb,
+run_practice (NimbusKb               *kb,
               const NimbusCliOptions *options)
 {
   g_autofree char *answer = NULL;
+  g_autoptr(NimbusUserStore) store = options->progress ? open_store_for_reading () : NULL;
   int status = options->practice
                ? nimbus_cli_practice_run (kb, options, terminal_width (), &answer)
-               : nimbus_cli_progress_run (kb, nimbus_application_get_store_for_reading (app),
-                                          options, terminal_width (), &answer);
+               : nimbus_cli_progress_run (kb, store, options, terminal_width (), &answer);
 
   if (answer != NULL)
     out ("%s", answer);
@@ -605,15 +613,16 @@ check_usage (const NimbusCliOptions *options,
   return FALSE;
 }
 
-/* The models are the application's, opened only by the answers that read them: the user
- * store only to read, never created or repaired (nimbus_application_get_store_for_reading ()). */
+/* The knowledge base and the user store are opened only by the answers that read them, here
+ * and not by the application: a terminal answer never loads what the window needs. */
 static int
-run (NimbusApplication      *app,
-     const NimbusCliOptions *options,
+run (const NimbusCliOptions *options,
      guint                   limit)
 {
   g_autoptr(GError) error = NULL;
-  NimbusKb *kb;
+  g_autoptr(NimbusKb) kb = NULL;
+  g_autoptr(NimbusUserStore) store = NULL;
+  g_autofree char *kb_path = NULL;
 
   if (options->version)
     {
@@ -626,17 +635,19 @@ run (NimbusApplication      *app,
   if (options->calc != NULL)
     return run_calc (options);
 
-  kb = nimbus_application_get_kb (app, &error);
+  kb_path = options->kb_path != NULL ? g_strdup (options->kb_path) : nimbus_kb_find_default ();
+  kb = nimbus_kb_open (kb_path, &error);
   if (kb == NULL)
     return unavailable (error);
 
+  if (options->weak || options->export_weak != NULL)
+    store = open_store_for_reading ();
   if (options->weak)
-    return run_weak (kb, nimbus_application_get_store_for_reading (app), options->json);
+    return run_weak (kb, store, options->json);
   if (options->export_weak != NULL)
-    return run_export_weak (kb, nimbus_application_get_store_for_reading (app),
-                            options->export_weak);
+    return run_export_weak (kb, store, options->export_weak);
   if (options->practice || options->progress)
-    return run_practice (app, kb, options);
+    return run_practice (kb, options);
 
   if (options->list)
     return run_list (kb, options->exam, options->json);
@@ -646,11 +657,10 @@ run (NimbusApplication      *app,
   return run_search (kb, options->search, options->service, limit, options->json);
 }
 
-/* Runs the terminal request on app's models once its options make sense; the exit status
- * of ../shared/CLI.md. */
+/* Runs the terminal request once its options make sense; the exit status of
+ * ../shared/CLI.md. */
 static int
-answer (NimbusApplication      *app,
-        const NimbusCliOptions *options)
+answer (const NimbusCliOptions *options)
 {
   guint limit = DEFAULT_LIMIT;
 
@@ -660,7 +670,7 @@ answer (NimbusApplication      *app,
   /* A closed pipe or a file-size limit is a write error like any other (finish_output ()). */
   signal (SIGPIPE, SIG_IGN);
   signal (SIGXFSZ, SIG_IGN);
-  return finish_output (run (app, options, limit));
+  return finish_output (run (options, limit));
 }
 
 /* Text options are taken as bytes (G_OPTION_ARG_FILENAME), not converted from the locale's
@@ -1013,8 +1023,7 @@ clear_options (const GOptionEntry *entries,
 /* Parses the command line, which is left with the program's name only. A terminal request is
  * answered and its exit status returned; -1 is the window's, with what it opens in window. */
 int
-nimbus_cli_run (NimbusApplication  *app,
-                char            ***arguments,
+nimbus_cli_run (char            ***arguments,
                 NimbusCliWindow   *window)
 {
   NimbusCliOptions options = { 0 };
@@ -1034,12 +1043,10 @@ nimbus_cli_run (NimbusApplication  *app,
       return NIMBUS_EXIT_USAGE;
     }
 
-  /* The terminal and the window read the same knowledge base. */
-  if (options.kb_path != NULL)
-    g_object_set (app, "kb-path", options.kb_path, NULL);
-
   if (!wants_terminal (entries, &options))
     {
+      /* The terminal and the window read the same knowledge base. */
+      window->kb_path = g_strdup (options.kb_path);
       window->link = g_steal_pointer (&options.link);
       window->gapplication_service = options.gapplication_service;
       status = -1;
@@ -1051,7 +1058,7 @@ nimbus_cli_run (NimbusApplication  *app,
       status = NIMBUS_EXIT_USAGE;
     }
   else
-    status = answer (app, &options);
+    status = answer (&options);
 
   clear_options (entries, &options);
   return status;
@@ -1060,6 +1067,7 @@ nimbus_cli_run (NimbusApplication  *app,
 void
 nimbus_cli_window_clear (NimbusCliWindow *window)
 {
+  g_clear_pointer (&window->kb_path, g_free);
   g_clear_pointer (&window->link, g_free);
   window->gapplication_service = FALSE;
 }

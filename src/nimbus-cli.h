@@ -5,7 +5,6 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "nimbus-application.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +41,7 @@ typedef struct
 /* What the command line opens when it does not answer in the terminal. */
 typedef struct
 {
+  char *kb_path;      /* --kb, or NULL for the default knowledge base */
   char *link;         /* a nimbus: link to open the window at, or NULL */
   gboolean gapplication_service;  /* started by D-Bus, for the search provider */
 } NimbusCliWindow;
@@ -51,8 +51,7 @@ typedef struct
 #define NIMBUS_EXIT_UNAVAILABLE 1
 #define NIMBUS_EXIT_USAGE 2
 
-int  nimbus_cli_run          (NimbusApplication  *app,
-                              char             ***arguments,
+int  nimbus_cli_run          (char             ***arguments,
                               NimbusCliWindow    *window);
 void nimbus_cli_window_clear (NimbusCliWindow    *window);
 void nimbus_cli_usage_error  (const char         *format,
