@@ -461,12 +461,18 @@ test_practice_home (void)
     g_autoptr(NimbusUserStore) again = nimbus_user_store_open (path);
     g_autoptr(GPtrArray) flags = nimbus_user_store_list (again, NULL);
 
-    g_assert_cmpuint (flags->len, >, 0);
+    guint in_first_box = 0;
+
+    /* A wrong answer puts its sections in the first box, due now; a right one on a section
+     * already flagged is its review and moves it up a box, due a day or more from now. */
+    for (guint i = 0; i < flags->len; i++)
+      in_first_box += ((NimbusFlag *) g_ptr_array_index (flags, i))->box == NIMBUS_STORE_FIRST_BOX;
+    g_assert_cmpuint (in_first_box, >, 0);
     window = nimbus_test_open_window (again, 1100, 800);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.home", NULL));
     nimbus_test_wait_ms (300);
     g_assert_cmpuint (nimbus_home_page_get_n_due (nimbus_test_window_child (window, "home_page")),
-                      ==, flags->len);
+                      ==, in_first_box);
     assert_home_matches (window, again, "dva-c02");
     screenshots (window, "practice-08-home-wide");
     nimbus_test_close_window (window);

@@ -743,6 +743,7 @@ test_reader_command_line (void)
   g_autoptr(GSubprocess) unknown = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
+  Written said = { config, "first", "nimbus:sqs/<no-such-section>" };
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
@@ -766,6 +767,9 @@ test_reader_command_line (void)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (unknown, NULL, &error));
   g_assert_no_error (error);
+  /* The link is sent without waiting for an answer, so the running Nimbus may read it after
+   * the process that sent it is gone: wait for it to say so before asking it to quit. */
+  nimbus_test_wait_until (stderr_has, &said, "the running Nimbus to report the unknown page");
 
   err = quit_nimbus (nimbus, config, "first");
   g_test_message ("stderr: %s", g_strstrip (err));
