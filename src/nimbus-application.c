@@ -42,28 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The window opens at the link, in this process or in the Nimbus already running. Whether the
- * knowledge base has the page is the window's to say. */
-static int
-open_link (NimbusApplication *self,
-           const char        *link)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_uri (link);
-
-  g_assert (NIMBUS_IS_APPLICATION (self));
-
-  if (!g_application_register (G_APPLICATION (self), NULL, &error))
-    {
-      g_printerr (_("nimbus: cannot start: %s\n"), error->message);
-      return NIMBUS_EXIT_UNAVAILABLE;
-    }
-
-  g_application_open (G_APPLICATION (self), &file, 1, "");
-  /* Here, the window is open and the main loop runs it; elsewhere, this is done. */
-  return g_application_get_is_remote (G_APPLICATION (self)) ? NIMBUS_EXIT_OK : -1;
-}
-
 static NimbusWindow *
 ensure_window (NimbusApplication *self)
 {
@@ -452,7 +430,6 @@ nimbus_application_run_window (NimbusApplication     *self,
                                char                 **arguments)
 {
   GApplication *app = G_APPLICATION (self);
-  int status;
 
   g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NIMBUS_EXIT_UNAVAILABLE);
   g_return_val_if_fail (window != NULL && arguments != NULL, NIMBUS_EXIT_UNAVAILABLE);
@@ -464,8 +441,18 @@ nimbus_application_run_window (NimbusApplication     *self,
     return NIMBUS_EXIT_UNAVAILABLE;
   if (window->gapplication_service)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
-  if (window->link != NULL && (status = open_link (self, window->link)) != -1)
-    return status;
+  /* The link is GApplication's to open, here or in the Nimbus already running; whether the
+   * knowledge base has the page is the window's to say. */
+  if (window->link != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) with_link = NULL;
+
+      g_strv_builder_addv (builder, (const char **) arguments);
+      g_strv_builder_add (builder, window->link);
+      with_link = g_strv_builder_end (builder);
+      return g_application_run (app, (int) g_strv_length (with_link), with_link);
+    }
 
   return g_application_run (app, (int) g_strv_length (arguments), arguments);
 }
