@@ -430,6 +430,8 @@ nimbus_application_run_window (NimbusApplication     *self,
                                char                 **arguments)
 {
   GApplication *app = G_APPLICATION (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) run_arguments = NULL;
 
   g_return_val_if_fail (NIMBUS_IS_APPLICATION (self), NIMBUS_EXIT_UNAVAILABLE);
   g_return_val_if_fail (window != NULL && arguments != NULL, NIMBUS_EXIT_UNAVAILABLE);
@@ -443,18 +445,12 @@ nimbus_application_run_window (NimbusApplication     *self,
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_IS_SERVICE);
   /* The link is GApplication's to open, here or in the Nimbus already running; whether the
    * knowledge base has the page is the window's to say. */
+  g_strv_builder_addv (builder, (const char **) arguments);
   if (window->link != NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) with_link = NULL;
+    g_strv_builder_add (builder, window->link);
+  run_arguments = g_strv_builder_end (builder);
 
-      g_strv_builder_addv (builder, (const char **) arguments);
-      g_strv_builder_add (builder, window->link);
-      with_link = g_strv_builder_end (builder);
-      return g_application_run (app, (int) g_strv_length (with_link), with_link);
-    }
-
-  return g_application_run (app, (int) g_strv_length (arguments), arguments);
+  return g_application_run (app, (int) g_strv_length (run_arguments), run_arguments);
 }
 
 NimbusApplication *
