@@ -82,6 +82,19 @@ page_child (gpointer    page,
   return child;
 }
 
+/* Picks option (from 0) with its number key, as the page keys 1 to 5; an option past those
+ * is picked as a click would, for the few questions that have six. */
+static void
+pick_option (NimbusPracticePage *page,
+             guint               option)
+{
+  if (option < 5)
+    press_key (page, GDK_KEY_1 + option);
+  else
+    nimbus_practice_question_pick (page_child (page, NIMBUS_TYPE_PRACTICE_PAGE, "question_view"),
+                                   option);
+}
+
 /* The verdict of the answer checked, under the question. */
 static GtkLabel *
 verdict_label (NimbusPracticePage *page)
@@ -239,7 +252,7 @@ test_practice_answers (void)
   for (guint i = 0; i < nimbus_question_get_n_options (question); i++)
     {
       if (nimbus_question_get_option_correct (question, i))
-        press_key (page, GDK_KEY_1 + i);
+        pick_option (page, i);
     }
   press_key (page, GDK_KEY_Return);
   g_array_append_val (right, (gboolean) { TRUE });
@@ -440,7 +453,7 @@ test_practice_home (void)
           for (guint o = 0; o < nimbus_question_get_n_options (question); o++)
             {
               if (nimbus_question_get_option_correct (question, o))
-                press_key (page, GDK_KEY_1 + o);
+                pick_option (page, o);
             }
         }
       else
